@@ -1,0 +1,13 @@
+namespace IndustryMap.Cli;
+
+/// <summary>Exit codes, documented in the README; scripts rely on them.</summary>
+public static class ExitCodes
+{
+    public const int Ok = 0;
+    /// <summary>The command line itself is wrong (unknown verb, missing argument, bad option value).</summary>
+    public const int Usage = 1;
+    /// <summary>The input data was refused: nothing was written. The errors name file, row and field.</summary>
+    public const int InvalidData = 2;
+    /// <summary>The store could not be reached or is not ready (for example, pending migrations).</summary>
+    public const int Storage = 3;
+}

@@ -1,0 +1,75 @@
+using Dapper;
+using IndustryMap.Storage;
+
+namespace IndustryMap.Search;
+
+// Property-mapped, not positional: SQLite reports an expression column whose first value is NULL as a BLOB,
+// which defeats Dapper's constructor matching; property setters convert per value.
+public sealed record UnitHit
+{
+    public string Name { get; init; } = "";
+    public string FullName { get; init; } = "";
+    public string? Code { get; init; }
+    public string MatchedOn { get; init; } = "";
+}
+
+public sealed record IndustryHit
+{
+    public string Name { get; init; } = "";
+    public string Level { get; init; } = "";
+    public string Taxonomy { get; init; } = "";
+    public string? Parent { get; init; }
+    public string? Cluster { get; init; }
+    public string MatchedOn { get; init; } = "";
+}
+
+public sealed record SearchResult(string Query, IReadOnlyList<UnitHit> Units, IReadOnlyList<IndustryHit> Industries, IReadOnlyList<IndustryHit> Products);
+
+public static class SearchQueries
+{
+    public const int MaxQueryLength = 100;
+    public const int Limit = 50;
+
+    /// <summary>Escapes LIKE wildcards so a user's "%" or "_" matches itself.</summary>
+    public static string ContainsPattern(string query) =>
+        "%" + query.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal).ToLowerInvariant() + "%";
+
+    /// <summary>
+    /// Substring search over unit names (and aliases) and industry names (and aliases) of every taxonomy.
+    /// Chinese has no word boundaries, so a plain substring match is what users expect: "汽" finds every car industry.
+    /// </summary>
+    public static async Task<SearchResult> SearchAsync(Database database, string query)
+    {
+        var pattern = ContainsPattern(query.Trim());
+        await using var connection = await database.OpenAsync();
+        var units = (await connection.QueryAsync<UnitHit>(
+            """
+            SELECT u.name, u.full_name, u.code,
+                   CASE WHEN lower(u.name) LIKE @pattern ESCAPE '\' THEN u.name
+                        WHEN lower(u.full_name) LIKE @pattern ESCAPE '\' THEN u.full_name
+                        ELSE (SELECT MIN(a.alias) FROM unit_aliases a WHERE a.unit_id = u.id AND lower(a.alias) LIKE @pattern ESCAPE '\') END AS matched_on
+            FROM units u
+            WHERE lower(u.name) LIKE @pattern ESCAPE '\' OR lower(u.full_name) LIKE @pattern ESCAPE '\'
+               OR EXISTS (SELECT 1 FROM unit_aliases a WHERE a.unit_id = u.id AND lower(a.alias) LIKE @pattern ESCAPE '\')
+            ORDER BY u.position
+            """, new { pattern })).Take(Limit).ToList();
+        var industries = (await connection.QueryAsync<IndustryHit>(
+            """
+            SELECT i.name, i.level, i.taxonomy_id AS taxonomy, p.name AS parent, COALESCE(gp.name, p.name, i.name) AS cluster,
+                   CASE WHEN lower(i.name) LIKE @pattern ESCAPE '\' THEN i.name
+                        ELSE (SELECT MIN(a.alias) FROM industry_aliases a WHERE a.industry_id = i.id AND lower(a.alias) LIKE @pattern ESCAPE '\') END AS matched_on
+            FROM industries i
+            LEFT JOIN industries p ON p.id = i.parent_id
+            LEFT JOIN industries gp ON gp.id = p.parent_id
+            WHERE lower(i.name) LIKE @pattern ESCAPE '\'
+               OR EXISTS (SELECT 1 FROM industry_aliases a WHERE a.industry_id = i.id AND lower(a.alias) LIKE @pattern ESCAPE '\')
+            ORDER BY CASE i.taxonomy_id WHEN '33618' THEN 0 ELSE 1 END, i.taxonomy_id,
+                     CASE i.level WHEN 'cluster' THEN 0 WHEN 'sub_industry' THEN 1 ELSE 2 END, length(i.name), i.position
+            """, new { pattern })).ToList();
+        return new SearchResult(query,
+            units,
+            industries.Where(i => i.Level != "product").Take(Limit).ToList(),
+            industries.Where(i => i.Level == "product").Take(Limit).ToList());
+    }
+}

@@ -1,0 +1,53 @@
+using System.Data;
+using System.Data.Common;
+using IndustryMap.Configuration;
+
+namespace IndustryMap.Storage;
+
+/// <summary>Opens connections for the configured engine. Features own their SQL and run it through Dapper.</summary>
+public sealed class Database(ISqlDialect dialect)
+{
+    // Columns are snake_case in SQL and PascalCase in C#; Dapper maps one to the other.
+    static Database() => Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
+
+    public ISqlDialect Dialect { get; } = dialect;
+
+    public static Database For(IndustryMapOptions options) => options.Engine switch
+    {
+        StorageEngine.Postgres => new Database(new PostgresDialect(options.PostgresConnectionString!)),
+        _ => ForSqliteFile(options.SqlitePath),
+    };
+
+    public static Database ForSqliteFile(string path)
+    {
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
+        return new Database(new SqliteDialect(path));
+    }
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = Dialect.CreateConnection();
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await Dialect.PrepareAsync(connection, cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> in one transaction: all of it is stored, or none of it.</summary>
+    public async Task<T> InTransactionAsync<T>(
+        Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+        var result = await work(connection, transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+}

@@ -1,0 +1,53 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using IndustryMap.Configuration;
+using IndustryMap.Web.Api;
+using IndustryMap.Web.Catalog;
+using IndustryMap.Web.Documents;
+using IndustryMap.Web.Layout;
+using IndustryMap.Web.Search;
+using IndustryMap.Web.Storage;
+using IndustryMap.Web.Units;
+
+namespace IndustryMap.Web;
+
+/// <summary>Builds the web application; used by Program (the web host), the CLI's serve verb and the tests.</summary>
+public static class IndustryMapApp
+{
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+        });
+        configure?.Invoke(builder);
+
+        var options = IndustryMapOptions.From(key => builder.Configuration[key]);
+        builder.Services.AddIndustryMapStorage(options);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi("v1");
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            // Chinese stays readable in the JSON; HTML-sensitive characters are still escaped.
+            json.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+            json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+        });
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapHealth();
+        app.MapDocumentsApi();
+        app.MapUnitsApi();
+        app.MapCatalogApi();
+        app.MapLayoutApi();
+        app.MapSearchApi();
+        return app;
+    }
+}

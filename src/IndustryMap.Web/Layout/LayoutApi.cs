@@ -1,0 +1,40 @@
+using IndustryMap.Layout;
+using IndustryMap.Storage;
+using IndustryMap.Web.Api;
+
+namespace IndustryMap.Web.Layout;
+
+public static class LayoutApi
+{
+    public sealed record DesignationView(string Unit, string Role, long Position, string Industry, string? Cluster, string? Tier, string Printed,
+        string? Detail, string? Flag, string? Note, SourceView Source)
+    {
+        public static DesignationView Of(DesignationRow d) =>
+            new(d.Unit, d.Role, d.Position, d.Industry, d.Cluster, d.Tier, d.Printed, d.Detail, d.Flag, d.Note, SourceView.Of(d.ToSource()));
+    }
+
+    public static void MapLayoutApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/layouts").WithTags("layout");
+        api.MapGet("/", ListEditions).WithName("ListLayoutEditions").WithSummary("The layout editions and how many units each records.");
+        api.MapGet("/{year:int}", GetEdition).WithName("GetLayoutEdition")
+            .WithSummary("One row per designation (dominant 主导 / characteristic 特色) with its source lines; filters: unit, industry, cluster, role.");
+    }
+
+    private static async Task<IResult> ListEditions(Database database) => Results.Ok(await LayoutQueries.EditionsAsync(database));
+
+    private static async Task<IResult> GetEdition(int year, string? unit, string? industry, string? cluster, string? role, Database database)
+    {
+        if (role is not null && role is not (LayoutRoles.Dominant or LayoutRoles.Characteristic))
+        {
+            return Problems.BadRequest("unknown_role", $"角色“{role}”无效，应为 dominant 或 characteristic", $"role '{role}' must be dominant or characteristic");
+        }
+        var editions = await LayoutQueries.EditionsAsync(database);
+        if (editions.All(e => e.Year != year))
+        {
+            return Problems.NotFound("edition_not_found", $"没有 {year} 年版产业地图布局", $"no layout edition {year}");
+        }
+        var rows = await LayoutQueries.DesignationsAsync(database, year, new LayoutFilter(unit, industry, cluster, role));
+        return Results.Ok(rows.Select(DesignationView.Of).ToList());
+    }
+}
