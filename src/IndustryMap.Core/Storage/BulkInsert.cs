@@ -8,6 +8,7 @@ namespace IndustryMap.Storage;
 /// </summary>
 public static class BulkInsert
 {
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Table and column names are constants of the calling feature; every value is a parameter.")]
     public static async Task<int> RowsAsync(DbConnection connection, DbTransaction transaction, string table,
         IReadOnlyList<string> columns, IEnumerable<object?[]> rows, int batchSize = 400)
     {
