@@ -3,8 +3,11 @@ using System.Text.Unicode;
 using IndustryMap.Configuration;
 using IndustryMap.Web.Api;
 using IndustryMap.Web.Catalog;
+using IndustryMap.Web.Checks;
 using IndustryMap.Web.Documents;
 using IndustryMap.Web.Layout;
+using IndustryMap.Web.Plans;
+using IndustryMap.Web.Registries;
 using IndustryMap.Web.Search;
 using IndustryMap.Web.Storage;
 using IndustryMap.Web.Units;
@@ -48,6 +51,9 @@ public static class IndustryMapApp
         app.MapCatalogApi();
         app.MapLayoutApi();
         app.MapSearchApi();
+        app.MapPlansApi();
+        app.MapRegistriesApi();
+        app.MapChecksApi();
         return app;
     }
 }
