@@ -17,6 +17,9 @@ public sealed record SeedDataset(
     IReadOnlyList<DesignationSeed> Designations,
     PlanData PlanData)
 {
+    /// <summary>The placement reference lists (keywords, restricted products); empty when the folder has none.</summary>
+    public PlacementReference Placement { get; init; } = PlacementReference.Empty;
+
     public IReadOnlyDictionary<string, int> Counts() => new Dictionary<string, int>
     {
         ["documents"] = Documents.Count,
@@ -36,6 +39,8 @@ public sealed record SeedDataset(
         ["projects"] = PlanData.Projects.Count,
         ["project_totals"] = PlanData.ProjectTotals.Count,
         ["tasks"] = PlanData.Tasks.Count,
+        ["industry_keywords"] = Placement.Keywords.Count,
+        ["restricted_products"] = Placement.RestrictedProducts.Count,
     };
 }
 

@@ -32,6 +32,7 @@ public static class SeedImporter
             await writer.CrosswalkAsync(dataset.Crosswalk, industries, dataset.Curation);
             await writer.LayoutAsync(dataset.Designations, units, industries);
             await new PlanWriter(connection, transaction).WriteAsync(dataset.PlanData, units, industries, dataset.Curation);
+            await new PlacementReferenceWriter(connection, transaction).WriteAsync(dataset.Placement, industries, dataset.Curation);
             var counts = dataset.Counts();
             var runId = await connection.ExecuteScalarAsync<long>(
                 """

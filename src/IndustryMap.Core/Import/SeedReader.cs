@@ -76,13 +76,14 @@ public sealed partial class SeedReader
         CheckLayoutCaps(designations);
 
         var plans = ReadPlanData(documentFolders, groups.Select(g => g.Name).ToHashSet(StringComparer.Ordinal), merged);
+        var placement = ReadPlacementReference(merged, designations, plans);
 
         var taxonomies = merged.Select(i => i.Taxonomy).Distinct(StringComparer.Ordinal)
             .Select(t => new TaxonomySeed(t, KnownTaxonomies.GetValueOrDefault(t, t), industries.DocumentOf(t), null))
             .ToList();
 
         return new SeedDataset(_root, Fingerprint(), _curation, _documents.Values.OrderBy(d => d.Id, StringComparer.Ordinal).ToList(),
-            units, groups, members, taxonomies, merged, crosswalk, designations, plans);
+            units, groups, members, taxonomies, merged, crosswalk, designations, plans) { Placement = placement };
     }
 
     private SeedDataset Empty() => new(_root, "", _curation, [], [], [], [], [], [], [], [], PlanData.Empty);
