@@ -1,0 +1,203 @@
+using Dapper;
+using IndustryMap.Provenance;
+using IndustryMap.Storage;
+
+namespace IndustryMap.Placement;
+
+/// <summary>A unit's designation in the layout edition placements use.</summary>
+public sealed record UnitDesignation(string Role, int Position, string Industry, string Cluster, bool IsCluster, string Printed, Source Source);
+
+/// <summary>A park, with its focus industries as printed and the 33618 items they mean.</summary>
+public sealed record ParkInfo(string Name, string? Level, IReadOnlyList<string> FocusIndustries, decimal? AreaMu, string? AreaPrinted,
+    IReadOnlyList<(string Focus, string Industry, string Cluster)> FocusNodes, Source Source);
+
+/// <summary>A planning unit as placement sees it.</summary>
+public sealed record UnitInfo(string Name, int Position, IReadOnlyList<string> Aliases, IReadOnlyList<string> Groups, bool IsYuxi,
+    IReadOnlyList<UnitDesignation> Designations, IReadOnlyList<ParkInfo> Parks, string? PlanTitle, Source? PlanSource)
+{
+    public bool LayoutRecorded => Designations.Count > 0;
+}
+
+/// <summary>A restricted (限制类) or eliminated (淘汰类) product and the keyword that finds it.</summary>
+public sealed record RestrictedProduct(string Keyword, string Product, string Category, string Catalogue, string? Item, string? Note, Source Source);
+
+/// <summary>
+/// Everything a placement needs, read once from the store and kept in memory: the classifier's lexicon, the 41 units
+/// with their designations (latest published layout edition), parks and own plans, and the restricted-products list.
+/// <see cref="Version"/> is the import run it was built from; <see cref="PlacementService"/> rebuilds it after an import.
+/// </summary>
+public sealed class PlacementCatalog
+{
+    public const string YuxiGroup = "渝西地区";
+
+    public required long Version { get; init; }
+    public required int? Edition { get; init; }
+    public required IndustryClassifier Classifier { get; init; }
+    public required IReadOnlyList<UnitInfo> Units { get; init; }
+    public required IReadOnlyList<RestrictedProduct> Restricted { get; init; }
+
+    public UnitInfo? FindUnit(string? nameOrAlias)
+    {
+        if (string.IsNullOrWhiteSpace(nameOrAlias)) return null;
+        var key = nameOrAlias.Trim();
+        return Units.FirstOrDefault(u => u.Name == key) ?? Units.FirstOrDefault(u => u.Aliases.Contains(key));
+    }
+
+    private sealed class ItemRow
+    {
+        public long Id { get; set; }
+        public string TaxonomyId { get; set; } = "";
+        public string Level { get; set; } = "";
+        public string Name { get; set; } = "";
+        public long? ParentId { get; set; }
+    }
+
+    private sealed class MentionRow
+    {
+        public long IndustryId { get; set; }
+        public string? SrcDocument { get; set; }
+        public long? SrcFrom { get; set; }
+        public long? SrcTo { get; set; }
+        public string? SrcUrl { get; set; }
+    }
+
+    private sealed class KeywordRow : ProvenanceRow
+    {
+        public long IndustryId { get; set; }
+        public string Keyword { get; set; } = "";
+        public decimal Weight { get; set; }
+        public string? Note { get; set; }
+    }
+
+    private sealed class DesignationRow : ProvenanceRow
+    {
+        public string Unit { get; set; } = "";
+        public string Role { get; set; } = "";
+        public long Position { get; set; }
+        public string Industry { get; set; } = "";
+        public string Level { get; set; } = "";
+        public string? Cluster { get; set; }
+        public string Printed { get; set; } = "";
+    }
+
+    private sealed class ParkRow : ProvenanceRow
+    {
+        public string Name { get; set; } = "";
+        public string? Unit { get; set; }
+        public string? Level { get; set; }
+        public decimal? PlannedArea { get; set; }
+        public string? AreaUnit { get; set; }
+        public decimal? AreaMu { get; set; }
+        public string? FocusIndustries { get; set; }
+    }
+
+    private sealed class RestrictedRow : ProvenanceRow
+    {
+        public string Keyword { get; set; } = "";
+        public string Product { get; set; } = "";
+        public string Category { get; set; } = "";
+        public string Catalogue { get; set; } = "";
+        public string? Item { get; set; }
+        public string? Note { get; set; }
+    }
+
+    private sealed class PlanRow : ProvenanceRow
+    {
+        public string Taxonomy { get; set; } = "";
+        public string Title { get; set; } = "";
+        public string Unit { get; set; } = "";
+    }
+
+    /// <summary>The import run the stored data comes from: a new import means a new catalog.</summary>
+    public static async Task<long> CurrentVersionAsync(Database database, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COALESCE(MAX(id), 0) FROM import_runs", cancellationToken: cancellationToken));
+    }
+
+    public static async Task<PlacementCatalog> LoadAsync(Database database, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var version = await connection.ExecuteScalarAsync<long>("SELECT COALESCE(MAX(id), 0) FROM import_runs");
+
+        var items = (await connection.QueryAsync<ItemRow>("SELECT id, taxonomy_id, level, name, parent_id FROM industries ORDER BY id")).ToList();
+        // One source per industry (its first mention in a document, else its URL) is enough to say where a word comes from.
+        var mentions = (await connection.QueryAsync<MentionRow>(
+                "SELECT industry_id, src_document, src_from, src_to, src_url FROM industry_mentions WHERE src_document IS NOT NULL OR src_url IS NOT NULL"))
+            .GroupBy(m => m.IndustryId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(m => m.SrcDocument is null).ThenBy(m => m.SrcDocument, StringComparer.Ordinal).ThenBy(m => m.SrcFrom).First());
+        var aliases = (await connection.QueryAsync<(long IndustryId, string Alias)>("SELECT industry_id, alias FROM industry_aliases ORDER BY alias"))
+            .ToLookup(a => a.IndustryId, a => a.Alias);
+        var crosswalk = (await connection.QueryAsync<(long FromId, long ToId, string Relation)>(
+            "SELECT from_industry_id, to_industry_id, relation FROM industry_crosswalk")).Select(c => new CrosswalkItem(c.FromId, c.ToId, c.Relation)).ToList();
+        var keywords = (await connection.QueryAsync<KeywordRow>(
+            $"SELECT industry_id, keyword, weight, note, {ProvenanceRow.Columns} FROM industry_keywords ORDER BY position")).ToList();
+        // A unit's own plan is the plan whose document defines an older taxonomy (万州 "231" → 万州区, 南岸 pillars → 南岸区).
+        var plans = (await connection.QueryAsync<PlanRow>(
+            """
+            SELECT t.id AS taxonomy, p.title, p.scope AS unit, p.src_document, p.src_from, p.src_to, p.src_url, p.entered_by, p.entered_at
+            FROM taxonomies t JOIN plans p ON p.document_id = t.document_id AND p.scope_kind = 'unit'
+            ORDER BY t.id
+            """)).ToList();
+
+        var classifier = new IndustryClassifier(new LexiconInput(
+            items.Select(i => new CatalogItem(i.Id, i.TaxonomyId, i.Level, i.Name, i.ParentId, aliases[i.Id].ToList(),
+                mentions.TryGetValue(i.Id, out var m) ? new Source(m.SrcDocument, (int?)m.SrcFrom, (int?)m.SrcTo, m.SrcUrl) : null)).ToList(),
+            crosswalk,
+            keywords.Select(k => new KeywordItem(k.IndustryId, k.Keyword, (double)k.Weight, k.Note, k.ToSource())).ToList(),
+            plans.GroupBy(p => p.Taxonomy).ToDictionary(g => g.Key, g => g.First().Unit, StringComparer.Ordinal)));
+
+        var edition = await connection.ExecuteScalarAsync<long?>("SELECT MAX(year) FROM layout_editions WHERE status = 'published'");
+        var designations = (await connection.QueryAsync<DesignationRow>(
+            """
+            SELECT u.name AS unit, d.role, d.position, i.name AS industry, i.level, COALESCE(gp.name, p.name, i.name) AS cluster, d.printed,
+                   d.src_document, d.src_from, d.src_to, d.src_url, d.entered_by, d.entered_at
+            FROM layout_designations d
+            JOIN layout_editions e ON e.id = d.edition_id
+            JOIN units u ON u.id = d.unit_id
+            JOIN industries i ON i.id = d.industry_id
+            LEFT JOIN industries p ON p.id = i.parent_id
+            LEFT JOIN industries gp ON gp.id = p.parent_id
+            WHERE e.year = @year
+            ORDER BY u.position, CASE d.role WHEN 'dominant' THEN 0 ELSE 1 END, d.position
+            """, new { year = edition ?? -1 })).ToLookup(d => d.Unit);
+        var parks = (await connection.QueryAsync<ParkRow>(
+            $"""
+             SELECT x.name, u.name AS unit, x.level, x.planned_area, x.area_unit, x.area_mu, x.focus_industries,
+                    x.src_document, x.src_from, x.src_to, x.src_url, x.entered_by, x.entered_at
+             FROM parks x JOIN units u ON u.id = x.unit_id
+             ORDER BY x.document_id, x.position
+             """)).ToLookup(p => p.Unit);
+        var units = (await connection.QueryAsync<(long Id, string Name, long Position)>("SELECT id, name, position FROM units ORDER BY position")).ToList();
+        var unitAliases = (await connection.QueryAsync<(long UnitId, string Alias)>("SELECT unit_id, alias FROM unit_aliases")).ToLookup(a => a.UnitId, a => a.Alias);
+        var groups = (await connection.QueryAsync<(long UnitId, string Group)>(
+            "SELECT m.unit_id, g.name FROM unit_group_members m JOIN unit_groups g ON g.id = m.group_id ORDER BY g.position")).ToLookup(g => g.UnitId, g => g.Group);
+        var restricted = (await connection.QueryAsync<RestrictedRow>(
+            $"SELECT keyword, product, category, catalogue, item, note, {ProvenanceRow.Columns} FROM restricted_products ORDER BY position")).ToList();
+
+        var planOf = plans.GroupBy(p => p.Unit).ToDictionary(g => g.Key, g => g.First());
+        return new PlacementCatalog
+        {
+            Version = version,
+            Edition = (int?)edition,
+            Classifier = classifier,
+            Restricted = restricted.Select(r => new RestrictedProduct(r.Keyword, r.Product, r.Category, r.Catalogue, r.Item, r.Note, r.ToSource())).ToList(),
+            Units = units.Select(u => new UnitInfo(
+                u.Name, (int)u.Position, unitAliases[u.Id].ToList(), groups[u.Id].ToList(), groups[u.Id].Contains(YuxiGroup),
+                designations[u.Name].Select(d => new UnitDesignation(d.Role, (int)d.Position, d.Industry, d.Cluster ?? d.Industry, d.Level == "cluster",
+                    d.Printed, d.ToSource())).ToList(),
+                parks[u.Name].Select(p => Park(p, classifier)).ToList(),
+                planOf.GetValueOrDefault(u.Name)?.Title, planOf.GetValueOrDefault(u.Name)?.ToSource())).ToList(),
+        };
+    }
+
+    /// <summary>A park's focus industries are older words ("食品医药", "智能终端"): the classifier says which 33618 items they mean.</summary>
+    private static ParkInfo Park(ParkRow p, IndustryClassifier classifier)
+    {
+        var focus = p.FocusIndustries?.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
+        var nodes = focus.SelectMany(f => classifier.Classify(f).Industries.Where(m => m.Score >= 0.3).Select(m => (f, m.Name, m.Cluster)))
+            .Distinct().ToList();
+        var printed = p.PlannedArea is { } a && p.AreaUnit is not null ? $"{Decimals.Text(a)} {p.AreaUnit}" : null;
+        return new ParkInfo(p.Name, p.Level, focus, Decimals.Normalize(p.AreaMu), printed, nodes, p.ToSource());
+    }
+}

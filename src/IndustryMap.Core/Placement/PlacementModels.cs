@@ -1,0 +1,78 @@
+using IndustryMap.Provenance;
+
+namespace IndustryMap.Placement;
+
+public static class Origins
+{
+    public const string OutsideCity = "outside_city";
+    public const string WithinCity = "within_city";
+
+    /// <summary>Accepts the API values and the Chinese words officers type in a spreadsheet.</summary>
+    public static string? Parse(string? text) => text?.Trim() switch
+    {
+        null or "" => null,
+        OutsideCity or "市外" or "市外招引" or "市外引进" => OutsideCity,
+        WithinCity or "市内" or "市内转移" => WithinCity,
+        _ => throw new ArgumentException(text),
+    };
+
+    public static string Chinese(string? origin) => origin switch
+    {
+        OutsideCity => "市外招引",
+        WithinCity => "市内转移",
+        _ => "未说明",
+    };
+}
+
+/// <summary>A project to place: the officer's description and what they know about it.</summary>
+public sealed record PlacementRequest(
+    string Description,
+    decimal? AmountYi = null,
+    decimal? LandMu = null,
+    string? Origin = null,
+    bool ForeignInvested = false,
+    string? Investor = null,
+    string? FirstContactUnit = null);
+
+/// <summary>One reason for (or against) a candidate, or a finding about the whole placement: the rule, the words, the clause.</summary>
+/// <param name="Rule">Stable code of the rule (duikou, yuxi_auto_parts, first_contact, non_prohibited, restricted_catalogue, unit_plan, park, yuxi_floor, layout_not_recorded, no_match).</param>
+/// <param name="Source">The document clause the rule implements (or the public source of a list).</param>
+/// <param name="Evidence">Where the fact the rule used is printed, e.g. the unit's designation in the layout.</param>
+public sealed record PlacementReason(string Rule, string Text, Source Source, Source? Evidence = null)
+{
+    public string RuleName => PlacementRules.RuleName(Rule);
+}
+
+public sealed record ParkCandidate(string Name, string? Level, IReadOnlyList<string> FocusIndustries, IReadOnlyList<string> Matched,
+    decimal? PlannedAreaMu, string Land, string Text, Source Source);
+
+public sealed record UnitCandidate(string Unit, int Rank, double Score, int Priority, bool IsYuxi, IReadOnlyList<PlacementReason> Reasons,
+    IReadOnlyList<ParkCandidate> Parks);
+
+public sealed record PlacementResult(
+    PlacementRequest Request,
+    int? Edition,
+    IReadOnlyList<IndustryMatch> Industries,
+    IReadOnlyList<UnitCandidate> Candidates,
+    IReadOnlyList<PlacementReason> Notes,
+    IReadOnlyList<PlacementReason> Warnings,
+    string Summary)
+{
+    public bool MatchesNothing => Industries.Count == 0;
+}
+
+/// <summary>What the store knows beyond the catalog when a project is placed: the register and the pipeline.</summary>
+public sealed record PlacementContext(
+    IReadOnlyDictionary<string, IReadOnlyList<FirstContactHint>> FirstContactsByInvestor,
+    IReadOnlyDictionary<(string Unit, int Year), decimal> StartedInvestment,
+    int Year)
+{
+    public static readonly PlacementContext Empty = new(new Dictionary<string, IReadOnlyList<FirstContactHint>>(), new Dictionary<(string, int), decimal>(),
+        DateTime.UtcNow.Year);
+}
+
+/// <summary>A register entry as a placement uses it: the unit that holds first contact with an investor.</summary>
+public sealed record FirstContactHint(long Seq, string Unit, string Project, string RecordedAt);
+
+/// <summary>A problem with a request, named by field; the same codes in the API, the CLI and batch files.</summary>
+public sealed record RequestProblem(string Field, string Code, string Message, string MessageEn);

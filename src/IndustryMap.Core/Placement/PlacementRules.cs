@@ -1,0 +1,354 @@
+using System.Globalization;
+using IndustryMap.Layout;
+using IndustryMap.Provenance;
+
+namespace IndustryMap.Placement;
+
+/// <summary>The document clauses placement rules implement. A test checks each one's lines still contain its words.</summary>
+public static class PlacementClauses
+{
+    /// <summary>seed 000 说明: 市外招引项目和市内转移项目按照“对口”“首谈”原则引导布局，市级有关政府资源…聚焦各区县主导产业及特色产业方向.</summary>
+    public static readonly Source DuikouShoutan = new("000", 27, 27);
+
+    /// <summary>seed 001 §六(三): 加强招商统筹，引导新招引项目优先落户“对口”“首谈”地区（市招商投资局牵头）.</summary>
+    public static readonly Source CityCoordination = new("001", 561, 565);
+
+    /// <summary>seed 001 §三(一): 市外新引进智能网联新能源汽车零部件企业原则上在渝西地区布局.</summary>
+    public static readonly Source YuxiAutoParts = new("001", 110, 112);
+
+    /// <summary>seed 000 说明: 未列入产业地图的新增项目按照“非禁即入”原则办理; projects must meet 《产业结构调整指导目录》 and national policy.</summary>
+    public static readonly Source NonProhibited = new("000", 29, 29);
+
+    /// <summary>seed 001 §四: 支持渝西地区各区按照“非禁即入”原则，利用自身资源发展其他产业.</summary>
+    public static readonly Source YuxiNonProhibited = new("001", 281, 283);
+
+    /// <summary>seed 001 §六(三): 确保渝西地区各区每年均有 50 亿元及以上新招商项目落地开工.</summary>
+    public static readonly Source YuxiFloor = new("001", 544, 546);
+
+    /// <summary>The words each clause must contain (checked against the seed text by a test).</summary>
+    public static readonly IReadOnlyList<(Source Clause, string Words)> Checks =
+    [
+        (DuikouShoutan, "市外招引项目和市内转移项目按照“对口”“首谈”原则引导布局"),
+        (CityCoordination, "加强招商统筹，引导新招引项目优先落户“对口”“首谈”地区"),
+        (YuxiAutoParts, "市外新引进智能网联新能源汽车零部件企业原则上在渝西地区布局"),
+        (NonProhibited, "未列入《重庆市先进制造业发展产业地图（2023年）》的新增项目按照“非禁即入”原则办理"),
+        (NonProhibited, "《产业结构调整指导目录》"),
+        (YuxiNonProhibited, "“非禁即入”原则，利用自身资源发展其他产业"),
+        (YuxiFloor, "每年均有50亿元及以上新招商项目落地开工"),
+    ];
+
+    /// <summary>seed 001 L544-546: the yearly floor of newly attracted investment that starts construction, per 渝西 district.</summary>
+    public const decimal YuxiFloorYi = 50m;
+}
+
+/// <summary>
+/// Placement rules as small pure functions (CONTRIBUTING: policy rules cite their clause and are tested without a
+/// database). <see cref="PlacementEngine"/> combines them; each returns the reasons it gives, with the clause.
+/// </summary>
+public static class PlacementRules
+{
+    public const string DuikouRule = "duikou";
+    public const string YuxiAutoPartsRule = "yuxi_auto_parts";
+    public const string FirstContactRule = "first_contact";
+    public const string NonProhibitedRule = "non_prohibited";
+    public const string RestrictedRule = "restricted_catalogue";
+    public const string UnitPlanRule = "unit_plan";
+    public const string ParkRule = "park";
+    public const string YuxiFloorRule = "yuxi_floor";
+    public const string LayoutNotRecordedRule = "layout_not_recorded";
+    public const string NoMatchRule = "no_match";
+
+    public static string RuleName(string rule) => rule switch
+    {
+        DuikouRule => "对口",
+        YuxiAutoPartsRule => "渝西汽车零部件布局",
+        FirstContactRule => "首谈",
+        NonProhibitedRule => "非禁即入",
+        RestrictedRule => "产业结构调整指导目录",
+        UnitPlanRule => "区县规划",
+        ParkRule => "园区",
+        YuxiFloorRule => "渝西开工底线",
+        LayoutNotRecordedRule => "布局未记录",
+        NoMatchRule => "未识别产业",
+        _ => rule,
+    };
+
+    // ---- 对口 -------------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// How well one designation fits a classified industry, by role and relation. seed 000 L27: 对口 means the unit's
+    /// designated (dominant or characteristic) industries match; dominant before characteristic, the exact sub-industry
+    /// before another sub-industry of the same cluster.
+    /// </summary>
+    public const double DominantExact = 1.0;
+    public const double CharacteristicExact = 0.7;
+    public const double ContainsFactor = 0.95;
+    public const double DominantSameCluster = 0.4;
+    public const double CharacteristicSameCluster = 0.28;
+
+    public enum Relation { None = 0, SameCluster = 1, Contains = 2, Exact = 3 }
+
+    public sealed record DuikouMatch(UnitDesignation Designation, IndustryMatch Industry, Relation Relation, double Score);
+
+    public sealed record DuikouResult(double Score, IReadOnlyList<DuikouMatch> Matches)
+    {
+        /// <summary>The unit designates the project's industry itself (not only its cluster): a 对口 unit.</summary>
+        public bool IsDuikou => Matches.Any(m => m.Relation >= Relation.Contains);
+    }
+
+    public static Relation Relate(UnitDesignation designation, IndustryMatch industry)
+    {
+        if (industry.IsCluster)
+        {
+            if (designation.IsCluster && designation.Industry == industry.Name) return Relation.Exact;
+            return designation.Cluster == industry.Name ? Relation.SameCluster : Relation.None;
+        }
+        if (designation.Industry == industry.Name) return Relation.Exact;
+        // A layout may designate a whole cluster (云阳's 新型显示, 黔江's 轻合金材料): it covers every sub-industry in it.
+        if (designation.IsCluster && designation.Industry == industry.Cluster) return Relation.Exact;
+        // 潼南's 汽车再制造及智能网联新能源汽车零部件 names 智能网联新能源汽车零部件 in its own words, and 江津's
+        // 智能网联新能源汽车整车与零部件 nearly so.
+        if (designation.Cluster == industry.Cluster && Names(designation.Industry, industry.Name)) return Relation.Contains;
+        return designation.Cluster == industry.Cluster ? Relation.SameCluster : Relation.None;
+    }
+
+    /// <summary>
+    /// Whether a designation's printed name names the sub-industry: one contains the other, or at least
+    /// <see cref="NameShare"/> of the sub-industry's character pairs occur in the designation's name.
+    /// </summary>
+    public static bool Names(string designation, string industry)
+    {
+        if (designation.Contains(industry, StringComparison.Ordinal) || industry.Contains(designation, StringComparison.Ordinal)) return true;
+        var pairs = ChineseText.Bigrams(ChineseText.Normalize(industry)).Distinct(StringComparer.Ordinal).ToList();
+        if (pairs.Count < 4) return false;
+        var own = ChineseText.Normalize(designation);
+        return pairs.Count(p => own.Contains(p, StringComparison.Ordinal)) >= NameShare * pairs.Count;
+    }
+
+    public const double NameShare = 0.85;
+
+    public static double Weight(string role, Relation relation) => (role, relation) switch
+    {
+        (LayoutRoles.Dominant, Relation.Exact) => DominantExact,
+        (_, Relation.Exact) => CharacteristicExact,
+        (LayoutRoles.Dominant, Relation.Contains) => DominantExact * ContainsFactor,
+        (_, Relation.Contains) => CharacteristicExact * ContainsFactor,
+        (LayoutRoles.Dominant, Relation.SameCluster) => DominantSameCluster,
+        (_, Relation.SameCluster) => CharacteristicSameCluster,
+        _ => 0,
+    };
+
+    /// <summary>The 对口 score of one unit: its best designation against the classified industries.</summary>
+    public static DuikouResult Duikou(IReadOnlyList<UnitDesignation> designations, IEnumerable<IndustryMatch> industries)
+    {
+        var matches = new List<DuikouMatch>();
+        foreach (var industry in industries)
+        {
+            foreach (var designation in designations)
+            {
+                var relation = Relate(designation, industry);
+                if (relation == Relation.None) continue;
+                matches.Add(new DuikouMatch(designation, industry, relation, Math.Round(industry.Score * Weight(designation.Role, relation), 4)));
+            }
+        }
+        var ordered = matches.OrderByDescending(m => m.Score).ThenByDescending(m => m.Relation).ToList();
+        return new DuikouResult(ordered.Count > 0 ? ordered[0].Score : 0, ordered);
+    }
+
+    public static IReadOnlyList<PlacementReason> DuikouReasons(string unit, DuikouResult result)
+    {
+        var reasons = new List<PlacementReason>();
+        foreach (var match in result.Matches.Where(m => m.Score >= 0.05).DistinctBy(m => m.Designation).Take(3))
+        {
+            var role = LayoutRoles.Chinese(match.Designation.Role);
+            var text = match.Relation switch
+            {
+                Relation.Exact or Relation.Contains =>
+                    $"{unit}将“{match.Designation.Printed}”列为{role}，与项目的“{match.Industry.Name}”对口",
+                _ => $"{unit}的{role}“{match.Designation.Printed}”与项目同属“{match.Industry.Cluster}”集群（相关，非同一细分产业）",
+            };
+            reasons.Add(new PlacementReason(DuikouRule, text, PlacementClauses.DuikouShoutan, match.Designation.Source));
+        }
+        return reasons;
+    }
+
+    // ---- 渝西 auto parts --------------------------------------------------------------------------------------
+
+    public const string VehicleCluster = "智能网联新能源汽车";
+
+    /// <summary>An auto-parts industry: a sub-industry of the vehicle cluster whose name speaks of parts (零部件, 配件).</summary>
+    public static bool IsAutoParts(IndustryMatch industry) =>
+        !industry.IsCluster && industry.Cluster == VehicleCluster &&
+        (industry.Name.Contains("零部件", StringComparison.Ordinal) || industry.Name.Contains("配件", StringComparison.Ordinal));
+
+    /// <summary>
+    /// seed 001 L110-112: 市外新引进智能网联新能源汽车零部件企业原则上在渝西地区布局. Fires for a project from outside the
+    /// city whose leading industry is auto parts; a transfer within the city or an origin not stated does not fire it.
+    /// </summary>
+    public static bool YuxiAutoPartsApplies(string? origin, Classification classification) =>
+        origin == Origins.OutsideCity && classification.Leading.Any(i => IsAutoParts(i) && i.Score >= 0.3);
+
+    public static PlacementReason YuxiAutoPartsReason(string unit, bool isYuxi) => isYuxi
+        ? new PlacementReason(YuxiAutoPartsRule, $"市外新引进的智能网联新能源汽车零部件企业原则上在渝西地区布局：{unit}属渝西地区，优先", PlacementClauses.YuxiAutoParts)
+        : new PlacementReason(YuxiAutoPartsRule, $"市外新引进的智能网联新能源汽车零部件企业原则上在渝西地区布局：{unit}不属渝西地区", PlacementClauses.YuxiAutoParts);
+
+    // ---- 首谈 -------------------------------------------------------------------------------------------------
+
+    public sealed record FirstContactOutcome(bool Keeps, bool CityCoordinates, PlacementReason Reason);
+
+    /// <summary>
+    /// seed 000 L27 and seed 001 L561-565: the unit that first negotiated (首谈) keeps the project when it is a 对口 unit;
+    /// when it is not, or when the 渝西 auto-parts rule points elsewhere, the city (市招商投资局) coordinates.
+    /// </summary>
+    public static FirstContactOutcome FirstContact(string unit, bool isDuikou, bool yuxiRuleApplies, bool unitIsYuxi, string? basis = null)
+    {
+        var from = basis is null ? "" : $"（{basis}）";
+        if (isDuikou && (!yuxiRuleApplies || unitIsYuxi))
+        {
+            return new FirstContactOutcome(true, false, new PlacementReason(FirstContactRule,
+                $"{unit}为首谈单位{from}，且为对口区县：按“首谈”原则由{unit}承接", PlacementClauses.DuikouShoutan));
+        }
+        if (isDuikou)
+        {
+            return new FirstContactOutcome(false, true, new PlacementReason(FirstContactRule,
+                $"{unit}为首谈单位{from}且为对口区县，但市外新引进汽车零部件企业原则上在渝西地区布局：需由市级统筹协调（市招商投资局牵头）",
+                PlacementClauses.CityCoordination, PlacementClauses.YuxiAutoParts));
+        }
+        return new FirstContactOutcome(false, true, new PlacementReason(FirstContactRule,
+            $"{unit}为首谈单位{from}，但不是对口区县：需由市级统筹协调（市招商投资局牵头），引导项目落户对口区县", PlacementClauses.CityCoordination,
+            PlacementClauses.DuikouShoutan));
+    }
+
+    // ---- 非禁即入 ---------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// seed 000 L29: a new project the map does not list is handled under 非禁即入. Fires when no unit designates any
+    /// leading industry of the project (for a cluster-level match: no designation in that cluster), and lists the
+    /// units with related industries (same cluster). Also fires when the description matched nothing.
+    /// </summary>
+    public static PlacementReason? NonProhibited(Classification classification, IReadOnlyList<UnitInfo> units)
+    {
+        if (classification.MatchesNothing)
+        {
+            return new PlacementReason(NonProhibitedRule,
+                "未能从描述中识别出“33618”产业：无法按“对口”原则推荐区县。产业地图为引导性文件，未列入地图的新增项目按“非禁即入”原则办理，须符合国家产业政策和资源环境容量",
+                PlacementClauses.NonProhibited);
+        }
+        var leading = classification.Leading.ToList();
+        bool Designated(IndustryMatch industry) => units.Any(u => u.Designations.Any(d =>
+            Relate(d, industry) >= (industry.IsCluster ? Relation.SameCluster : Relation.Contains)));
+        if (leading.Any(Designated)) return null;
+        var related = units
+            .Select(u => (Unit: u, Designations: u.Designations.Where(d => leading.Any(i => Relate(d, i) != Relation.None)).ToList()))
+            .Where(x => x.Designations.Count > 0)
+            .Select(x => $"{x.Unit.Name}（{string.Join("、", x.Designations.Select(d => $"{LayoutRoles.Chinese(d.Role)}“{d.Printed}”"))}）")
+            .ToList();
+        var names = string.Join("、", leading.Select(i => $"“{i.Name}”"));
+        var text = $"产业地图未将{names}列为任何区县的主导或特色产业：按“非禁即入”原则办理，项目须符合国家产业政策和所在区县资源环境容量。" +
+                   (related.Count > 0 ? $"有相关产业的区县：{string.Join("；", related)}" : "没有区县布局相关产业");
+        return new PlacementReason(NonProhibitedRule, text, PlacementClauses.NonProhibited, PlacementClauses.YuxiNonProhibited);
+    }
+
+    // ---- 产业结构调整指导目录 ------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// seed 000 L29: projects must meet 《产业结构调整指导目录》 and other national industrial policy. A description that
+    /// names a listed restricted or eliminated product gets a warning citing the list's public source; the officer checks.
+    /// </summary>
+    public static IReadOnlyList<PlacementReason> RestrictedProducts(string description, IReadOnlyList<RestrictedProduct> list)
+    {
+        var text = ChineseText.Normalize(description);
+        var warnings = new List<PlacementReason>();
+        foreach (var product in list)
+        {
+            var keyword = ChineseText.Normalize(product.Keyword);
+            if (keyword.Length == 0 || !text.Contains(keyword, StringComparison.Ordinal)) continue;
+            var category = product.Category == "eliminated" ? "淘汰类" : "限制类";
+            var consequence = product.Category == "eliminated"
+                ? "淘汰类项目禁止投资，请核实项目是否属于该条目"
+                : "限制类项目须符合目录对新建、改扩建的限制条件，请核实";
+            warnings.Add(new PlacementReason(RestrictedRule,
+                $"描述含“{product.Keyword}”：可能涉及《{product.Catalogue}》{category}“{product.Product}”{(product.Item is null ? "" : $"（{product.Item}）")}。{consequence}",
+                PlacementClauses.NonProhibited, product.Source));
+        }
+        return warnings;
+    }
+
+    // ---- the unit's own plan -----------------------------------------------------------------------------------
+
+    /// <summary>What a match with a unit's own 十四五 plan weighs against a designation (below a characteristic industry).</summary>
+    public const double UnitPlanWeight = 0.45;
+    public const double UnitPlanMinScore = 0.3;
+
+    /// <summary>
+    /// A unit's own manufacturing plan (万州 "231", 南岸 pillars) names what the description matched: the unit wants the
+    /// industry, though the city's layout is what 对口 follows. Weighs less than a characteristic designation.
+    /// </summary>
+    public static (double Score, IReadOnlyList<PlacementReason> Reasons) UnitPlan(UnitInfo unit, IReadOnlyList<PlanItemMatch> items)
+    {
+        var mine = items.Where(i => i.Unit == unit.Name && i.Score >= UnitPlanMinScore).OrderByDescending(i => i.Score).ToList();
+        if (mine.Count == 0) return (0, []);
+        var reasons = mine.DistinctBy(i => i.Item).Take(2).Select(i => new PlacementReason(UnitPlanRule,
+            $"{unit.Name}《{unit.PlanTitle}》将“{i.Item}”列为发展方向（描述中的“{i.Word}”）",
+            i.Source ?? unit.PlanSource ?? PlacementClauses.DuikouShoutan, unit.PlanSource)).ToList();
+        return (Math.Round(UnitPlanWeight * mine[0].Score, 4), reasons);
+    }
+
+    // ---- parks ------------------------------------------------------------------------------------------------
+
+    public const string LandSufficient = "sufficient";
+    public const string LandInsufficient = "insufficient";
+    public const string LandUnknown = "unknown";
+    public const string LandNotRequested = "not_requested";
+
+    /// <summary>
+    /// The unit's parks whose focus industries match the project's leading industries (the same 33618 item or its
+    /// cluster, or a focus word in the description), with whether the planned industrial land is known to suffice.
+    /// Planned land is the park's planned total, not what is still free: the text says so.
+    /// </summary>
+    public static IReadOnlyList<ParkCandidate> Parks(UnitInfo unit, Classification classification, string description, decimal? landMu)
+    {
+        var leading = classification.Leading.ToList();
+        var text = ChineseText.Normalize(description);
+        var parks = new List<ParkCandidate>();
+        foreach (var park in unit.Parks)
+        {
+            var matched = park.FocusIndustries.Where(f =>
+                    (ChineseText.Normalize(f) is { Length: >= 2 } w && text.Contains(w, StringComparison.Ordinal)) ||
+                    park.FocusNodes.Any(n => n.Focus == f && leading.Any(i => n.Cluster == i.Cluster || n.Industry == i.Name)))
+                .ToList();
+            if (matched.Count == 0) continue;
+            var (land, landText) = Land(park, landMu);
+            parks.Add(new ParkCandidate(park.Name, park.Level, park.FocusIndustries, matched, park.AreaMu, land,
+                $"{park.Name}重点发展{string.Join("、", park.FocusIndustries)}，与项目相符（{string.Join("、", matched)}）；{landText}", park.Source));
+        }
+        return parks.OrderBy(p => p.Land switch { LandSufficient => 0, LandNotRequested => 1, LandUnknown => 2, _ => 3 }).ToList();
+    }
+
+    public static (string Land, string Text) Land(ParkInfo park, decimal? landMu)
+    {
+        if (park.AreaMu is not { } area) return (LandUnknown, "规划用地面积未知（land not known）");
+        var areaText = $"规划工业用地 {Decimals(area)} 亩{(park.AreaPrinted is null ? "" : $"（{park.AreaPrinted}）")}";
+        if (landMu is not { } need) return (LandNotRequested, $"{areaText}；项目未说明用地");
+        return area >= need
+            ? (LandSufficient, $"{areaText}，不少于项目所需 {Decimals(need)} 亩（为规划总面积，不含已用地情况）")
+            : (LandInsufficient, $"{areaText}，少于项目所需 {Decimals(need)} 亩");
+    }
+
+    private static string Decimals(decimal value) => Storage.Decimals.Normalize(value).ToString(CultureInfo.InvariantCulture);
+
+    // ---- 渝西 floor ------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// seed 001 L544-546: each 渝西 district should start at least 50 亿元 of newly attracted projects a year. For a 渝西
+    /// candidate, says where the district stands this year; information only, it does not change the ranking.
+    /// </summary>
+    public static PlacementReason? YuxiFloor(UnitInfo unit, int year, decimal started, decimal? amountYi)
+    {
+        if (!unit.IsYuxi) return null;
+        var gap = PlacementClauses.YuxiFloorYi - started;
+        var state = gap > 0 ? $"距 {Decimals(PlacementClauses.YuxiFloorYi)} 亿元底线尚差 {Decimals(gap)} 亿元" : $"已达到 {Decimals(PlacementClauses.YuxiFloorYi)} 亿元底线";
+        var project = amountYi is { } a ? $"；本项目 {Decimals(a)} 亿元开工后可计入" : "";
+        return new PlacementReason(YuxiFloorRule, $"{unit.Name}{year}年已开工新招商项目 {Decimals(started)} 亿元，{state}{project}", PlacementClauses.YuxiFloor);
+    }
+}
