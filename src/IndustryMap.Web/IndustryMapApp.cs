@@ -1,11 +1,15 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using IndustryMap.Configuration;
+using IndustryMap.Web.Accounts;
 using IndustryMap.Web.Api;
+using IndustryMap.Web.Audit;
 using IndustryMap.Web.Catalog;
 using IndustryMap.Web.Documents;
+using IndustryMap.Web.Import;
 using IndustryMap.Web.Layout;
 using IndustryMap.Web.Search;
+using IndustryMap.Web.Security;
 using IndustryMap.Web.Storage;
 using IndustryMap.Web.Units;
 
@@ -26,6 +30,7 @@ public static class IndustryMapApp
 
         var options = IndustryMapOptions.From(key => builder.Configuration[key]);
         builder.Services.AddIndustryMapStorage(options);
+        builder.Services.AddIndustryMapSecurity(options, key => builder.Configuration[key]);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi("v1");
         builder.Services.ConfigureHttpJsonOptions(json =>
@@ -38,6 +43,7 @@ public static class IndustryMapApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseIndustryMapSecurity();
         app.UseDefaultFiles();
         app.UseStaticFiles();
 
@@ -48,6 +54,12 @@ public static class IndustryMapApp
         app.MapCatalogApi();
         app.MapLayoutApi();
         app.MapSearchApi();
+        app.MapSignInPages();
+        app.MapAccountsApi();
+        app.MapAuditApi();
+        app.MapLayoutEditionsApi();
+        app.MapUnitProfilesApi();
+        app.MapImportsApi();
         return app;
     }
 }
