@@ -31,12 +31,12 @@ public static class SecuritySetup
 
         services.AddSingleton<Passwords>();
         services.AddScoped<SignInService>();
-        services.AddAuthentication(AuthenticationSchemes.Default)
-            .AddPolicyScheme(AuthenticationSchemes.Default, "cookie or API token", o =>
-                o.ForwardDefaultSelector = context => AuthenticationSchemes.HasBearer(context) ? AuthenticationSchemes.Token : AuthenticationSchemes.Cookie)
-            .AddCookie(AuthenticationSchemes.Cookie, o =>
+        services.AddAuthentication(SignInSchemes.Default)
+            .AddPolicyScheme(SignInSchemes.Default, "cookie or API token", o =>
+                o.ForwardDefaultSelector = context => SignInSchemes.HasBearer(context) ? SignInSchemes.Token : SignInSchemes.Cookie)
+            .AddCookie(SignInSchemes.Cookie, o =>
             {
-                o.Cookie.Name = AuthenticationSchemes.CookieName;
+                o.Cookie.Name = SignInSchemes.CookieName;
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
@@ -48,7 +48,7 @@ public static class SecuritySetup
                 o.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
                 o.Events.OnValidatePrincipal = CookieSessions.ValidateAsync;
             })
-            .AddScheme<AuthenticationSchemeOptions, TokenAuthentication>(AuthenticationSchemes.Token, null);
+            .AddScheme<AuthenticationSchemeOptions, TokenAuthentication>(SignInSchemes.Token, null);
 
         services.AddAuthorization(Rules.AddPolicies);
         services.AddSingleton<IAuthorizationHandler, RuleHandler>();
@@ -97,6 +97,7 @@ public static class SecuritySetup
         app.UseRouting();
         app.UseMiddleware<BodyLimits>();
         app.UseAuthentication();
+        app.Use(TokenAuthentication.RefuseInvalidTokens);
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseMiddleware<CookieAntiforgery>();
