@@ -17,7 +17,7 @@ public static class CliCommands
     {
         var root = new RootCommand("IndustryMap 产业地图: the Chongqing advanced-manufacturing industry map and plan monitoring.\n" +
                                    "Configuration: INDUSTRYMAP_DATA (data directory), INDUSTRYMAP_DB=sqlite|postgres, INDUSTRYMAP_PG (connection string).\n" +
-                                   "Exit codes: 0 ok, 1 usage error, 2 input data refused (nothing written), 3 store unavailable or not migrated, 4 check --strict found problems.");
+                                   "Exit codes: 0 ok, 1 usage error, 2 input data refused (nothing written), 3 store unavailable or not migrated, 4 a check found problems (check --strict, audit verify, register verify).");
         root.Add(Serve());
         root.Add(Db());
         root.Add(ImportCommand());
@@ -28,6 +28,9 @@ public static class CliCommands
         root.Add(CliAccountCommands.Audit());
         root.Add(CliBackupCommands.Backup());
         root.Add(CliBackupCommands.Restore());
+        root.Add(CliPlacementCommands.Place());
+        root.Add(CliPlacementCommands.Register());
+        root.Add(CliPlacementCommands.Pipeline());
         return root;
     }
 

@@ -7,8 +7,11 @@ using IndustryMap.Web.Audit;
 using IndustryMap.Web.Catalog;
 using IndustryMap.Web.Checks;
 using IndustryMap.Web.Documents;
+using IndustryMap.Web.FirstContacts;
 using IndustryMap.Web.Import;
 using IndustryMap.Web.Layout;
+using IndustryMap.Web.Pipeline;
+using IndustryMap.Web.Placement;
 using IndustryMap.Web.Plans;
 using IndustryMap.Web.Registries;
 using IndustryMap.Web.Search;
@@ -34,6 +37,7 @@ public static class IndustryMapApp
         var options = IndustryMapOptions.From(key => builder.Configuration[key]);
         builder.Services.AddIndustryMapStorage(options);
         builder.Services.AddIndustryMapSecurity(options, key => builder.Configuration[key]);
+        builder.Services.AddIndustryMapPlacement();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi("v1");
         builder.Services.ConfigureHttpJsonOptions(json =>
@@ -66,6 +70,9 @@ public static class IndustryMapApp
         app.MapLayoutEditionsApi();
         app.MapUnitProfilesApi();
         app.MapImportsApi();
+        app.MapPlacementApi();
+        app.MapFirstContactsApi();
+        app.MapPipelineApi();
         return app;
     }
 }

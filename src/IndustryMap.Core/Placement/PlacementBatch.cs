@@ -15,4 +15,14 @@ public static class PlacementBatch
             i => results[i] = PlacementEngine.Place(catalog, requests[i], context));
         return results;
     }
+
+    /// <summary>Places the valid rows of a parsed batch file; invalid rows get no result (their problems say why).</summary>
+    public static async Task<IReadOnlyList<PlacementResult?>> PlaceAsync(PlacementService service, IReadOnlyList<BatchRow> rows,
+        CancellationToken cancellationToken = default)
+    {
+        var valid = rows.Where(r => r.Request is not null).ToList();
+        var placed = await PlaceAsync(service, valid.Select(r => r.Request!).ToList(), cancellationToken);
+        var byRow = valid.Select((r, i) => (r, placed[i])).ToDictionary(x => x.r, x => x.Item2);
+        return rows.Select(r => byRow.GetValueOrDefault(r)).ToList();
+    }
 }

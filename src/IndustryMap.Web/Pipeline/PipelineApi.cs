@@ -1,0 +1,86 @@
+using IndustryMap.Pipeline;
+using IndustryMap.Placement;
+using IndustryMap.Registries;
+using IndustryMap.Storage;
+using IndustryMap.Web.Api;
+using IndustryMap.Web.Authorization;
+
+namespace IndustryMap.Web.Pipeline;
+
+/// <summary>
+/// The project pipeline (issue 6): placed projects and their dated stages. Investment officers and the administrator
+/// write (issue 4 §2); signed-in users read, including the reports by stage and unit and the 渝西 50 亿元 floor.
+/// </summary>
+public static class PipelineApi
+{
+    public sealed record ProjectBody(string? Name, string? Description, string? Unit, string? Park, decimal? AmountYi, decimal? LandMu, string? Origin,
+        bool? ForeignInvested, string? Investor, long? FirstContact, string? Stage, string? StageOn, string? Note);
+
+    public sealed record MoveBody(string? Stage, string? StageOn, string? Note, long? Version);
+
+    public sealed record EventView(string Stage, string StageChinese, string StageOn, string? Note, string RecordedBy, string RecordedAt);
+
+    public sealed record ProjectView(long Id, string Name, string Description, string? Investor, string Unit, string? Park, string? Industry, string? Cluster,
+        decimal? AmountYi, decimal? LandMu, string? Origin, bool ForeignInvested, long? FirstContact, long? PlacementRank, string Stage, string StageChinese,
+        string StageOn, string? StartedOn, long Version, string CreatedBy, string CreatedAt, string UpdatedBy, string UpdatedAt, IReadOnlyList<EventView> Events);
+
+    public static void MapPipelineApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/pipeline").WithTags("pipeline");
+        api.MapPost("", Create).RequireRule(Rules.Investment).WithName("AddPipelineProject")
+            .WithSummary("Enter a placed project into the pipeline: name, description, unit (where it goes), park, amountYi, landMu, origin, foreignInvested, " +
+                         "investor, firstContact (register entry), stage (default negotiating), stageOn. Its placement at that moment is kept with it.");
+        api.MapPost("/{id:long}/stages", Move).RequireRule(Rules.Investment).WithName("MovePipelineProject")
+            .WithSummary("Move a project forward to a later stage with its date (stage, stageOn, note, version for optimistic concurrency).");
+        api.MapGet("", List).RequireRule(Rules.SignedIn).WithName("ListPipelineProjects").WithSummary("Pipeline projects with their stage history; filters: unit, stage.");
+        api.MapGet("/{id:long}", Get).RequireRule(Rules.SignedIn).WithName("GetPipelineProject").WithSummary("One project, its stages and its placement snapshot.");
+        api.MapGet("/report", Report).RequireRule(Rules.SignedIn).WithName("PipelineByStageAndUnit")
+            .WithSummary("Projects and investment (亿元) by unit and stage.");
+        api.MapGet("/yuxi-floor", YuxiFloor).RequireRule(Rules.SignedIn).WithName("PipelineYuxiFloor")
+            .WithSummary("For each 渝西 district and year: investment of newly attracted projects that started construction, against the 50 亿元 floor (seed 001 L544-546).");
+    }
+
+    public static ProjectView View(PipelineProject p) => new(p.Id, p.Name, p.Description, p.Investor, p.Unit, p.Park, p.Industry, p.Cluster,
+        p.AmountYi is { } a ? Decimals.Normalize(a) : null, p.LandMu is { } l ? Decimals.Normalize(l) : null, p.Origin, p.ForeignInvested != 0, p.FirstContact,
+        p.PlacementRank, p.Stage, ProjectLifecycle.Chinese(p.Stage), p.StageOn, p.StartedOn, p.Version, p.CreatedBy, p.CreatedAt, p.UpdatedBy, p.UpdatedAt,
+        p.Events.Select(e => new EventView(e.Stage, ProjectLifecycle.Chinese(e.Stage), e.StageOn, e.Note, e.RecordedBy, e.RecordedAt)).ToList());
+
+    private static async Task<IResult> Create(ProjectBody body, HttpContext http, Database database, PlacementService placement, CancellationToken cancellationToken)
+    {
+        var project = await ProjectPipeline.CreateAsync(database, placement, http.RequireActor(), new NewPipelineProject(body.Name, body.Description, body.Unit,
+            body.Park, body.AmountYi, body.LandMu, body.Origin, body.ForeignInvested ?? false, body.Investor, body.FirstContact, body.Stage, body.StageOn, body.Note),
+            cancellationToken);
+        return Results.Created($"/api/pipeline/{project.Id}", View(project));
+    }
+
+    private static async Task<IResult> Move(long id, MoveBody body, HttpContext http, Database database, CancellationToken cancellationToken) =>
+        Results.Ok(View(await ProjectPipeline.MoveAsync(database, http.RequireActor(), id, new StageMove(body.Stage, body.StageOn, body.Note, body.Version),
+            cancellationToken)));
+
+    private static async Task<IResult> List(string? unit, string? stage, Database database)
+    {
+        if (stage is not null && !PipelineRules.IsStage(stage))
+        {
+            return Problems.BadRequest("unknown_stage", $"未知的项目阶段“{stage}”", $"unknown stage '{stage}'");
+        }
+        return Results.Ok((await ProjectPipeline.ListAsync(database, new ProjectPipeline.Filter(unit, stage))).Select(View).ToList());
+    }
+
+    private static async Task<IResult> Get(long id, Database database)
+    {
+        var project = await ProjectPipeline.FindAsync(database, id);
+        if (project is null) return Problems.NotFound("project_not_found", $"项目库中没有第 {id} 号项目", $"no pipeline project {id}");
+        var snapshot = await ProjectPipeline.PlacementSnapshotAsync(database, id);
+        return Results.Ok(new { project = View(project), placement = snapshot is null ? (System.Text.Json.JsonElement?)null : System.Text.Json.JsonDocument.Parse(snapshot).RootElement });
+    }
+
+    private static async Task<IResult> Report(Database database) => Results.Ok(await ProjectPipeline.ByStageAndUnitAsync(database));
+
+    private static async Task<IResult> YuxiFloor(int? year, Database database) =>
+        Results.Ok(new
+        {
+            floorYi = PlacementClauses.YuxiFloorYi,
+            source = SourceView.Of(PlacementClauses.YuxiFloor),
+            rows = await ProjectPipeline.YuxiFloorAsync(database, year),
+        });
+}
