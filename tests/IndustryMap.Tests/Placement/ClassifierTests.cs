@@ -1,0 +1,117 @@
+using IndustryMap.Placement;
+using IndustryMap.Provenance;
+
+namespace IndustryMap.Tests.Placement;
+
+/// <summary>The classifier on a small hand-made lexicon: how words match, score and combine.</summary>
+public class ClassifierTests
+{
+    private static readonly Source Line = new("000", 40, 40);
+
+    /// <summary>A tiny catalog: two clusters, three sub-industries, one product, an older taxonomy with a crosswalk, keywords.</summary>
+    private static IndustryClassifier Lexicon(params KeywordItem[] keywords) => new(new LexiconInput(
+        [
+            new CatalogItem(1, "33618", "cluster", "新能源及新型储能", null, [], Line),
+            new CatalogItem(2, "33618", "sub_industry", "新能源材料", 1, [], Line),
+            new CatalogItem(3, "33618", "product", "锂电材料", 2, [], Line),
+            new CatalogItem(4, "33618", "cluster", "先进材料", null, [], Line),
+            new CatalogItem(5, "33618", "sub_industry", "精密铜材", 4, ["铜材"], Line),
+            new CatalogItem(6, "33618", "sub_industry", "纤维及复合材料", 4, [], Line),
+            new CatalogItem(10, "wz231", "cluster", "新材料", null, [], Line),
+            new CatalogItem(11, "wz231", "product", "三元锂电池正极材料", 10, [], new Source("003", 211, 211)),
+        ],
+        [new CrosswalkItem(10, 4, "overlaps")],
+        keywords,
+        new Dictionary<string, string> { ["wz231"] = "万州区" }));
+
+    [Fact]
+    public void ExactProduct_ClassifiesIntoItsSubIndustry()
+    {
+        var result = Lexicon().Classify("年产5万吨锂电材料");
+        var top = Assert.IsType<IndustryMatch>(result.Top);
+        Assert.Equal("新能源材料", top.Name);
+        Assert.Equal("新能源及新型储能", top.Cluster);
+        var word = Assert.Single(top.Matched);
+        Assert.Equal("锂电材料", word.Word);
+        Assert.Equal("product", word.Kind);
+        Assert.False(word.Partial);
+    }
+
+    [Fact]
+    public void AKeyword_PointsAtItsIndustry_WithItsWeight()
+    {
+        var lexicon = Lexicon(new KeywordItem(2, "正极材料", 1.0, null, new Source("002", 323, 323)), new KeywordItem(5, "铜", 0.5, null, new Source("002", 509, 509)));
+        var battery = lexicon.Classify("磷酸铁锂正极材料");
+        Assert.Equal("新能源材料", battery.Top!.Name);
+        Assert.Equal(1.0, battery.Top.Score, 3);
+        Assert.Equal("002", battery.Top.Matched[0].Source!.Document);
+        // One character says little: 0.5 × 0.4.
+        var copper = lexicon.Classify("铜");
+        Assert.Equal("精密铜材", copper.Top!.Name);
+        Assert.Equal(0.2, copper.Top.Score, 3);
+    }
+
+    [Fact]
+    public void Normalisation_MakesWidthCaseAndSpacingIrrelevant()
+    {
+        var lexicon = Lexicon(new KeywordItem(2, "LED", 1.0, null, Line));
+        Assert.Equal("新能源材料", lexicon.Classify("ＬＥＤ 灯").Top?.Name);
+        Assert.Equal("新能源材料", lexicon.Classify("led灯").Top?.Name);
+        Assert.Equal("精密铜材", lexicon.Classify("精 密 铜 材").Top?.Name);
+    }
+
+    [Fact]
+    public void AnOlderTaxonomyItem_ReachesItsCrosswalkCluster_AndItsUnitsPlan()
+    {
+        var result = Lexicon().Classify("三元锂电池正极材料项目");
+        var plan = Assert.Single(result.PlanItems);
+        Assert.Equal(("万州区", "三元锂电池正极材料", "003"), (plan.Unit, plan.Item, plan.Source!.Document));
+        // The older item reaches 33618 only through its crosswalk: its cluster, weighed as a product (0.8) on an "overlaps" link (0.55).
+        var cluster = Assert.Single(result.Industries);
+        Assert.Equal("先进材料", cluster.Name);
+        Assert.True(cluster.IsCluster);
+        Assert.Equal(0.44, cluster.Score, 3);
+        Assert.Equal("older_taxonomy", cluster.Matched[0].Kind);
+    }
+
+    [Fact]
+    public void MostOfALongTermsRareBigrams_IsAPartialMatch_SaidSo_AndWeighsLess()
+    {
+        var result = Lexicon().Classify("锂电池正极材料");
+        var plan = Assert.Single(result.PlanItems);
+        Assert.Equal("三元锂电池正极材料（部分）", plan.Word);
+        Assert.True(plan.Score is > 0.2 and < 0.3, $"partial: 0.6 × share² × 0.8, not {plan.Score}");
+        // Through the overlapping crosswalk the partial match is too weak to name a 33618 item.
+        Assert.True(result.MatchesNothing);
+    }
+
+    [Fact]
+    public void CommonBigramsAlone_MatchNothing_AndSaySo()
+    {
+        var lexicon = Lexicon();
+        Assert.True(lexicon.Classify("新型材料产品").MatchesNothing);
+        Assert.True(lexicon.Classify("咖啡馆连锁经营").MatchesNothing);
+        Assert.True(lexicon.Classify("").MatchesNothing);
+        Assert.True(lexicon.Classify("，。、").MatchesNothing);
+    }
+
+    [Fact]
+    public void AWordInsideALongerMatchedWord_CountsForLess()
+    {
+        var lexicon = Lexicon(new KeywordItem(5, "铜箔", 1.0, null, Line), new KeywordItem(2, "锂电铜箔", 1.0, null, Line));
+        var result = lexicon.Classify("高精锂电铜箔");
+        Assert.Equal("新能源材料", result.Top!.Name);
+        var copper = result.Industries.Single(i => i.Name == "精密铜材");
+        Assert.Equal(0.35, copper.Score, 3); // 铜箔 (2 characters: 0.7) inside 锂电铜箔, halved
+    }
+
+    [Fact]
+    public void AClusterIsReportedOnItsOwn_OnlyWhenItsEvidenceBeatsItsSubIndustries()
+    {
+        var lexicon = Lexicon(new KeywordItem(1, "储能", 0.7, null, Line));
+        Assert.True(lexicon.Classify("储能电站").Top!.IsCluster);
+        var both = lexicon.Classify("储能用锂电材料");
+        Assert.Equal("新能源材料", both.Top!.Name);
+        Assert.DoesNotContain(both.Industries, i => i.Name == "新能源及新型储能");
+    }
+}
