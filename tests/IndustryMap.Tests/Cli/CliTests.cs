@@ -30,6 +30,9 @@ public class CliTests
     [InlineData("import", "--help")]
     [InlineData("export", "--help")]
     [InlineData("check", "--help")]
+    [InlineData("place", "--help")]
+    [InlineData("register", "verify", "--help")]
+    [InlineData("pipeline", "yuxi-floor", "--help")]
     public async Task EveryVerb_HasHelp(params string[] args)
     {
         var run = await Industrymap(null, args);

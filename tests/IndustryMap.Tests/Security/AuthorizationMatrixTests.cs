@@ -23,7 +23,7 @@ namespace IndustryMap.Tests.Security;
 public class AuthorizationMatrixTests
 {
     /// <summary>Who may pass: the rule each endpoint should enforce.</summary>
-    public enum Access { Anyone, SignedIn, Admin, UnitOfRecord }
+    public enum Access { Anyone, SignedIn, Admin, UnitOfRecord, Investment }
 
     /// <summary>The callers: anonymous, each role, and a unit officer of another unit than the record's (万州区).</summary>
     public static readonly (string Label, string? Person)[] Callers =
@@ -85,6 +85,22 @@ public class AuthorizationMatrixTests
             var token = await ApiTokens.CreateAsync(s.App.Store.Database, Actor.System("tests"), People.Admin, "to revoke", null);
             return new HttpRequestMessage(HttpMethod.Delete, $"/api/tokens/{token.Record.Id}");
         }),
+        // Issue 6. Placement writes nothing but is the investment officers' tool; the register is the unit's own (body unit 万州区).
+        ["POST /api/placements"] = new(Access.Investment, _ => Task.FromResult(Json(HttpMethod.Post, "/api/placements", new { description = "年产2万吨高精度铜带" }))),
+        ["POST /api/placements/batch"] = new(Access.Investment, _ => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/placements/batch")
+        {
+            Content = new StringContent("description\n铜管\n", System.Text.Encoding.UTF8, "text/csv"),
+        })),
+        ["POST /api/first-contacts"] = new(Access.UnitOfRecord, s => Task.FromResult(Json(HttpMethod.Post, "/api/first-contacts",
+            new { unit = Unit, investor = "矩阵测试投资方", project = "矩阵测试项目" + s.Next() }))),
+        ["POST /api/pipeline"] = new(Access.Investment, s => Task.FromResult(Json(HttpMethod.Post, "/api/pipeline",
+            new { name = "矩阵测试项目" + s.Next(), description = "铜管", unit = Unit }))),
+        ["POST /api/pipeline/{id:long}/stages"] = new(Access.Investment, async s =>
+        {
+            var project = await IndustryMap.Pipeline.ProjectPipeline.CreateAsync(s.App.Store.Database, new IndustryMap.Placement.PlacementService(s.App.Store.Database),
+                Actor.System("tests"), new IndustryMap.Pipeline.NewPipelineProject("矩阵测试项目" + s.Next(), "铜管", Unit, Stage: "negotiating", StageOn: "2025-01-01"));
+            return Json(HttpMethod.Post, $"/api/pipeline/{project.Id}/stages", new { stage = "signed", stageOn = "2025-02-01" });
+        }),
         // Not a zip: the administrator gets past the rule and is refused by content (415); nothing is imported.
         ["POST /api/imports"] = new(Access.Admin, _ => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/imports")
         {
@@ -99,6 +115,7 @@ public class AuthorizationMatrixTests
         Access.SignedIn => person is not null,
         Access.Admin => person == People.Admin,
         Access.UnitOfRecord => person is People.Admin or People.Wanzhou,
+        Access.Investment => person is People.Admin or People.Investment,
         _ => false,
     };
 
@@ -159,6 +176,12 @@ public class AuthorizationMatrixTests
         // The allowed calls did their work (not just "not refused"): the edition was published and the profile saved by both allowed roles.
         Assert.Equal("published", (await LayoutEditing.FindEditionAsync(app.Store.Database, 2091))!.Status);
         Assert.Equal(2, (await UnitProfiles.GetAsync(app.Store.Database, Unit))!.Version);
+        // Issue 6: the register has the two allowed registrations (the unit's officer and the administrator), and the
+        // pipeline the two allowed projects plus the six made for the stage moves, two of which moved.
+        Assert.Equal(2, (await IndustryMap.FirstContacts.FirstContactRegister.ListAsync(app.Store.Database)).Count);
+        var pipeline = await IndustryMap.Pipeline.ProjectPipeline.ListAsync(app.Store.Database);
+        Assert.Equal(8, pipeline.Count);
+        Assert.Equal(2, pipeline.Count(p => p.Stage == "signed"));
     }
 
     private static async Task<long> AuditCount(SecuredApp app)
