@@ -69,6 +69,7 @@ public static class DatabaseBackup
     {
         var migrations = await new Migrator(database).AppliedAsync(cancellationToken);
         if (migrations.Count == 0) throw new BackupRefusedException("the database has no schema yet: nothing to back up");
+        using var turn = await database.Dialect.WriterTurnAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         // One snapshot for all tables: a backup taken while people work is still consistent.
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
