@@ -25,8 +25,11 @@ public static class SecuritySetup
         services.AddSingleton(security);
 
         // Cookie and anti-forgery keys live with the data, so sessions survive a restart and several instances agree.
+        // They are stored unencrypted (no key-encryption certificate here): the folder is the owner's alone.
+        var keys = Directory.CreateDirectory(Path.Combine(options.DataDirectory, "keys"));
+        if (!OperatingSystem.IsWindows()) keys.UnixFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
         services.AddDataProtection()
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "keys")))
+            .PersistKeysToFileSystem(keys)
             .SetApplicationName("IndustryMap");
 
         services.AddSingleton<Passwords>();
