@@ -73,6 +73,7 @@ public class UploadTests
         Assert.EndsWith("layout.csv", error.GetProperty("file").GetString());
         Assert.True(error.GetProperty("row").GetInt32() > 1);
         DatabaseDump.Equal(dump, await DatabaseDump.TakeAsync(app.Store.Database));
+        Directory.Delete(folder, recursive: true);
     }
 
     [Fact]
