@@ -48,8 +48,7 @@ internal static class CliBackupCommands
                 await Console.Error.WriteLineAsync($"找不到备份文件 (no such file): {path.FullName}");
                 return ExitCodes.Usage;
             }
-            await using var input = path.OpenRead();
-            var summary = await DatabaseBackup.RestoreAsync(database, input, cancellationToken);
+            var summary = await DatabaseBackup.RestoreAsync(database, path.OpenRead, cancellationToken);
             Console.WriteLine($"恢复完成 (restored) {path.FullName} → {database.Dialect.Describe()}: from {summary.Engine}, {summary.Rows.Count} tables, {summary.Rows.Values.Sum()} rows");
             return ExitCodes.Ok;
         }));

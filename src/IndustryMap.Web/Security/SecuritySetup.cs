@@ -6,6 +6,7 @@ using IndustryMap.Web.Authorization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace IndustryMap.Web.Security;
@@ -25,8 +26,11 @@ public static class SecuritySetup
         services.AddSingleton(security);
 
         // Cookie and anti-forgery keys live with the data, so sessions survive a restart and several instances agree.
+        // They are stored unencrypted (no key-encryption certificate here): the folder is the owner's alone.
+        var keys = Directory.CreateDirectory(Path.Combine(options.DataDirectory, "keys"));
+        if (!OperatingSystem.IsWindows()) keys.UnixFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
         services.AddDataProtection()
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "keys")))
+            .PersistKeysToFileSystem(keys)
             .SetApplicationName("IndustryMap");
 
         services.AddSingleton<Passwords>();
@@ -93,6 +97,9 @@ public static class SecuritySetup
     /// </summary>
     public static WebApplication UseIndustryMapSecurity(this WebApplication app)
     {
+        // Behind a reverse proxy on this machine (the default trusted proxies are loopback only): the client's address
+        // for the sign-in rate limit, and https for Secure cookies and HSTS.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
         app.UseMiddleware<SecurityHeaders>();
         app.UseRouting();
         app.UseMiddleware<BodyLimits>();
