@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using System.Diagnostics;
 using System.Globalization;
 using IndustryMap.Configuration;
@@ -8,10 +9,12 @@ using IndustryMap.Storage;
 
 // Placement benchmarks (issue 6). They print figures and assert nothing.
 //   eval  [--out bench/placement-eval/eval-set.csv] [--show N]   hit@1/3/5 of the evaluation set built from the seeds
-//   speed [--n 1000] [--batch 10000]                              p50/p95 of single placements, time of a batch
+//   speed [--n 1000] [--batch 10000]                              p50/p95 of single placements (in-process and HTTP), time of a batch
+//   profile                                                       where the time of one placement goes (engine steps)
 // Both run on a fresh embedded SQLite store loaded with seed-data/ (or INDUSTRYMAP_DB / INDUSTRYMAP_PG when set and loaded).
 
 var mode = args.FirstOrDefault() ?? "eval";
+string? storeFolder = null;
 var root = FindRoot();
 var seed = Path.Combine(root, "seed-data");
 var database = await OpenStoreAsync(seed);
@@ -28,6 +31,32 @@ switch (mode)
     case "speed":
         await Speed();
         break;
+    case "profile":
+        {
+            var descriptions = EvaluationSet.Build(seed).Select(c => c.Description).ToList();
+            var w = Stopwatch.StartNew();
+            for (var i = 0; i < 5000; i++) catalog.Classifier.Classify(descriptions[i % descriptions.Count]);
+            Console.WriteLine($"classify only: {w.Elapsed.TotalMilliseconds / 5000:F3} ms each");
+            w.Restart();
+            for (var i = 0; i < 5000; i++) PlacementEngine.Place(catalog, new PlacementRequest(descriptions[i % descriptions.Count], 10, 100, Origins.OutsideCity));
+            Console.WriteLine($"place (engine): {w.Elapsed.TotalMilliseconds / 5000:F3} ms each");
+            var classes = descriptions.Select(d => catalog.Classifier.Classify(d)).ToList();
+            void Time(string label, Action<int> step)
+            {
+                var t = Stopwatch.StartNew();
+                for (var i = 0; i < 5000; i++) step(i % descriptions.Count);
+                Console.WriteLine($"  {label}: {t.Elapsed.TotalMilliseconds / 5000:F3} ms");
+            }
+            Time("duikou x41", i => { foreach (var u in catalog.Units) PlacementRules.Duikou(u.Designations, classes[i].Industries); });
+            Time("duikou+reasons x41", i => { foreach (var u in catalog.Units) PlacementRules.DuikouReasons(u.Name, PlacementRules.Duikou(u.Designations, classes[i].Industries)); });
+            Time("unit plan x41", i => { foreach (var u in catalog.Units) PlacementRules.UnitPlan(u, classes[i].PlanItems); });
+            Time("parks x41", i => { foreach (var u in catalog.Units) PlacementRules.Parks(u, classes[i], descriptions[i], 100); });
+            Time("non-prohibited", i => PlacementRules.NonProhibited(classes[i], catalog.Units));
+            Time("restricted", i => PlacementRules.RestrictedProducts(descriptions[i], catalog.Restricted));
+            Time("place again", i => PlacementEngine.Place(catalog, new PlacementRequest(descriptions[i], 10, 100, Origins.OutsideCity)));
+            Time("place, no amount", i => PlacementEngine.Place(catalog, new PlacementRequest(descriptions[i])));
+            break;
+        }
     default:
         Console.Error.WriteLine("usage: eval | speed");
         return 1;
@@ -90,6 +119,8 @@ async Task Speed()
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"single placement (service: version check, register and pipeline context, classify, rank 41 units), {n} runs: p50 {P(0.5):F2} ms, p95 {P(0.95):F2} ms, p99 {P(0.99):F2} ms, max {latencies[^1]:F2} ms"));
 
+    await SpeedOverHttp(n, descriptions);
+
     var requests = Enumerable.Range(0, batch).Select(i => new PlacementRequest(descriptions[i % descriptions.Count] + (i % 7 == 0 ? "，市外企业" : ""),
         i % 50, i % 300, i % 2 == 0 ? Origins.OutsideCity : Origins.WithinCity)).ToList();
     var watch = Stopwatch.StartNew();
@@ -97,6 +128,51 @@ async Task Speed()
     watch.Stop();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"batch of {batch} descriptions (one catalog and context, all cores): {watch.Elapsed.TotalSeconds:F2} s ({batch / watch.Elapsed.TotalSeconds:F0} per second), {placed.Count(p => p.MatchesNothing)} matched nothing"));
+}
+
+// The same, through the real app on a loopback port: an investment officer's API token, JSON in and out.
+async Task SpeedOverHttp(int n, IReadOnlyList<string> descriptions)
+{
+    if (storeFolder is null) return; // only on the bench's own embedded store
+    Environment.SetEnvironmentVariable(IndustryMapOptions.DataVariable, storeFolder);
+    var system = IndustryMap.Authorization.Actor.System("bench");
+    await IndustryMap.Accounts.UserAccounts.CreateAsync(database, system,
+        new IndustryMap.Accounts.NewUser("bench-investor", null, IndustryMap.Authorization.Role.Investment, null), "unused-hash");
+    var token = (await IndustryMap.Accounts.ApiTokens.CreateAsync(database, system, "bench-investor", "bench", null)).Token;
+    const string url = "http://127.0.0.1:5098";
+    await using var app = IndustryMap.Web.IndustryMapApp.Create(["--urls", url], b => b.Logging.SetMinimumLevel(LogLevel.Warning));
+    await app.StartAsync();
+    using var http = new HttpClient { BaseAddress = new Uri(url) };
+    http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+    async Task<double> Post(int i)
+    {
+        var start = Stopwatch.GetTimestamp();
+        using var response = await http.PostAsync("/api/placements", System.Net.Http.Json.JsonContent.Create(new
+        {
+            description = descriptions[i % descriptions.Count], amountYi = 10, landMu = 200, origin = Origins.OutsideCity, investor = "某投资方",
+        }));
+        await response.Content.LoadIntoBufferAsync();
+        response.EnsureSuccessStatusCode();
+        return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+    }
+    for (var i = 0; i < 50; i++) await Post(i); // warm-up
+    var latencies = new double[n];
+    for (var i = 0; i < n; i++) latencies[i] = await Post(i);
+    Array.Sort(latencies);
+    double P(double q) => latencies[Math.Min(n - 1, (int)Math.Ceiling(q * n) - 1)];
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"single placement over HTTP (POST /api/placements: token check, rule, JSON of 41 ranked units), {n} runs: p50 {P(0.5):F2} ms, p95 {P(0.95):F2} ms, p99 {P(0.99):F2} ms"));
+
+    var csv = new System.Text.StringBuilder("id,description,amountYi,landMu,origin\n");
+    for (var i = 0; i < 10_000; i++) csv.Append(IndustryMap.Text.Csv.Line([i.ToString(CultureInfo.InvariantCulture), descriptions[i % descriptions.Count], "10", "100", "outside_city"])).Append('\n');
+    var watch = Stopwatch.StartNew();
+    using var batchResponse = await http.PostAsync("/api/placements/batch?format=csv", new StringContent(csv.ToString(), System.Text.Encoding.UTF8, "text/csv"));
+    var body = await batchResponse.Content.ReadAsStringAsync();
+    watch.Stop();
+    batchResponse.EnsureSuccessStatusCode();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"batch of 10000 over HTTP (POST /api/placements/batch?format=csv, {csv.Length / 1024} KB in, {body.Length / 1024} KB out): {watch.Elapsed.TotalSeconds:F2} s"));
+    await app.StopAsync();
 }
 
 async Task<Database> OpenStoreAsync(string seedFolder)
@@ -107,6 +183,7 @@ async Task<Database> OpenStoreAsync(string seedFolder)
         return Database.For(options);
     }
     var folder = Path.Combine(Path.GetTempPath(), "industrymap-placement-bench-" + Guid.NewGuid().ToString("N"));
+    storeFolder = folder;
     var db = Database.ForSqliteFile(Path.Combine(folder, "industrymap.db"));
     await new Migrator(db).MigrateAsync();
     await SeedImporter.ImportAsync(db, seedFolder, "bench");

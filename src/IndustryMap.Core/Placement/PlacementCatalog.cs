@@ -9,7 +9,11 @@ public sealed record UnitDesignation(string Role, int Position, string Industry,
 
 /// <summary>A park, with its focus industries as printed and the 33618 items they mean.</summary>
 public sealed record ParkInfo(string Name, string? Level, IReadOnlyList<string> FocusIndustries, decimal? AreaMu, string? AreaPrinted,
-    IReadOnlyList<(string Focus, string Industry, string Cluster)> FocusNodes, Source Source);
+    IReadOnlyList<(string Focus, string Industry, string Cluster)> FocusNodes, Source Source)
+{
+    /// <summary>The focus words as the classifier compares text, computed once.</summary>
+    public IReadOnlyList<string> NormalizedFocus { get; } = FocusIndustries.Select(ChineseText.Normalize).ToList();
+}
 
 /// <summary>A planning unit as placement sees it.</summary>
 public sealed record UnitInfo(string Name, int Position, IReadOnlyList<string> Aliases, IReadOnlyList<string> Groups, bool IsYuxi,
@@ -19,7 +23,10 @@ public sealed record UnitInfo(string Name, int Position, IReadOnlyList<string> A
 }
 
 /// <summary>A restricted (限制类) or eliminated (淘汰类) product and the keyword that finds it.</summary>
-public sealed record RestrictedProduct(string Keyword, string Product, string Category, string Catalogue, string? Item, string? Note, Source Source);
+public sealed record RestrictedProduct(string Keyword, string Product, string Category, string Catalogue, string? Item, string? Note, Source Source)
+{
+    public string NormalizedKeyword { get; } = ChineseText.Normalize(Keyword);
+}
 
 /// <summary>
 /// Everything a placement needs, read once from the store and kept in memory: the classifier's lexicon, the 41 units

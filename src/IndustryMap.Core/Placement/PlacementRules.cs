@@ -116,7 +116,12 @@ public static class PlacementRules
     /// Whether a designation's printed name names the sub-industry: one contains the other, or at least
     /// <see cref="NameShare"/> of the sub-industry's character pairs occur in the designation's name.
     /// </summary>
-    public static bool Names(string designation, string industry)
+    public static bool Names(string designation, string industry) => NamesCache.GetOrAdd((designation, industry), static k => ComputeNames(k.Item1, k.Item2));
+
+    // Names are few (the catalog's), and placements ask the same pairs again and again.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), bool> NamesCache = new();
+
+    private static bool ComputeNames(string designation, string industry)
     {
         if (designation.Contains(industry, StringComparison.Ordinal) || industry.Contains(designation, StringComparison.Ordinal)) return true;
         var pairs = ChineseText.Bigrams(ChineseText.Normalize(industry)).Distinct(StringComparer.Ordinal).ToList();
@@ -261,7 +266,7 @@ public static class PlacementRules
         var warnings = new List<PlacementReason>();
         foreach (var product in list)
         {
-            var keyword = ChineseText.Normalize(product.Keyword);
+            var keyword = product.NormalizedKeyword;
             if (keyword.Length == 0 || !text.Contains(keyword, StringComparison.Ordinal)) continue;
             var category = product.Category == "eliminated" ? "淘汰类" : "限制类";
             var consequence = product.Category == "eliminated"
@@ -313,8 +318,8 @@ public static class PlacementRules
         var parks = new List<ParkCandidate>();
         foreach (var park in unit.Parks)
         {
-            var matched = park.FocusIndustries.Where(f =>
-                    (ChineseText.Normalize(f) is { Length: >= 2 } w && text.Contains(w, StringComparison.Ordinal)) ||
+            var matched = park.FocusIndustries.Where((f, i) =>
+                    (park.NormalizedFocus[i] is { Length: >= 2 } w && text.Contains(w, StringComparison.Ordinal)) ||
                     park.FocusNodes.Any(n => n.Focus == f && leading.Any(i => n.Cluster == i.Cluster || n.Industry == i.Name)))
                 .ToList();
             if (matched.Count == 0) continue;
