@@ -30,7 +30,7 @@ public static partial class EvaluationSet
             foreach (var row in Rows(Path.Combine(seedFolder, folder, "projects.csv")))
             {
                 var contents = pattern.Match(row["note"]) is { Success: true } m ? m.Groups["text"].Value.Trim() : "";
-                cases.Add(new EvalCase(set, $"{row["library"]}:{row["serial"]}", $"{row["project"]}。{contents}".TrimEnd('。') + "。", row["unit"],
+                cases.Add(new EvalCase(set, $"{row["library"]}:{row["serial"]}@L{row["lines"]}", $"{row["project"]}。{contents}".TrimEnd('。') + "。", row["unit"],
                     MeasureUnits.ToYi(Number(row["investment"]), row["investment_unit"]), MeasureUnits.ToMu(Number(row["land"]), row["land_unit"]),
                     $"{folder[..3]} L{row["lines"]}"));
             }
