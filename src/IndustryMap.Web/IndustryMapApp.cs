@@ -5,6 +5,7 @@ using IndustryMap.Web.Api;
 using IndustryMap.Web.Catalog;
 using IndustryMap.Web.Documents;
 using IndustryMap.Web.Layout;
+using IndustryMap.Web.Pages;
 using IndustryMap.Web.Search;
 using IndustryMap.Web.Storage;
 using IndustryMap.Web.Units;
@@ -28,6 +29,7 @@ public static class IndustryMapApp
         builder.Services.AddIndustryMapStorage(options);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi("v1");
+        builder.Services.AddIndustryMapPages();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             // Chinese stays readable in the JSON; HTML-sensitive characters are still escaped.
@@ -38,8 +40,7 @@ public static class IndustryMapApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
+        app.UseIndustryMapPages();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealth();
