@@ -1,6 +1,6 @@
 // The cluster page: tier, sub-industries and products with sources, the cluster's layout map (the live version of
 // seed 000's picture pages "智能网联新能源汽车（一）…"), the units that host it, and the cluster's targets.
-import { el, t, getJson, setUpPage, setTitle, showError, param, sourceView, unitHref, clusterHref } from "./common.js";
+import { el, t, getJson, setUpPage, setTitle, showError, param, sourceView, unitHref, clusterHref, run } from "./common.js";
 import { loadChongqing } from "./geo.js";
 import { byUnit, statusFor, countStatuses, STATUS } from "./layout.js";
 import { createLayoutMap } from "./mapview.js";
@@ -33,7 +33,7 @@ async function main() {
     item("sw-none", t("map.legend.none")), item("sw-notRecorded", t("map.legend.notRecorded")), item("sw-zone", t("map.legend.zone")));
   renderHosts(units, rowsByUnit, entry);
   renderSubIndustries(cluster);
-  relatedSection(document.getElementById("targets"), `/api/targets?scope=${encodeURIComponent(cluster.name)}`,
+  const targets = relatedSection(document.getElementById("targets"), `/api/targets?scope=${encodeURIComponent(cluster.name)}`,
     (row) => Object.values(row).some((v) => v === cluster.name));
 
   const geo = await loadChongqing(units);
@@ -41,6 +41,7 @@ async function main() {
     onReady: () => { document.body.dataset.mapReady = "true"; },
   });
   view.update({ mode: "layout", entry });
+  await targets;
 }
 
 function renderHosts(units, rowsByUnit, entry) {
@@ -86,4 +87,4 @@ function renderCatalog(clusters, current) {
     el("span", { className: "muted", textContent: ` ${c.tier ?? ""}` }))));
 }
 
-main().catch(showError);
+run(main);

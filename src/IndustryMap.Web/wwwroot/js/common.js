@@ -47,14 +47,19 @@ export async function getJson(url) {
   return response.json();
 }
 
-/** GET that resolves to null when the endpoint does not exist (yet): for sections whose API another feature adds. */
+let apiPaths = null;
+
+/** Whether the API has a path (from its OpenAPI document), so pages can ask for features that may not exist yet without a 404. */
+export async function apiHas(path) {
+  apiPaths ??= getJson("/openapi/v1.json").then((doc) => new Set(Object.keys(doc.paths ?? {}))).catch(() => new Set());
+  return (await apiPaths).has(path);
+}
+
+/** GET of an endpoint another feature adds: resolves to null while the API does not have it (yet). */
 export async function getOptionalJson(url) {
-  try {
-    return await getJson(url);
-  } catch (error) {
-    if (error.status === 404 || error.status === 405) return null;
-    throw error;
-  }
+  const path = new URL(url, location.origin).pathname;
+  if (!(await apiHas(path))) return null;
+  return getJson(url);
 }
 
 export const unitHref = (name) => `/unit.html?name=${encodeURIComponent(name)}`;
@@ -177,6 +182,11 @@ export function formatQuantity(value, unit) {
 export function quantity(value, unit) {
   const { text, exact } = formatQuantity(value, unit);
   return el("data", { value: value ?? "", textContent: text, title: exact ? t("num.exact", exact) : undefined, className: "num" });
+}
+
+/** Runs a page's main function: marks the page ready (for tests and benchmarks) or shows the error. */
+export function run(main) {
+  main().then(() => { document.body.dataset.ready = "true"; }, showError);
 }
 
 /** Reads ?name= style parameters. */

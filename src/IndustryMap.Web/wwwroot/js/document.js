@@ -1,6 +1,6 @@
 // The document viewer: the whole text with line numbers; ?lines=39-40 highlights the cited lines and scrolls to them.
 // Without ?doc it lists the source documents.
-import { el, t, getJson, setUpPage, setTitle, showError, param, documentHref } from "./common.js";
+import { el, t, getJson, setUpPage, setTitle, showError, param, documentHref, run } from "./common.js";
 
 setUpPage("nav.documents");
 
@@ -40,4 +40,4 @@ async function main() {
   }
 }
 
-main().catch(showError);
+run(main);

@@ -1,6 +1,6 @@
 // The home page: the 2023 layout on the map, chosen by cluster, sub-industry or product, with a legend, the 一区两群
 // view and a keyboard-navigable list of the same data. The choice lives in the URL (?industry=…&kind=…&view=groups).
-import { el, t, getJson, setUpPage, showError, unitHref, clusterHref } from "./common.js";
+import { el, t, getJson, setUpPage, showError, unitHref, clusterHref, run } from "./common.js";
 import { loadChongqing } from "./geo.js";
 import { catalogEntries, byUnit, statusFor, countStatuses, STATUS, mapGroupOf, isYuxi, GROUP_ORDER } from "./layout.js";
 import { createLayoutMap, statusText, GROUP_STYLE } from "./mapview.js";
@@ -248,4 +248,4 @@ function setUpCombobox(input, entries, onChoose) {
   input.addEventListener("blur", () => setTimeout(close, 100));
 }
 
-main().catch(showError);
+run(main);

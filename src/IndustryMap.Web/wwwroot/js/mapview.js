@@ -81,7 +81,8 @@ export function createLayoutMap(container, data, { onReady, compact = false } = 
 
   const labelFor = (unit, s) => {
     if (state.mode === "groups") return unit.name;
-    if (state.entry) return s.mark ? `${s.mark}${unit.name}` : "";
+    // With an industry chosen only the units that have it are labelled; the rest are told apart by fill and pattern.
+    if (state.entry) return s.status === STATUS.dominant || s.status === STATUS.characteristic ? `${s.mark}${unit.name}` : "";
     return unit.name;
   };
 
@@ -106,7 +107,7 @@ export function createLayoutMap(container, data, { onReady, compact = false } = 
         name: unit.name,
         value: ZONE_POSITIONS[unit.name],
         itemStyle: { color, borderColor: "#1d2330", borderWidth: 1.5, decal: state.mode === "groups" ? "none" : s.decal ?? "none" },
-        label: { show: !compact, formatter: (state.entry && s.mark ? s.mark : "◆") + unit.name },
+        label: { show: !compact, formatter: `◆${unit.name}` },
       };
     });
     return {

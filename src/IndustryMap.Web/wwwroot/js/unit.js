@@ -1,6 +1,6 @@
 // The unit page (e.g. 万州区): its group, its dominant and characteristic industries with their sources, the
 // neighbouring units that share an industry, and the unit's parks, enterprises, projects and targets.
-import { el, t, getJson, setUpPage, setTitle, showError, param, sourceView, unitHref, clusterHref } from "./common.js";
+import { el, t, getJson, setUpPage, setTitle, showError, param, sourceView, unitHref, clusterHref, run } from "./common.js";
 import { loadChongqing, neighboursOf } from "./geo.js";
 import { byUnit } from "./layout.js";
 import { relatedSection, mentionsUnit } from "./records.js";
@@ -20,12 +20,14 @@ async function main() {
   document.getElementById("name").textContent = unit.name;
   renderFacts(unit);
   renderLayouts(profile);
-  renderNeighbours(unit, units, designations);
   const mentions = mentionsUnit(unit);
-  relatedSection(document.getElementById("parks"), "/api/parks", mentions);
-  relatedSection(document.getElementById("enterprises"), "/api/enterprises", mentions);
-  relatedSection(document.getElementById("projects"), "/api/projects", mentions);
-  relatedSection(document.getElementById("targets"), `/api/targets?scope=${encodeURIComponent(unit.name)}`, mentions);
+  await Promise.all([
+    renderNeighbours(unit, units, designations),
+    relatedSection(document.getElementById("parks"), "/api/parks", mentions),
+    relatedSection(document.getElementById("enterprises"), "/api/enterprises", mentions),
+    relatedSection(document.getElementById("projects"), "/api/projects", mentions),
+    relatedSection(document.getElementById("targets"), `/api/targets?scope=${encodeURIComponent(unit.name)}`, mentions),
+  ]);
 }
 
 function renderFacts(unit) {
@@ -94,4 +96,4 @@ async function renderNeighbours(unit, units, designations) {
   if (withShared.length === 0) container.prepend(el("p", { className: "muted", textContent: t("unit.neighboursNone") }));
 }
 
-main().catch(showError);
+run(main);
