@@ -10,4 +10,6 @@ public static class ExitCodes
     public const int InvalidData = 2;
     /// <summary>The store could not be reached or is not ready (for example, pending migrations).</summary>
     public const int Storage = 3;
+    /// <summary>`check --strict` found conflicts or mismatches.</summary>
+    public const int Findings = 4;
 }

@@ -3,9 +3,12 @@ using System.Text.Unicode;
 using IndustryMap.Configuration;
 using IndustryMap.Web.Api;
 using IndustryMap.Web.Catalog;
+using IndustryMap.Web.Checks;
 using IndustryMap.Web.Documents;
 using IndustryMap.Web.Layout;
 using IndustryMap.Web.Pages;
+using IndustryMap.Web.Plans;
+using IndustryMap.Web.Registries;
 using IndustryMap.Web.Search;
 using IndustryMap.Web.Storage;
 using IndustryMap.Web.Units;
@@ -49,6 +52,9 @@ public static class IndustryMapApp
         app.MapCatalogApi();
         app.MapLayoutApi();
         app.MapSearchApi();
+        app.MapPlansApi();
+        app.MapRegistriesApi();
+        app.MapChecksApi();
         return app;
     }
 }

@@ -31,6 +31,7 @@ public static class SeedImporter
             var industries = await writer.IndustriesAsync(dataset.Taxonomies, dataset.Industries, dataset.Curation);
             await writer.CrosswalkAsync(dataset.Crosswalk, industries, dataset.Curation);
             await writer.LayoutAsync(dataset.Designations, units, industries);
+            await new PlanWriter(connection, transaction).WriteAsync(dataset.PlanData, units, industries, dataset.Curation);
             var counts = dataset.Counts();
             var runId = await connection.ExecuteScalarAsync<long>(
                 """
