@@ -11,6 +11,7 @@ using IndustryMap.Web.Plans;
 using IndustryMap.Web.Registries;
 using IndustryMap.Web.Search;
 using IndustryMap.Web.Storage;
+using IndustryMap.Web.Tables;
 using IndustryMap.Web.Units;
 
 namespace IndustryMap.Web;
@@ -55,6 +56,7 @@ public static class IndustryMapApp
         app.MapPlansApi();
         app.MapRegistriesApi();
         app.MapChecksApi();
+        app.MapTablesApi();
         return app;
     }
 }

@@ -20,6 +20,13 @@ public class PageTests(BrowserFixture fixture)
         "/cluster.html?name=" + Uri.EscapeDataString("智能网联新能源汽车"),
         "/document.html",
         "/document.html?doc=001&lines=285-287",
+        "/plan.html?id=yx2027",
+        "/plan.html?id=cq2019",
+        "/checks.html",
+        "/registry.html?kind=parks",
+        "/registry.html?kind=enterprises",
+        "/registry.html?kind=projects",
+        "/registry.html?kind=tasks",
     };
 
     [Theory]

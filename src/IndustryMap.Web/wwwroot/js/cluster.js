@@ -33,8 +33,7 @@ async function main() {
     item("sw-none", t("map.legend.none")), item("sw-notRecorded", t("map.legend.notRecorded")), item("sw-zone", t("map.legend.zone")));
   renderHosts(units, rowsByUnit, entry);
   renderSubIndustries(cluster);
-  const targets = relatedSection(document.getElementById("targets"), `/api/targets?scope=${encodeURIComponent(cluster.name)}`,
-    (row) => Object.values(row).some((v) => v === cluster.name));
+  const targets = relatedSection(document.getElementById("targets"), `/api/targets?scope=${encodeURIComponent(cluster.name)}`, "targets", { limit: 30 });
 
   const geo = await loadChongqing(units);
   const view = createLayoutMap(document.getElementById("map"), { units, rowsByUnit, geo }, {

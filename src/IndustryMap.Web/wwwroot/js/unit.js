@@ -3,7 +3,7 @@
 import { el, t, getJson, setUpPage, setTitle, showError, param, sourceView, unitHref, clusterHref, run } from "./common.js";
 import { loadChongqing, neighboursOf } from "./geo.js";
 import { byUnit } from "./layout.js";
-import { relatedSection, mentionsUnit } from "./records.js";
+import { relatedSection } from "./records.js";
 
 setUpPage("nav.map");
 
@@ -20,13 +20,13 @@ async function main() {
   document.getElementById("name").textContent = unit.name;
   renderFacts(unit);
   renderLayouts(profile);
-  const mentions = mentionsUnit(unit);
+  const q = encodeURIComponent(unit.name);
   await Promise.all([
     renderNeighbours(unit, units, designations),
-    relatedSection(document.getElementById("parks"), "/api/parks", mentions),
-    relatedSection(document.getElementById("enterprises"), "/api/enterprises", mentions),
-    relatedSection(document.getElementById("projects"), "/api/projects", mentions),
-    relatedSection(document.getElementById("targets"), `/api/targets?scope=${encodeURIComponent(unit.name)}`, mentions),
+    relatedSection(document.getElementById("parks"), `/api/parks?unit=${q}`, "parks", { moreHref: `/registry.html?kind=parks&unit=${q}` }),
+    relatedSection(document.getElementById("enterprises"), `/api/enterprises?unit=${q}`, "enterprises", { moreHref: `/registry.html?kind=enterprises&unit=${q}` }),
+    relatedSection(document.getElementById("projects"), `/api/projects?unit=${q}`, "projects", { moreHref: `/registry.html?kind=projects&unit=${q}` }),
+    relatedSection(document.getElementById("targets"), `/api/targets?scope=${q}`, "targets", { limit: 30 }),
   ]);
 }
 
