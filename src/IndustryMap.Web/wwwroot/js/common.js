@@ -186,7 +186,10 @@ export function quantity(value, unit) {
 
 /** Runs a page's main function: marks the page ready (for tests and benchmarks) or shows the error. */
 export function run(main) {
-  main().then(() => { document.body.dataset.ready = "true"; }, showError);
+  main().then(() => {
+    performance.mark("page-ready");
+    document.body.dataset.ready = "true";
+  }, showError);
 }
 
 /** Reads ?name= style parameters. */
