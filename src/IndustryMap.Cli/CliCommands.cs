@@ -17,11 +17,12 @@ public static class CliCommands
     {
         var root = new RootCommand("IndustryMap 产业地图: the Chongqing advanced-manufacturing industry map and plan monitoring.\n" +
                                    "Configuration: INDUSTRYMAP_DATA (data directory), INDUSTRYMAP_DB=sqlite|postgres, INDUSTRYMAP_PG (connection string).\n" +
-                                   "Exit codes: 0 ok, 1 usage error, 2 input data refused (nothing written), 3 store unavailable or not migrated.");
+                                   "Exit codes: 0 ok, 1 usage error, 2 input data refused (nothing written), 3 store unavailable or not migrated, 4 check --strict found problems.");
         root.Add(Serve());
         root.Add(Db());
         root.Add(ImportCommand());
         root.Add(ExportCommand());
+        root.Add(CheckCommand());
         root.Add(CliAccountCommands.User());
         root.Add(CliAccountCommands.Token());
         root.Add(CliAccountCommands.Audit());
@@ -158,6 +159,39 @@ public static class CliCommands
                 else await File.WriteAllTextAsync(Path.Combine(outDir.FullName, "export.json"), text, cancellationToken);
             }
             return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command CheckCommand()
+    {
+        var strict = new Option<bool>("--strict") { Description = "Exit with code 4 when any finding is a conflict, mismatch or incomplete (default: report only, exit 0)." };
+        var format = new Option<string>("--format") { Description = "text or json.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var plan = new Option<string?>("--plan") { Description = "Only this plan (e.g. yx2027, cq2019, wz14, na14)." };
+        var all = new Option<bool>("--all") { Description = "Also list the checks that agree." };
+        var command = new Command("check", "The consistency report: conflicting values, cascades, growth rates, project-table totals.") { strict, format, plan, all };
+        command.SetAction(async (parse, cancellationToken) => await Guard(async () =>
+        {
+            var database = Database.For(IndustryMapOptions.FromEnvironment());
+            var findings = await Checks.ConsistencyReport.RunAsync(database, parse.GetValue(plan));
+            var problems = findings.Count(f => f.IsProblem);
+            if (parse.GetValue(format) == "json")
+            {
+                Console.WriteLine(JsonSerializer.Serialize(new { total = findings.Count, problems, findings },
+                    new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+                        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) }));
+            }
+            else
+            {
+                foreach (var group in findings.Where(f => parse.GetValue(all) || f.IsProblem).GroupBy(f => f.Plan))
+                {
+                    Console.WriteLine($"== {group.Key}");
+                    foreach (var f in group) Console.WriteLine($"  [{f.Status}] {f.Kind}: {f.Title} — {f.Message}");
+                }
+                Console.WriteLine($"{findings.Count} checks, {problems} problem(s) (conflict/mismatch/incomplete), {findings.Count - problems} agree.");
+            }
+            return parse.GetValue(strict) && problems > 0 ? ExitCodes.Findings : ExitCodes.Ok;
         }));
         return command;
     }

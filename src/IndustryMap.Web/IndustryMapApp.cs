@@ -5,12 +5,17 @@ using IndustryMap.Web.Accounts;
 using IndustryMap.Web.Api;
 using IndustryMap.Web.Audit;
 using IndustryMap.Web.Catalog;
+using IndustryMap.Web.Checks;
 using IndustryMap.Web.Documents;
 using IndustryMap.Web.Import;
 using IndustryMap.Web.Layout;
+using IndustryMap.Web.Pages;
+using IndustryMap.Web.Plans;
+using IndustryMap.Web.Registries;
 using IndustryMap.Web.Search;
 using IndustryMap.Web.Security;
 using IndustryMap.Web.Storage;
+using IndustryMap.Web.Tables;
 using IndustryMap.Web.Units;
 
 namespace IndustryMap.Web;
@@ -33,6 +38,7 @@ public static class IndustryMapApp
         builder.Services.AddIndustryMapSecurity(options, key => builder.Configuration[key]);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi("v1");
+        builder.Services.AddIndustryMapPages();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             // Chinese stays readable in the JSON; HTML-sensitive characters are still escaped.
@@ -44,8 +50,7 @@ public static class IndustryMapApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseIndustryMapSecurity();
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
+        app.UseIndustryMapPages();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealth();
@@ -54,6 +59,10 @@ public static class IndustryMapApp
         app.MapCatalogApi();
         app.MapLayoutApi();
         app.MapSearchApi();
+        app.MapPlansApi();
+        app.MapRegistriesApi();
+        app.MapChecksApi();
+        app.MapTablesApi();
         app.MapSignInPages();
         app.MapAccountsApi();
         app.MapAuditApi();

@@ -14,7 +14,8 @@ public sealed record SeedDataset(
     IReadOnlyList<TaxonomySeed> Taxonomies,
     IReadOnlyList<IndustrySeed> Industries,
     IReadOnlyList<CrosswalkSeed> Crosswalk,
-    IReadOnlyList<DesignationSeed> Designations)
+    IReadOnlyList<DesignationSeed> Designations,
+    PlanData PlanData)
 {
     public IReadOnlyDictionary<string, int> Counts() => new Dictionary<string, int>
     {
@@ -26,6 +27,15 @@ public sealed record SeedDataset(
         ["industries"] = Industries.Count,
         ["crosswalk"] = Crosswalk.Count,
         ["layout_designations"] = Designations.Count,
+        ["plans"] = PlanData.Plans.Count,
+        ["indicators"] = PlanData.Indicators.Count,
+        ["targets"] = PlanData.Targets.Count,
+        ["cascades"] = PlanData.Cascades.Count,
+        ["parks"] = PlanData.Parks.Count,
+        ["enterprises"] = PlanData.Enterprises.Count,
+        ["projects"] = PlanData.Projects.Count,
+        ["project_totals"] = PlanData.ProjectTotals.Count,
+        ["tasks"] = PlanData.Tasks.Count,
     };
 }
 

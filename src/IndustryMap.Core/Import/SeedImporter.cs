@@ -37,6 +37,7 @@ public static class SeedImporter
             var industries = await writer.IndustriesAsync(dataset.Taxonomies, dataset.Industries, dataset.Curation);
             await writer.CrosswalkAsync(dataset.Crosswalk, industries, dataset.Curation);
             await writer.LayoutAsync(dataset.Designations, units, industries);
+            await new PlanWriter(connection, transaction).WriteAsync(dataset.PlanData, units, industries, dataset.Curation);
             var previous = await connection.QueryFirstOrDefaultAsync<ImportRun>(
                 "SELECT id, folder, fingerprint, imported_by, imported_at, summary FROM import_runs ORDER BY id DESC LIMIT 1", transaction: transaction);
             var counts = dataset.Counts();

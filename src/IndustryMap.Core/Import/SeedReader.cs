@@ -75,15 +75,17 @@ public sealed partial class SeedReader
         var designations = documentFolders.SelectMany(f => ReadLayout(f, merged)).ToList();
         CheckLayoutCaps(designations);
 
+        var plans = ReadPlanData(documentFolders, groups.Select(g => g.Name).ToHashSet(StringComparer.Ordinal), merged);
+
         var taxonomies = merged.Select(i => i.Taxonomy).Distinct(StringComparer.Ordinal)
             .Select(t => new TaxonomySeed(t, KnownTaxonomies.GetValueOrDefault(t, t), industries.DocumentOf(t), null))
             .ToList();
 
         return new SeedDataset(_root, Fingerprint(), _curation, _documents.Values.OrderBy(d => d.Id, StringComparer.Ordinal).ToList(),
-            units, groups, members, taxonomies, merged, crosswalk, designations);
+            units, groups, members, taxonomies, merged, crosswalk, designations, plans);
     }
 
-    private SeedDataset Empty() => new(_root, "", _curation, [], [], [], [], [], [], [], []);
+    private SeedDataset Empty() => new(_root, "", _curation, [], [], [], [], [], [], [], [], PlanData.Empty);
 
     private string Fingerprint()
     {

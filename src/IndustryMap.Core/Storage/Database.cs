@@ -8,7 +8,11 @@ namespace IndustryMap.Storage;
 public sealed class Database(ISqlDialect dialect)
 {
     // Columns are snake_case in SQL and PascalCase in C#; Dapper maps one to the other.
-    static Database() => Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
+    static Database()
+    {
+        Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
+        Dapper.SqlMapper.AddTypeHandler(new DecimalHandler());
+    }
 
     public ISqlDialect Dialect { get; } = dialect;
 

@@ -29,6 +29,7 @@ public class CliTests
     [InlineData("db", "migrate", "--help")]
     [InlineData("import", "--help")]
     [InlineData("export", "--help")]
+    [InlineData("check", "--help")]
     public async Task EveryVerb_HasHelp(params string[] args)
     {
         var run = await Industrymap(null, args);
@@ -73,6 +74,23 @@ public class CliTests
         Assert.Equal(0, csv.ExitCode);
         var layoutCsv = IndustryMap.Text.Csv.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "layouts.csv"))).ToList();
         Assert.Equal(json.GetProperty("layouts").GetArrayLength() + 1, layoutCsv.Count);
+    }
+
+    [Fact]
+    public async Task Check_ReportsFindings_AndFailsOnlyWhenStrict()
+    {
+        await using var store = await TestStore.SeededAsync(Engines.Sqlite);
+        var report = await Industrymap(store, "check");
+        Assert.Equal(0, report.ExitCode);
+        Assert.Contains("全部工业增加值", report.Out);
+        Assert.Contains("[mismatch] growth", report.Out);
+        var strict = await Industrymap(store, "check", "--strict", "--format", "json");
+        Assert.Equal(4, strict.ExitCode);
+        var json = JsonDocument.Parse(strict.Out).RootElement;
+        Assert.True(json.GetProperty("problems").GetInt32() > 0);
+        Assert.Equal(json.GetProperty("total").GetInt32(), json.GetProperty("findings").GetArrayLength());
+        var clean = await Industrymap(store, "check", "--strict", "--plan", "no-such-plan");
+        Assert.Equal(0, clean.ExitCode);
     }
 
     [Fact]

@@ -1,0 +1,50 @@
+using IndustryMap.Measures;
+using IndustryMap.Provenance;
+
+namespace IndustryMap.Import;
+
+/// <summary>Plans, targets and registries read from the documents' folders (seed-data/README.md).</summary>
+public sealed record PlanData(
+    IReadOnlyList<PlanSeed> Plans,
+    IReadOnlyList<IndicatorSeed> Indicators,
+    IReadOnlyList<TargetSeed> Targets,
+    IReadOnlyList<CascadeSeed> Cascades,
+    IReadOnlyList<ParkSeed> Parks,
+    IReadOnlyList<EnterpriseSeed> Enterprises,
+    IReadOnlyList<ProjectSeed> Projects,
+    IReadOnlyList<ProjectTotalSeed> ProjectTotals,
+    IReadOnlyList<TaskSeed> Tasks)
+{
+    public static readonly PlanData Empty = new([], [], [], [], [], [], [], [], []);
+}
+
+public sealed record PlanSeed(string Id, string DocumentId, string Title, string? Issuer, int? PeriodStart, int? PeriodEnd, string ScopeKind, string? Scope, string? Note, Source Source);
+
+public sealed record IndicatorSeed(string Plan, string Code, string Name, string? Unit, string? Attribute, string? Direction, bool Cumulative,
+    string Aggregation, string? Category, string? GrowthOf, int Position, string? Note, Source Source);
+
+/// <summary>A money or area amount: exactly as printed, in the printed unit, with its normalised copy.</summary>
+public sealed record Amount(decimal? Value, string? Unit, Normalized? Normalized);
+
+public sealed record TargetSeed(string Plan, string Indicator, string ScopeKind, string? Scope, string? Unit, string? Group, (string Taxonomy, string Name)? Industry,
+    int? Year, string Comparator, decimal Value, decimal? ValueHigh, string? MeasureUnit, Normalized? Normalized, Normalized? NormalizedHigh, string Printed,
+    int? BaselineYear, decimal? BaselineValue, string SourceKind, int Position, string? Quality, string? Note, Source Source);
+
+public sealed record CascadeSeed(string Plan, string Code, string WholeIndicator, string WholeScopeKind, string? WholeScope, IReadOnlyList<string> PartsIndicators,
+    string PartsScopeKind, IReadOnlyList<string> Parts, int Year, string Relation, string? Note, Source Source);
+
+public sealed record ParkSeed(string DocumentId, string Name, string? Unit, string? Level, string? Kind, Amount Area, IReadOnlyList<string> FocusIndustries,
+    int Position, string? Quality, string? Note, Source Source);
+
+public sealed record EnterpriseSeed(string DocumentId, string Name, string? Unit, string? Category, IReadOnlyList<string> Tiers, IReadOnlyList<string> Labels,
+    string? Industry, int Position, string? Quality, string? Note, Source Source);
+
+public sealed record ProjectSeed(string DocumentId, string Library, string? Serial, string Name, string? Section, string? Unit, string? Park, string? Industry,
+    string? StagePrinted, string? Stage, Amount Investment, Amount Output, Amount Tax, Amount Land, string? Period, string? Owner, int Position,
+    string? Quality, string? Note, Source Source);
+
+public sealed record ProjectTotalSeed(string DocumentId, string Library, string Label, string? Section, Amount Investment, Amount Output, Amount Tax, Amount Land,
+    string? Quality, string? Note, Source Source);
+
+public sealed record TaskSeed(string Plan, string Code, string? Section, string Title, string? TargetText, IReadOnlyList<string> Leads,
+    IReadOnlyList<string> Participants, int Position, string? Note, Source Source);
