@@ -130,6 +130,21 @@ public class HostileInputTests(SecuredApps apps)
     }
 
     [Fact]
+    public async Task ResponsesCarryingASecret_AreNotCompressedOverHttps()
+    {
+        var app = await apps.Get(Engines.Sqlite);
+        using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
+        client.DefaultRequestHeaders.AcceptEncoding.ParseAdd("gzip");
+        async Task<ICollection<string>> Encoding(HttpRequestMessage request) => (await client.SendAsync(request)).Content.Headers.ContentEncoding;
+        Assert.Contains("gzip", await Encoding(new(HttpMethod.Get, "/api/units"))); // compression is on …
+        Assert.Empty(await Encoding(new(HttpMethod.Get, "/api/session")));       // … but not next to an anti-forgery token
+        Assert.Empty(await Encoding(new(HttpMethod.Get, "/signin")));
+        using var create = new HttpRequestMessage(HttpMethod.Post, "/api/tokens") { Content = JsonContent.Create(new { name = "breach" }) };
+        create.Headers.Authorization = new("Bearer", app.TokenOf(People.Viewer));
+        Assert.Empty(await Encoding(create));                                   // … nor a new API token
+    }
+
+    [Fact]
     public void ThePagesScripts_BuildTheDomFromText_NeverFromHtmlStrings()
     {
         // With CSP forbidding inline script, the remaining way to run stored markup is an HTML sink in our own scripts.
