@@ -166,7 +166,7 @@ internal static class CliPlacementCommands
             return ExitCodes.Ok;
         }));
 
-        var verify = new Command("verify", "Check the register's hash chain and that the database refuses changes; exit 4 and name the first broken entry otherwise.");
+        var verify = new Command("verify", "Check the register's hash chain and that the database refuses changes; exit 5 and name the first broken entry otherwise.");
         verify.SetAction(async (_, cancellationToken) => await CliCommands.Guard(async () =>
         {
             if (await CliStore.MigratedAsync(cancellationToken) is not { } database) return ExitCodes.Storage;

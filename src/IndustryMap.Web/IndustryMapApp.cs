@@ -12,11 +12,13 @@ using IndustryMap.Web.Import;
 using IndustryMap.Web.Layout;
 using IndustryMap.Web.Pipeline;
 using IndustryMap.Web.Placement;
+using IndustryMap.Web.Pages;
 using IndustryMap.Web.Plans;
 using IndustryMap.Web.Registries;
 using IndustryMap.Web.Search;
 using IndustryMap.Web.Security;
 using IndustryMap.Web.Storage;
+using IndustryMap.Web.Tables;
 using IndustryMap.Web.Units;
 
 namespace IndustryMap.Web;
@@ -40,6 +42,7 @@ public static class IndustryMapApp
         builder.Services.AddIndustryMapPlacement();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi("v1");
+        builder.Services.AddIndustryMapPages();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             // Chinese stays readable in the JSON; HTML-sensitive characters are still escaped.
@@ -51,8 +54,7 @@ public static class IndustryMapApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseIndustryMapSecurity();
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
+        app.UseIndustryMapPages();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealth();
@@ -64,6 +66,7 @@ public static class IndustryMapApp
         app.MapPlansApi();
         app.MapRegistriesApi();
         app.MapChecksApi();
+        app.MapTablesApi();
         app.MapSignInPages();
         app.MapAccountsApi();
         app.MapAuditApi();

@@ -198,11 +198,23 @@ public sealed class PlacementCatalog
         };
     }
 
+    private const double FocusMinScore = 0.4;
+
     /// <summary>A park's focus industries are older words ("食品医药", "智能终端"): the classifier says which 33618 items they mean.</summary>
     private static ParkInfo Park(ParkRow p, IndustryClassifier classifier)
     {
         var focus = p.FocusIndustries?.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
-        var nodes = focus.SelectMany(f => classifier.Classify(f).Industries.Where(m => m.Score >= 0.3).Select(m => (f, m.Name, m.Cluster)))
+        // Only what a focus word clearly means: its best items, and only when they score 0.4 or more. An older word whose
+        // crosswalk "overlaps" two clusters equally (万州's 消防, 防灾减灾装备: equipment and energy) means neither clearly.
+        var nodes = focus.SelectMany(f =>
+            {
+                var matches = classifier.Classify(f).Industries;
+                var top = matches.Count > 0 ? matches[0].Score : 0;
+                var best = matches.Where(m => m.Score >= Math.Max(FocusMinScore, top - 0.05)).ToList();
+                // Clusters only, and more than one: the word does not say which.
+                if (best.All(m => m.IsCluster) && best.Select(m => m.Cluster).Distinct().Count() > 1) best = [];
+                return best.Select(m => (f, m.Name, m.Cluster));
+            })
             .Distinct().ToList();
         var printed = p.PlannedArea is { } a && p.AreaUnit is not null ? $"{Decimals.Text(a)} {p.AreaUnit}" : null;
         return new ParkInfo(p.Name, p.Level, focus, Decimals.Normalize(p.AreaMu), printed, nodes, p.ToSource());

@@ -196,4 +196,24 @@ public class PlacementApiTests(SecuredApps apps)
         Assert.Equal("酒水饮料", after.Industries[0].Name);
         Assert.NotSame(cached, await service.CatalogAsync());
     }
+
+    [Fact]
+    public async Task ThePlacementPage_IsServedWithItsScriptOnly_AndTheMapHook()
+    {
+        var app = await apps.Get(Engines.Sqlite);
+        using var anonymous = app.As(null);
+        var response = await anonymous.GetAsync("/placement.html");
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Contains("<script type=\"module\" src=\"/js/placement.js\"></script>", html);
+        var scripts = System.Text.RegularExpressions.Regex.Matches(html, "<script[^>]*>");
+        Assert.Equal(2, scripts.Count); // the ECharts bundle and the page's module
+        Assert.All(scripts, s => Assert.Contains(" src=\"/", s.Value)); // no inline script
+        Assert.Contains("data-hook=\"placement-map\"", html);
+        Assert.Contains("项目描述", html);
+        var script = await anonymous.GetStringAsync("/js/placement.js");
+        Assert.Contains("industrymap:placement", script);
+        Assert.Contains("csrf.headerName", script);
+    }
 }

@@ -84,7 +84,7 @@ public class PlacementCliTests
             await connection.ExecuteAsync("UPDATE first_contacts SET investor = '乙公司' WHERE seq = 1");
         }
         var broken = await Industrymap(store, "register", "verify");
-        Assert.Equal(4, broken.ExitCode);
+        Assert.Equal(5, broken.ExitCode);
         Assert.Contains("at entry 1", broken.Out);
     }
 }

@@ -1,0 +1,202 @@
+// 项目落地推荐 (issue 6): an officer types a description and sees every planning unit ranked, on a map coloured by
+// score and in a table with score bars, each reason with its rule and the clause it cites. Everything is built as
+// DOM with textContent (never parsed as HTML). Writes made with the sign-in cookie carry the anti-forgery token from
+// GET /api/session as its header.
+import { el, getJson, run, setUpPage, sourceView, unitHref } from "./common.js";
+import { loadChongqing, ZONE_POSITIONS } from "./geo.js";
+
+/* global echarts */
+
+let csrf = null;
+let units = [];
+let lastResult = null;
+let chart = null;
+
+async function postJson(url, body) {
+  const headers = { "Content-Type": "application/json", Accept: "application/json" };
+  if (csrf) headers[csrf.headerName] = csrf.token;
+  const response = await fetch(url, { method: "POST", headers, body: JSON.stringify(body), credentials: "same-origin" });
+  const data = await response.json().catch(() => ({}));
+  return { ok: response.ok, status: response.status, data };
+}
+
+function problemText(data) {
+  if (data && Array.isArray(data.errors) && data.errors.length) return data.errors.map((e) => e.message).join("；");
+  return (data && (data.detail || data.title)) || "请求失败";
+}
+
+const signInLink = () => el("a", { href: "/signin?returnUrl=%2Fplacement.html", textContent: "登录" });
+
+/** One reason: the rule, the words, the clause (a disclosure showing the cited lines) and, if different, where the fact is printed. */
+function reasonNode(reason, tag = "li") {
+  const node = el(tag, {}, el("span", { className: "rule", textContent: `[${reason.ruleName}]` }), reason.text);
+  const clause = sourceView(reason.source);
+  if (clause) node.append(clause);
+  const fact = reason.evidence;
+  if (fact && (fact.document !== reason.source?.document || fact.lines !== reason.source?.lines)) {
+    const view = sourceView(fact);
+    if (view) node.append(view);
+  }
+  return node;
+}
+
+const landText = (land) => ({ sufficient: "规划用地满足", insufficient: "规划用地不足", unknown: "用地情况未知", not_requested: "项目未说明用地" }[land] ?? land);
+
+function renderTable(result) {
+  const max = Math.max(...result.candidates.map((c) => c.score), 0.0001);
+  const showAll = document.getElementById("show-all").checked;
+  const body = document.querySelector("#ranking tbody");
+  body.replaceChildren();
+  for (const c of result.candidates) {
+    if (!showAll && c.score === 0 && c.priority === 0) continue;
+    const share = Math.round((c.score / max) * 100);
+    const bar = el("span", { className: "bar", title: `相对得分 ${share}%` }, el("span"));
+    bar.firstChild.style.width = `${share}%`;
+    const unit = el("th", { scope: "row" }, el("a", { href: unitHref(c.unit), textContent: c.unit }));
+    if (c.priority === 2) unit.append(el("span", { className: "priority", textContent: "首谈" }));
+    if (c.priority === 1) unit.append(el("span", { className: "priority", textContent: "渝西优先" }));
+    const parks = el("td");
+    for (const park of c.parks) {
+      const line = el("div", { title: park.text }, `${park.name}：${landText(park.land)}`);
+      const source = sourceView(park.source);
+      if (source) line.append(source);
+      parks.append(line);
+    }
+    body.append(el("tr", { className: c.score === 0 ? "zero" : "" },
+      el("td", { className: "num", textContent: String(c.rank) }),
+      unit,
+      el("td", {}, bar, el("span", { className: "score num", textContent: c.score.toFixed(3) })),
+      el("td", {}, el("ul", { className: "reasons" }, c.reasons.map((r) => reasonNode(r)))),
+      parks));
+  }
+}
+
+/** The map: each unit's polygon coloured by its score, the functional zones as markers, the top ten labelled with their rank. */
+async function renderMap(result) {
+  const container = document.getElementById("placement-map");
+  const scores = Object.fromEntries(result.candidates.map((c) => [c.unit, c.score]));
+  container.dataset.scores = JSON.stringify(scores);
+  document.dispatchEvent(new CustomEvent("industrymap:placement", { detail: { scores, ranking: result.candidates.map((c) => c.unit) } }));
+  if (typeof echarts === "undefined") return;
+  const geo = await loadChongqing(units);
+  if (!chart) {
+    echarts.registerMap("chongqing-placement", geo.geoJson);
+    chart = echarts.init(container, null, { renderer: "canvas" });
+    window.addEventListener("resize", () => chart.resize());
+    chart.on("click", (p) => { if (p.name) location.href = unitHref(p.name); });
+  }
+  const rank = new Map(result.candidates.map((c) => [c.unit, c.rank]));
+  const max = Math.max(...result.candidates.map((c) => c.score), 0.0001);
+  const label = (name) => (rank.get(name) <= 10 && scores[name] > 0 ? `${rank.get(name)} ${name}` : "");
+  chart.setOption({
+    animation: false,
+    aria: { enabled: true, label: { enabled: true, description: container.getAttribute("aria-label") } },
+    tooltip: {
+      trigger: "item", confine: true, transitionDuration: 0, backgroundColor: "#ffffff", borderColor: "#55607a", textStyle: { color: "#1d2330" },
+      formatter: (p) => el("div", { className: "tip" }, el("strong", { textContent: p.name }),
+        el("div", { textContent: `第 ${rank.get(p.name) ?? "—"} 名 · 得分 ${(scores[p.name] ?? 0).toFixed(3)}` })),
+    },
+    visualMap: {
+      min: 0, max, calculable: false, orient: "horizontal", left: 8, bottom: 4, text: ["高", "低"], itemHeight: 120,
+      inRange: { color: ["#f4f5f7", "#9ecae1", "#0072B2", "#08306b"] }, seriesIndex: 0,
+    },
+    geo: { map: "chongqing-placement", silent: true, left: 8, right: 8, top: 8, bottom: 40, itemStyle: { areaColor: "transparent", borderWidth: 0 } },
+    series: [
+      {
+        type: "map", map: "chongqing-placement", left: 8, right: 8, top: 8, bottom: 40, selectedMode: false,
+        itemStyle: { borderColor: "#ffffff", borderWidth: 1 },
+        label: { show: true, fontSize: 10, color: "#1d2330", formatter: (p) => label(p.name) },
+        labelLayout: { hideOverlap: true },
+        emphasis: { itemStyle: { areaColor: "#E69F00" }, label: { show: true, formatter: (p) => p.name } },
+        data: geo.names.map((name) => ({ name, value: scores[name] ?? 0 })),
+      },
+      {
+        type: "scatter", coordinateSystem: "geo", symbol: "diamond", symbolSize: 14,
+        itemStyle: { borderColor: "#1d2330", borderWidth: 1.5, color: "#ffffff" },
+        label: { show: true, position: "right", fontSize: 10, formatter: (p) => label(p.name) || "" },
+        data: Object.entries(ZONE_POSITIONS).map(([name, value]) => ({ name, value })),
+      },
+    ],
+  }, true);
+}
+
+function render(result) {
+  lastResult = result;
+  document.getElementById("result").hidden = false;
+  document.getElementById("summary").textContent = result.summary;
+  const industries = document.getElementById("industries");
+  industries.replaceChildren();
+  if (result.matchesNothing) industries.append(el("li", { textContent: "未识别出产业：描述未匹配到任何产业名称、别名、重点产品或关键词。" }));
+  for (const industry of result.industries) {
+    industries.append(el("li", {}, el("strong", { textContent: industry.name }), `（${industry.cluster}）${industry.score.toFixed(2)} `,
+      industry.matched.map((word) => el("span", { className: "word", textContent: word }))));
+  }
+  for (const [id, items] of [["warnings", result.warnings], ["notes", result.notes]]) {
+    document.getElementById(id).replaceChildren(...items.map((r) => reasonNode(r, "p")));
+  }
+  renderTable(result);
+  document.getElementById("pipeline-unit").replaceChildren(...result.candidates.map((c) =>
+    el("option", { value: c.unit, textContent: `${c.rank}. ${c.unit}（${c.score.toFixed(2)}）` })));
+  return renderMap(result);
+}
+
+function request() {
+  const number = (id) => {
+    const v = document.getElementById(id).value.trim();
+    return v === "" ? null : Number(v);
+  };
+  const text = (id) => document.getElementById(id).value.trim() || null;
+  return {
+    description: document.getElementById("description").value,
+    amountYi: number("amountYi"),
+    landMu: number("landMu"),
+    origin: text("origin"),
+    foreignInvested: document.getElementById("foreignInvested").checked,
+    investor: text("investor"),
+    firstContactUnit: text("firstContactUnit"),
+  };
+}
+
+async function main() {
+  setUpPage("项目落地推荐", { literalTitle: true });
+  const info = document.getElementById("session");
+  const session = await getJson("/api/session");
+  if (session.antiforgery) csrf = session.antiforgery;
+  if (!session.signedIn) info.replaceChildren("本功能供招商用户和管理员使用：请先", signInLink(), "。");
+  else info.textContent = `当前用户：${session.user.displayName ?? session.user.name}（${session.user.roleName ?? session.user.role}${session.user.unit ? " · " + session.user.unit : ""}）`;
+  units = await getJson("/api/units");
+  document.getElementById("firstContactUnit").append(...units.map((u) => el("option", { value: u.name, textContent: u.name })));
+
+  const error = document.getElementById("form-error");
+  document.getElementById("place-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    error.textContent = "";
+    const button = document.getElementById("submit");
+    button.disabled = true;
+    try {
+      const { ok, status, data } = await postJson("/api/placements", request());
+      if (ok) await render(data);
+      else if (status === 401) error.replaceChildren("请先", signInLink(), "。");
+      else error.textContent = problemText(data);
+    } catch (e) {
+      error.textContent = `请求失败：${e.message}`;
+    } finally {
+      button.disabled = false;
+    }
+  });
+  document.getElementById("show-all").addEventListener("change", () => { if (lastResult) renderTable(lastResult); });
+
+  const message = document.getElementById("pipeline-message");
+  document.getElementById("pipeline-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const r = request();
+    const { ok, data } = await postJson("/api/pipeline", {
+      name: document.getElementById("pipeline-name").value, description: r.description, unit: document.getElementById("pipeline-unit").value,
+      amountYi: r.amountYi, landMu: r.landMu, origin: r.origin, foreignInvested: r.foreignInvested, investor: r.investor,
+      stage: document.getElementById("pipeline-stage").value,
+    });
+    message.textContent = ok ? `已加入项目库：第 ${data.id} 号“${data.name}”，${data.unit}，${data.stageChinese}（${data.stageOn}）` : problemText(data);
+  });
+}
+
+run(main);
