@@ -97,11 +97,16 @@ public static class PlacementBatchCsv
         "reason_1", "notes", "warnings", "problems",
     ];
 
-    /// <summary>The results as CSV (UTF-8 with BOM, so a spreadsheet opens the Chinese correctly).</summary>
-    public static string ToCsv(IReadOnlyList<BatchRow> rows, IReadOnlyList<PlacementResult?> results)
+    /// <summary>The Chinese headings of <see cref="OutputColumns"/>, for spreadsheets.</summary>
+    public static readonly IReadOnlyList<string> OutputHeadings =
+    [
+        "行号", "编号", "结果", "产业", "产业得分", "集群", "第1名", "得分1", "第2名", "得分2", "第3名", "得分3", "第1名理由", "说明", "警告", "错误",
+    ];
+
+    /// <summary>One row of cells per batch row: the top industry, the top three units, notes, warnings and problems.</summary>
+    public static IReadOnlyList<IReadOnlyList<string?>> Cells(IReadOnlyList<BatchRow> rows, IReadOnlyList<PlacementResult?> results)
     {
-        var builder = new StringBuilder("\uFEFF");
-        builder.Append(Csv.Line(OutputColumns)).Append("\r\n");
+        var table = new List<IReadOnlyList<string?>>(rows.Count);
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
@@ -110,7 +115,7 @@ public static class PlacementBatchCsv
             var top = result?.Candidates.Take(3).ToList() ?? [];
             var cells = new List<string?>
             {
-                row.Line.ToString(CultureInfo.InvariantCulture), Inert(row.Id),
+                row.Line.ToString(CultureInfo.InvariantCulture), row.Id,
                 result is null ? "invalid" : result.MatchesNothing ? "no_match" : "placed",
                 result?.Industries.FirstOrDefault()?.Name, result?.Industries.FirstOrDefault() is { } ind ? Score(ind.Score) : null,
                 result?.Industries.FirstOrDefault()?.Cluster,
@@ -124,8 +129,17 @@ public static class PlacementBatchCsv
             cells.Add(result is null ? null : string.Join("；", result.Notes.Select(n => n.Text)));
             cells.Add(result is null ? null : string.Join("；", result.Warnings.Select(w => w.Text)));
             cells.Add(string.Join("；", row.Problems.Select(p => $"{p.Field}: {p.Message} [{p.Code}]")));
-            builder.Append(Csv.Line(cells.Select(Inert))).Append("\r\n");
+            table.Add(cells);
         }
+        return table;
+    }
+
+    /// <summary>The results as CSV (UTF-8 with BOM, so a spreadsheet opens the Chinese correctly).</summary>
+    public static string ToCsv(IReadOnlyList<BatchRow> rows, IReadOnlyList<PlacementResult?> results)
+    {
+        var builder = new StringBuilder("\uFEFF");
+        builder.Append(Csv.Line(OutputColumns)).Append("\r\n");
+        foreach (var cells in Cells(rows, results)) builder.Append(Csv.Line(cells.Select(Inert))).Append("\r\n");
         return builder.ToString();
     }
 

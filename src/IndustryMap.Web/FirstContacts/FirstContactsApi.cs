@@ -30,6 +30,8 @@ public static class FirstContactsApi
                          "administrator. A second unit registering the same investor and project is stored and flagged as a conflict (both timestamps).");
         api.MapGet("", List).RequireRule(Rules.SignedIn).WithName("ListFirstContacts")
             .WithSummary("The register in order, with each entry's hash and the previous one's; filters: unit, investor, conflicts=true. Signed-in users.");
+        api.MapGet("/export.xlsx", Export).RequireRule(Rules.SignedIn).WithName("ExportFirstContacts")
+            .WithSummary("The register as an Excel workbook, in order, with conflicts, who registered and when, and each entry's hash.");
         api.MapGet("/verify", Verify).RequireRule(Rules.SignedIn).WithName("VerifyFirstContacts")
             .WithSummary("Walk the hash chain: intact, or the first broken entry; and whether the database still refuses changes.");
     }
@@ -54,6 +56,19 @@ public static class FirstContactsApi
 
     private static async Task<IResult> List(string? unit, string? investor, bool? conflicts, Database database) =>
         Results.Ok((await FirstContactRegister.ListAsync(database, new FirstContactRegister.Filter(unit, investor, conflicts ?? false))).Select(View).ToList());
+
+    private static async Task<IResult> Export(Database database)
+    {
+        var entries = await FirstContactRegister.ListAsync(database);
+        string[] headings = ["编号", "首谈单位", "投资方", "项目", "投资额（亿元）", "接触日期", "备注", "冲突", "登记人", "登记时间", "哈希"];
+        var rows = entries.Select(e => (IReadOnlyList<object?>)
+        [
+            (decimal)e.Seq, e.Unit, e.Investor, e.Project, e.AmountYi is { } a ? Decimals.Normalize(a) : null, e.ContactedOn, e.Note,
+            e.ConflictWith is { } c ? $"与第 {c} 号冲突" : null, e.RecordedBy, e.RecordedAt, e.Hash,
+        ]);
+        return Results.File(IndustryMap.Web.Tables.XlsxTable.Write("首谈登记", headings, rows),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "首谈登记.xlsx");
+    }
 
     private static async Task<IResult> Verify(Database database, CancellationToken cancellationToken) =>
         Results.Ok(await FirstContactRegister.VerifyAsync(database, cancellationToken));

@@ -34,6 +34,8 @@ public static class PipelineApi
             .WithSummary("Move a project forward to a later stage with its date (stage, stageOn, note, version for optimistic concurrency).");
         api.MapGet("", List).RequireRule(Rules.SignedIn).WithName("ListPipelineProjects").WithSummary("Pipeline projects with their stage history; filters: unit, stage.");
         api.MapGet("/{id:long}", Get).RequireRule(Rules.SignedIn).WithName("GetPipelineProject").WithSummary("One project, its stages and its placement snapshot.");
+        api.MapGet("/export.xlsx", Export).RequireRule(Rules.SignedIn).WithName("ExportPipeline")
+            .WithSummary("The pipeline as an Excel workbook: one row per project with its stage, dates and who entered and changed it.");
         api.MapGet("/report", Report).RequireRule(Rules.SignedIn).WithName("PipelineByStageAndUnit")
             .WithSummary("Projects and investment (亿元) by unit and stage.");
         api.MapGet("/yuxi-floor", YuxiFloor).RequireRule(Rules.SignedIn).WithName("PipelineYuxiFloor")
@@ -72,6 +74,21 @@ public static class PipelineApi
         if (project is null) return Problems.NotFound("project_not_found", $"项目库中没有第 {id} 号项目", $"no pipeline project {id}");
         var snapshot = await ProjectPipeline.PlacementSnapshotAsync(database, id);
         return Results.Ok(new { project = View(project), placement = snapshot is null ? (System.Text.Json.JsonElement?)null : System.Text.Json.JsonDocument.Parse(snapshot).RootElement });
+    }
+
+    private static async Task<IResult> Export(Database database)
+    {
+        var projects = await ProjectPipeline.ListAsync(database);
+        string[] headings = ["编号", "项目名称", "投资方", "落户单元", "园区", "产业", "集群", "投资额（亿元）", "用地（亩）", "来源", "外资", "阶段", "阶段日期",
+            "开工日期", "录入人", "录入时间", "最后修改人", "最后修改时间"];
+        var rows = projects.Select(p => (IReadOnlyList<object?>)
+        [
+            (decimal)p.Id, p.Name, p.Investor, p.Unit, p.Park, p.Industry, p.Cluster, p.AmountYi is { } a ? Decimals.Normalize(a) : null,
+            p.LandMu is { } l ? Decimals.Normalize(l) : null, Origins.Chinese(p.Origin), p.ForeignInvested != 0 ? "是" : "否", ProjectLifecycle.Chinese(p.Stage),
+            p.StageOn, p.StartedOn, p.CreatedBy, p.CreatedAt, p.UpdatedBy, p.UpdatedAt,
+        ]);
+        return Results.File(IndustryMap.Web.Tables.XlsxTable.Write("项目库", headings, rows),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "项目库.xlsx");
     }
 
     private static async Task<IResult> Report(Database database) => Results.Ok(await ProjectPipeline.ByStageAndUnitAsync(database));

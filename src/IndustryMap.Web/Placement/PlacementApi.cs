@@ -43,7 +43,7 @@ public static class PlacementApi
                          "Investment officers and the administrator.");
         api.MapPost("/batch", Batch).RequireRule(Rules.Investment).WithMetadata(UploadBodyLimit.Instance).WithName("PlaceProjectsBatch")
             .WithSummary("Place a CSV of projects (text/csv body; columns description, id, amountYi, landMu, origin, foreignInvested, investor, firstContactUnit). " +
-                         "JSON by default; ?format=csv for a spreadsheet with the top three units per row. A bad row is reported with its line and field.");
+                         "JSON by default; ?format=csv or ?format=xlsx for a spreadsheet with the top three units per row. A bad row is reported with its line and field.");
     }
 
     private static async Task<IResult> Place(PlacementBody body, PlacementService service, CancellationToken cancellationToken)
@@ -80,6 +80,11 @@ public static class PlacementApi
         if (string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase))
         {
             return Results.Text(PlacementBatchCsv.ToCsv(rows, results), "text/csv; charset=utf-8", Encoding.UTF8);
+        }
+        if (string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            return Results.File(IndustryMap.Web.Tables.XlsxTable.Write("落地推荐", PlacementBatchCsv.OutputHeadings, PlacementBatchCsv.Cells(rows, results)),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "落地推荐.xlsx");
         }
         var views = rows.Select((r, i) => new BatchRowView(r.Line, r.Id,
             results[i] is null ? "invalid" : results[i]!.MatchesNothing ? "no_match" : "placed", r.Problems, results[i] is { } p ? View(p, 5) : null)).ToList();

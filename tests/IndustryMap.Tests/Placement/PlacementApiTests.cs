@@ -14,6 +14,16 @@ public class PlacementApiTests(SecuredApps apps)
 {
     private static StringContent Csv(string text) => new(text, Encoding.UTF8, "text/csv");
 
+    /// <summary>The text of the first sheet of an .xlsx response (its cells are inline strings and numbers).</summary>
+    private static async Task<string> SheetXml(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+        using var reader = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open());
+        return await reader.ReadToEndAsync();
+    }
+
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task PostPlacement_ReturnsIndustriesAndEveryUnitWithReasonsAndTheirSources(string engine)
@@ -100,6 +110,10 @@ public class PlacementApiTests(SecuredApps apps)
         Assert.Equal(("A1", "placed", "新能源材料"), (records[1].Fields[1], records[1].Fields[2], records[1].Fields[3]));
         Assert.Equal("no_match", records[2].Fields[2]);
 
+        var sheet = await SheetXml(await client.PostAsync("/api/placements/batch?format=xlsx", Csv(file)));
+        Assert.Contains("第1名", sheet);
+        Assert.Contains("新能源材料", sheet);
+
         await HttpAssert.Problem(await client.PostAsync("/api/placements/batch", Csv("id,what\n1,铜管\n")), HttpStatusCode.BadRequest, "missing_column");
         await HttpAssert.Problem(await client.PostAsync("/api/placements/batch", Csv("description\n\"铜管\n")), HttpStatusCode.BadRequest, "malformed_csv");
     }
@@ -134,6 +148,9 @@ public class PlacementApiTests(SecuredApps apps)
         using var viewer = app.As(People.Viewer);
         var listed = await HttpAssert.Json(await viewer.GetAsync("/api/first-contacts?conflicts=true&investor=" + Uri.EscapeDataString(investor)), HttpStatusCode.OK);
         Assert.Equal(["万州区", "南岸区"], listed.EnumerateArray().Select(e => e.GetProperty("unit").GetString()));
+        var exported = await SheetXml(await viewer.GetAsync("/api/first-contacts/export.xlsx"));
+        Assert.Contains(investor, exported);
+        Assert.Contains("冲突", exported);
         var verified = await HttpAssert.Json(await viewer.GetAsync("/api/first-contacts/verify"), HttpStatusCode.OK);
         Assert.True(verified.GetProperty("intact").GetBoolean());
         using var anonymous = app.As(null);
@@ -167,6 +184,9 @@ public class PlacementApiTests(SecuredApps apps)
         var project = await HttpAssert.Json(await viewer.GetAsync($"/api/pipeline/{id}"), HttpStatusCode.OK);
         Assert.Equal(2, project.GetProperty("project").GetProperty("events").GetArrayLength());
         Assert.Contains("新能源材料", project.GetProperty("placement").GetProperty("summary").GetString());
+        var workbook = await SheetXml(await viewer.GetAsync("/api/pipeline/export.xlsx"));
+        Assert.Contains("接口测试正极材料项目", workbook);
+        Assert.Contains("在建", workbook);
         var report = await HttpAssert.Json(await viewer.GetAsync("/api/pipeline/report"), HttpStatusCode.OK);
         Assert.Contains(report.EnumerateArray(), r => r.GetProperty("unit").GetString() == "彭水县" && r.GetProperty("stage").GetString() == "construction");
         var floor = await HttpAssert.Json(await viewer.GetAsync("/api/pipeline/yuxi-floor?year=2025"), HttpStatusCode.OK);
