@@ -73,12 +73,22 @@ public class PlacementPageTests(BrowserFixture fixture)
             await page.Locator("#placement-map canvas").First.WaitForAsync();
             var scores = await page.Locator("#placement-map").GetAttributeAsync("data-scores");
             Assert.Contains("\"丰都县\":1", scores);
+            var fills = (await page.EvaluateAsync<System.Text.Json.JsonElement>(
+                    "() => echarts.getInstanceByDom(document.getElementById('placement-map')).getOption().series[0].data.map(d => [d.name, d.itemStyle.areaColor])"))
+                .EnumerateArray().ToDictionary(p => p[0].GetString()!, p => p[1].GetString()!);
+            Assert.Equal(38, fills.Count);
+            Assert.Equal("#08306b", fills["丰都县"]); // the best band
+            Assert.Equal("#2171b5", fills["巫溪县"]); // characteristic: 70 % of the best
+            Assert.Equal("#f4f5f7", fills["渝中区"]); // no score
+            await Assertions.Expect(page.Locator("#map-legend li")).ToHaveCountAsync(5);
+
+            await page.EvaluateAsync("() => window.scrollTo(0, document.getElementById('result').offsetTop - 60)");
+            await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("placement.png") });
 
             await page.FillAsync("#pipeline-name", "浏览器测试正极材料项目");
             await page.SelectOptionAsync("#pipeline-unit", "丰都县");
             await page.Locator("#pipeline-form button[type=submit]").ClickAsync();
             await Assertions.Expect(page.Locator("#pipeline-message")).ToContainTextAsync("已加入项目库");
-            await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("placement.png"), FullPage = false });
             session.AssertNoConsoleErrors();
         });
     }

@@ -71,12 +71,26 @@ function renderTable(result) {
   }
 }
 
-/** The map: each unit's polygon coloured by its score, the functional zones as markers, the top ten labelled with their rank. */
+/** Five score bands (share of the best score) and their fill: the pages' trimmed ECharts has no visualMap, and bands read better anyway. */
+const BANDS = [
+  { upTo: 0, color: "#f4f5f7", text: "#1d2330", label: "0" },
+  { upTo: 0.3, color: "#c6dbef", text: "#1d2330", label: "≤30%" },
+  { upTo: 0.6, color: "#6baed6", text: "#1d2330", label: "30–60%" },
+  { upTo: 0.9, color: "#2171b5", text: "#ffffff", label: "60–90%" },
+  { upTo: Infinity, color: "#08306b", text: "#ffffff", label: ">90%" },
+];
+const bandOf = (share) => BANDS.find((b) => share <= b.upTo);
+
+/** The map: each unit's polygon filled by its score band, the functional zones as markers, the top ten labelled with their rank. */
 async function renderMap(result) {
   const container = document.getElementById("placement-map");
   const scores = Object.fromEntries(result.candidates.map((c) => [c.unit, c.score]));
   container.dataset.scores = JSON.stringify(scores);
   document.dispatchEvent(new CustomEvent("industrymap:placement", { detail: { scores, ranking: result.candidates.map((c) => c.unit) } }));
+  const max = Math.max(...result.candidates.map((c) => c.score), 0.0001);
+  const band = (name) => bandOf((scores[name] ?? 0) / max);
+  document.getElementById("map-legend").replaceChildren(...BANDS.map((b, i) =>
+    el("li", {}, el("span", { className: `swatch band-${i}` }), i === 0 ? "0 分" : `最高分的 ${b.label}`)));
   if (typeof echarts === "undefined") return;
   const geo = await loadChongqing(units);
   if (!chart) {
@@ -86,8 +100,8 @@ async function renderMap(result) {
     chart.on("click", (p) => { if (p.name) location.href = unitHref(p.name); });
   }
   const rank = new Map(result.candidates.map((c) => [c.unit, c.rank]));
-  const max = Math.max(...result.candidates.map((c) => c.score), 0.0001);
   const label = (name) => (rank.get(name) <= 10 && scores[name] > 0 ? `${rank.get(name)} ${name}` : "");
+  const box = { left: 8, right: 8, top: 8, bottom: 8 };
   chart.setOption({
     animation: false,
     aria: { enabled: true, label: { enabled: true, description: container.getAttribute("aria-label") } },
@@ -96,25 +110,26 @@ async function renderMap(result) {
       formatter: (p) => el("div", { className: "tip" }, el("strong", { textContent: p.name }),
         el("div", { textContent: `第 ${rank.get(p.name) ?? "—"} 名 · 得分 ${(scores[p.name] ?? 0).toFixed(3)}` })),
     },
-    visualMap: {
-      min: 0, max, calculable: false, orient: "horizontal", left: 8, bottom: 4, text: ["高", "低"], itemHeight: 120,
-      inRange: { color: ["#f4f5f7", "#9ecae1", "#0072B2", "#08306b"] }, seriesIndex: 0,
-    },
-    geo: { map: "chongqing-placement", silent: true, left: 8, right: 8, top: 8, bottom: 40, itemStyle: { areaColor: "transparent", borderWidth: 0 } },
+    geo: { map: "chongqing-placement", silent: true, ...box, itemStyle: { areaColor: "transparent", borderWidth: 0 } },
     series: [
       {
-        type: "map", map: "chongqing-placement", left: 8, right: 8, top: 8, bottom: 40, selectedMode: false,
+        type: "map", map: "chongqing-placement", ...box, selectedMode: false,
         itemStyle: { borderColor: "#ffffff", borderWidth: 1 },
-        label: { show: true, fontSize: 10, color: "#1d2330", formatter: (p) => label(p.name) },
         labelLayout: { hideOverlap: true },
-        emphasis: { itemStyle: { areaColor: "#E69F00" }, label: { show: true, formatter: (p) => p.name } },
-        data: geo.names.map((name) => ({ name, value: scores[name] ?? 0 })),
+        emphasis: { itemStyle: { areaColor: "#E69F00" }, label: { show: true, color: "#1d2330", formatter: (p) => p.name } },
+        data: geo.names.map((name) => ({
+          name, value: scores[name] ?? 0,
+          itemStyle: { areaColor: band(name).color },
+          label: { show: label(name) !== "", formatter: label(name), color: band(name).text, fontSize: 10 },
+        })),
       },
       {
         type: "scatter", coordinateSystem: "geo", symbol: "diamond", symbolSize: 14,
-        itemStyle: { borderColor: "#1d2330", borderWidth: 1.5, color: "#ffffff" },
-        label: { show: true, position: "right", fontSize: 10, formatter: (p) => label(p.name) || "" },
-        data: Object.entries(ZONE_POSITIONS).map(([name, value]) => ({ name, value })),
+        label: { show: true, position: "right", fontSize: 10, color: "#1d2330" },
+        data: Object.entries(ZONE_POSITIONS).map(([name, value]) => ({
+          name, value, itemStyle: { color: band(name).color, borderColor: "#1d2330", borderWidth: 1.5 },
+          label: { formatter: label(name) || "" },
+        })),
       },
     ],
   }, true);
