@@ -49,7 +49,8 @@ internal static class CliPlacementCommands
         };
         command.SetAction(async (parse, cancellationToken) => await CliCommands.Guard(async () =>
         {
-            if (await CliStore.MigratedAsync(cancellationToken) is not { } database) return ExitCodes.Storage;
+            // Like `serve`: on a fresh install the embedded store is created and loaded first, so `place` works at once.
+            var database = await CliStore.ReadyAsync(cancellationToken);
             var service = new PlacementService(database);
             var catalog = await service.CatalogAsync(cancellationToken);
             if (parse.GetValue(batch) is { } file)

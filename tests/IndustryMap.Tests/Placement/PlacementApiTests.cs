@@ -236,4 +236,24 @@ public class PlacementApiTests(SecuredApps apps)
         Assert.Contains("industrymap:placement", script);
         Assert.Contains("csrf.headerName", script);
     }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task HostileNames_AreStoredVerbatim_AndLeaveEveryOutputInert(string engine)
+    {
+        var app = await apps.Get(engine);
+        using var admin = app.As(People.Admin);
+        var investor = "<script>alert(1)</script>" + Guid.NewGuid().ToString("N")[..6];
+        var created = await admin.PostAsJsonAsync("/api/first-contacts", new { unit = "南岸区", investor, project = "'; DROP TABLE first_contacts; --" });
+        var body = await created.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.DoesNotContain("<script>", body); // JSON escapes it
+        Assert.Equal(investor, JsonDocument.Parse(body).RootElement.GetProperty("entry").GetProperty("investor").GetString());
+        var listed = await admin.GetFromJsonAsync<JsonElement>("/api/first-contacts?investor=" + Uri.EscapeDataString(investor));
+        Assert.Equal("'; DROP TABLE first_contacts; --", listed[0].GetProperty("project").GetString());
+
+        var csv = await (await admin.PostAsync("/api/placements/batch?format=csv", Csv("id,description\n=HYPERLINK(\"http://evil\"),铜管\n"))).Content.ReadAsStringAsync();
+        var row = IndustryMap.Text.Csv.Parse(csv).Skip(1).Single();
+        Assert.StartsWith("'=HYPERLINK", row.Fields[1]); // a spreadsheet shows it as text, never runs it
+    }
 }
