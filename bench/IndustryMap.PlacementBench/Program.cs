@@ -23,6 +23,8 @@ var setup = Stopwatch.StartNew();
 var catalog = await service.CatalogAsync();
 setup.Stop();
 
+try
+{
 switch (mode)
 {
     case "eval":
@@ -58,10 +60,20 @@ switch (mode)
             break;
         }
     default:
-        Console.Error.WriteLine("usage: eval | speed");
+        Console.Error.WriteLine("usage: eval | speed | profile");
         return 1;
 }
 return 0;
+}
+finally
+{
+    // The bench's own embedded store is thrown away.
+    if (storeFolder is not null)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(storeFolder, recursive: true); } catch (IOException) { }
+    }
+}
 
 async Task Evaluate()
 {
@@ -140,7 +152,7 @@ async Task SpeedOverHttp(int n, IReadOnlyList<string> descriptions)
         new IndustryMap.Accounts.NewUser("bench-investor", null, IndustryMap.Authorization.Role.Investment, null), "unused-hash");
     var token = (await IndustryMap.Accounts.ApiTokens.CreateAsync(database, system, "bench-investor", "bench", null)).Token;
     const string url = "http://127.0.0.1:5098";
-    await using var app = IndustryMap.Web.IndustryMapApp.Create(["--urls", url], b => b.Logging.SetMinimumLevel(LogLevel.Warning));
+    await using var app = IndustryMap.Web.IndustryMapApp.Create(["--urls", url], b => b.Logging.SetMinimumLevel(LogLevel.Error));
     await app.StartAsync();
     using var http = new HttpClient { BaseAddress = new Uri(url) };
     http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
