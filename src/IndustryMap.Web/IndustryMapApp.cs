@@ -1,14 +1,18 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using IndustryMap.Configuration;
+using IndustryMap.Web.Accounts;
 using IndustryMap.Web.Api;
+using IndustryMap.Web.Audit;
 using IndustryMap.Web.Catalog;
 using IndustryMap.Web.Checks;
 using IndustryMap.Web.Documents;
+using IndustryMap.Web.Import;
 using IndustryMap.Web.Layout;
 using IndustryMap.Web.Plans;
 using IndustryMap.Web.Registries;
 using IndustryMap.Web.Search;
+using IndustryMap.Web.Security;
 using IndustryMap.Web.Storage;
 using IndustryMap.Web.Units;
 
@@ -29,6 +33,7 @@ public static class IndustryMapApp
 
         var options = IndustryMapOptions.From(key => builder.Configuration[key]);
         builder.Services.AddIndustryMapStorage(options);
+        builder.Services.AddIndustryMapSecurity(options, key => builder.Configuration[key]);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi("v1");
         builder.Services.ConfigureHttpJsonOptions(json =>
@@ -41,6 +46,7 @@ public static class IndustryMapApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseIndustryMapSecurity();
         app.UseDefaultFiles();
         app.UseStaticFiles();
 
@@ -54,6 +60,12 @@ public static class IndustryMapApp
         app.MapPlansApi();
         app.MapRegistriesApi();
         app.MapChecksApi();
+        app.MapSignInPages();
+        app.MapAccountsApi();
+        app.MapAuditApi();
+        app.MapLayoutEditionsApi();
+        app.MapUnitProfilesApi();
+        app.MapImportsApi();
         return app;
     }
 }

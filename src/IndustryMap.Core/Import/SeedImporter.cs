@@ -1,6 +1,8 @@
 using System.Data.Common;
 using System.Text.Json;
 using Dapper;
+using IndustryMap.Audit;
+using IndustryMap.Authorization;
 using IndustryMap.Provenance;
 using IndustryMap.Storage;
 
@@ -15,16 +17,20 @@ public sealed record ImportResult(long RunId, string Fingerprint, IReadOnlyDicti
 /// </summary>
 public static class SeedImporter
 {
-    public static async Task<ImportResult> ImportAsync(Database database, string folder, string importedBy, CancellationToken cancellationToken = default)
+    public static async Task<ImportResult> ImportAsync(Database database, string folder, string importedBy, CancellationToken cancellationToken = default,
+        Action<string>? progress = null, Actor? actor = null)
     {
         var dataset = SeedReader.Read(folder);
-        return await WriteAsync(database, dataset, importedBy, cancellationToken);
+        return await WriteAsync(database, dataset, importedBy, cancellationToken, progress, actor);
     }
 
-    public static Task<ImportResult> WriteAsync(Database database, SeedDataset dataset, string importedBy, CancellationToken cancellationToken = default) =>
+    /// <param name="progress">Told what is being written, from inside the transaction (the CLI's --progress).</param>
+    /// <param name="actor">Who imports, for the audit log; default: <paramref name="importedBy"/> as a system actor.</param>
+    public static Task<ImportResult> WriteAsync(Database database, SeedDataset dataset, string importedBy, CancellationToken cancellationToken = default,
+        Action<string>? progress = null, Actor? actor = null) =>
         database.InTransactionAsync(async (connection, transaction) =>
         {
-            var writer = new Writer(connection, transaction);
+            var writer = new Writer(connection, transaction, progress ?? (_ => { }));
             await writer.DocumentsAsync(dataset.Documents);
             var units = await writer.UnitsAsync(dataset.Units);
             await writer.GroupsAsync(dataset.Groups, dataset.GroupMembers, units, dataset.Curation);
@@ -32,6 +38,8 @@ public static class SeedImporter
             await writer.CrosswalkAsync(dataset.Crosswalk, industries, dataset.Curation);
             await writer.LayoutAsync(dataset.Designations, units, industries);
             await new PlanWriter(connection, transaction).WriteAsync(dataset.PlanData, units, industries, dataset.Curation);
+            var previous = await connection.QueryFirstOrDefaultAsync<ImportRun>(
+                "SELECT id, folder, fingerprint, imported_by, imported_at, summary FROM import_runs ORDER BY id DESC LIMIT 1", transaction: transaction);
             var counts = dataset.Counts();
             var runId = await connection.ExecuteScalarAsync<long>(
                 """
@@ -40,10 +48,16 @@ public static class SeedImporter
                 """,
                 new { dataset.Folder, dataset.Fingerprint, ImportedBy = importedBy, ImportedAt = Clock.UtcStamp(), Summary = JsonSerializer.Serialize(counts) },
                 transaction);
+            // One audit entry per import: what was loaded and what it replaced (the rows themselves are in the folder named).
+            await AuditLog.AppendAsync(connection, transaction, database.Dialect, actor ?? new Actor(null, importedBy, Role.Admin, null),
+                "import.run", "import_runs", runId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                previous is null ? null : new { previous.Id, previous.Folder, previous.Fingerprint, previous.ImportedAt },
+                new { dataset.Folder, dataset.Fingerprint, Counts = counts });
+            progress?.Invoke("committing");
             return new ImportResult(runId, dataset.Fingerprint, counts);
         }, cancellationToken);
 
-    private sealed class Writer(DbConnection connection, DbTransaction transaction)
+    private sealed class Writer(DbConnection connection, DbTransaction transaction, Action<string> progress)
     {
         private static object Prov(Source s) => new
         {
@@ -54,8 +68,10 @@ public static class SeedImporter
 
         public async Task DocumentsAsync(IReadOnlyList<DocumentSeed> documents)
         {
+            var done = 0;
             foreach (var d in documents)
             {
+                progress($"document {d.Id} ({++done}/{documents.Count}, {d.Lines.Count} lines)");
                 await Execute(
                     """
                     INSERT INTO documents (id, folder, title, issuer, number, issued_on, period, kind, title_from, title_to, note, line_count, sha256)

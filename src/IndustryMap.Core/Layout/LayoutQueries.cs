@@ -26,15 +26,17 @@ public sealed record LayoutFilter(string? Unit = null, string? Industry = null, 
 
 public static class LayoutQueries
 {
-    public static async Task<IReadOnlyList<LayoutEdition>> EditionsAsync(Database database)
+    /// <summary>The layout editions; drafts only when asked for (they are internal until published, issue 4 §2).</summary>
+    public static async Task<IReadOnlyList<LayoutEdition>> EditionsAsync(Database database, bool includeDrafts = false)
     {
         await using var connection = await database.OpenAsync();
         return (await connection.QueryAsync<LayoutEdition>(
             """
             SELECT e.year, e.title, e.status, COUNT(DISTINCT d.unit_id) AS units, COUNT(d.id) AS designations
             FROM layout_editions e LEFT JOIN layout_designations d ON d.edition_id = e.id
+            WHERE e.status = 'published' OR @includeDrafts
             GROUP BY e.id, e.year, e.title, e.status ORDER BY e.year
-            """)).ToList();
+            """, new { includeDrafts })).ToList();
     }
 
     /// <summary>

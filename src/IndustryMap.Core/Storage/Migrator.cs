@@ -57,10 +57,10 @@ public sealed class Migrator(Database database)
         return Available().Where(m => !applied.Contains(m.Version)).ToList();
     }
 
-    /// <summary>Applies every pending migration in order and returns the ones applied.</summary>
-    public async Task<IReadOnlyList<Migration>> MigrateAsync(CancellationToken cancellationToken = default)
+    /// <summary>Applies every pending migration in order (or only those <paramref name="only"/> accepts: a restore rebuilds the backup's schema first) and returns the ones applied.</summary>
+    public async Task<IReadOnlyList<Migration>> MigrateAsync(CancellationToken cancellationToken = default, Func<Migration, bool>? only = null)
     {
-        var pending = await PendingAsync(cancellationToken);
+        var pending = (await PendingAsync(cancellationToken)).Where(m => only?.Invoke(m) ?? true).ToList();
         foreach (var migration in pending)
         {
             await database.InTransactionAsync(async (connection, transaction) =>
@@ -79,5 +79,12 @@ public sealed class Migrator(Database database)
 /// <summary>Timestamps as ISO-8601 UTC text: sortable, identical on both engines, round-trips in backups.</summary>
 public static class Clock
 {
-    public static string UtcStamp() => DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    private const string Format = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+
+    public static string UtcStamp() => Stamp(DateTime.UtcNow);
+
+    public static string Stamp(DateTime utc) => utc.ToUniversalTime().ToString(Format, CultureInfo.InvariantCulture);
+
+    public static DateTime Parse(string stamp) =>
+        DateTime.Parse(stamp, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
 }

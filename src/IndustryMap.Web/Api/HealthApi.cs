@@ -9,7 +9,7 @@ public static class HealthApi
     public sealed record Health(string Status, string Engine, string Target, IReadOnlyList<int> Migrations, string? DataImportedAt, string? DataFingerprint);
 
     public static void MapHealth(this IEndpointRouteBuilder app) =>
-        app.MapGet("/health", GetHealth).WithName("Health").WithTags("health").WithSummary("Liveness and readiness: the store answers and is migrated.");
+        app.MapGet("/health", GetHealth).AllowAnonymous().WithName("Health").WithTags("health").WithSummary("Liveness and readiness: the store answers and is migrated.");
 
     private static async Task<IResult> GetHealth(Database database)
     {

@@ -1,6 +1,8 @@
+using IndustryMap.Authorization;
 using IndustryMap.Layout;
 using IndustryMap.Storage;
 using IndustryMap.Web.Api;
+using IndustryMap.Web.Authorization;
 
 namespace IndustryMap.Web.Layout;
 
@@ -21,15 +23,18 @@ public static class LayoutApi
             .WithSummary("One row per designation (dominant 主导 / characteristic 特色) with its source lines; filters: unit, industry, cluster, role.");
     }
 
-    private static async Task<IResult> ListEditions(Database database) => Results.Ok(await LayoutQueries.EditionsAsync(database));
+    /// <summary>Drafts are shown to signed-in users only (ReadRules.InternalData).</summary>
+    private static bool SeesDrafts(HttpContext http) => ReadRules.InternalData(http.User.ToActor()).Allowed;
 
-    private static async Task<IResult> GetEdition(int year, string? unit, string? industry, string? cluster, string? role, Database database)
+    private static async Task<IResult> ListEditions(Database database, HttpContext http) => Results.Ok(await LayoutQueries.EditionsAsync(database, SeesDrafts(http)));
+
+    private static async Task<IResult> GetEdition(int year, string? unit, string? industry, string? cluster, string? role, Database database, HttpContext http)
     {
         if (role is not null && role is not (LayoutRoles.Dominant or LayoutRoles.Characteristic))
         {
             return Problems.BadRequest("unknown_role", $"角色“{role}”无效，应为 dominant 或 characteristic", $"role '{role}' must be dominant or characteristic");
         }
-        var editions = await LayoutQueries.EditionsAsync(database);
+        var editions = await LayoutQueries.EditionsAsync(database, SeesDrafts(http));
         if (editions.All(e => e.Year != year))
         {
             return Problems.NotFound("edition_not_found", $"没有 {year} 年版产业地图布局", $"no layout edition {year}");

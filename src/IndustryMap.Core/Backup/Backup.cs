@@ -1,0 +1,426 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using Dapper;
+using IndustryMap.Configuration;
+using IndustryMap.Storage;
+
+namespace IndustryMap.Backup;
+
+public sealed record BackupSummary(string Engine, IReadOnlyList<int> Migrations, IReadOnlyDictionary<string, long> Rows, string Sha256);
+
+/// <summary>Why a restore was refused; nothing was written.</summary>
+public sealed class BackupRefusedException(string message) : Exception(message);
+
+/// <summary>
+/// The whole database as one engine-neutral file, and back: `industrymap backup` / `restore` (issue 4 §7).
+///
+/// The table list, columns, keys and foreign keys are read from the live schema, so tables that later migrations
+/// add are included without touching this code. The file is gzip-compressed JSON Lines: a header (format, source
+/// engine, applied migrations), then per table a line naming it and its columns followed by one JSON array per row,
+/// then a trailer with the row count of every table and the SHA-256 of everything before it. Tables are written
+/// parents first (foreign-key order) so a restore inserts in file order; values are written so they mean the same on
+/// both engines (integers as numbers, exact decimals as strings, blobs as base64).
+/// </summary>
+public static class DatabaseBackup
+{
+    public const string Format = "industrymap-backup";
+    public const int FormatVersion = 1;
+
+    private static readonly JsonSerializerOptions LineJson = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
+    /// <summary>Parents before children; self-references (a tree inside one table) do not count; ties by name.</summary>
+    public static IReadOnlyList<TableSchema> DependencyOrder(IReadOnlyList<TableSchema> tables)
+    {
+        var byName = tables.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        var ordered = new List<TableSchema>();
+        var state = new Dictionary<string, int>(StringComparer.Ordinal); // 1 visiting, 2 done
+        void Visit(TableSchema table, Stack<string> path)
+        {
+            if (state.GetValueOrDefault(table.Name) == 2) return;
+            if (state.GetValueOrDefault(table.Name) == 1)
+            {
+                throw new InvalidOperationException($"foreign keys form a cycle: {string.Join(" → ", path.Reverse())} → {table.Name}");
+            }
+            state[table.Name] = 1;
+            path.Push(table.Name);
+            foreach (var parent in table.ForeignKeys.Select(f => f.ReferencedTable).Where(p => p != table.Name).Distinct().Order(StringComparer.Ordinal))
+            {
+                if (byName.TryGetValue(parent, out var p)) Visit(p, path);
+            }
+            path.Pop();
+            state[table.Name] = 2;
+            ordered.Add(table);
+        }
+        foreach (var table in tables.OrderBy(t => t.Name, StringComparer.Ordinal)) Visit(table, new Stack<string>());
+        return ordered;
+    }
+
+    // ---- backup --------------------------------------------------------------------------------------------
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Table and column names come from the schema catalog, quoted.")]
+    public static async Task<BackupSummary> WriteAsync(Database database, Stream output, CancellationToken cancellationToken = default)
+    {
+        var migrations = await new Migrator(database).AppliedAsync(cancellationToken);
+        if (migrations.Count == 0) throw new BackupRefusedException("the database has no schema yet: nothing to back up");
+        await using var connection = await database.OpenAsync(cancellationToken);
+        // One snapshot for all tables: a backup taken while people work is still consistent.
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        var tables = DependencyOrder(await database.Dialect.ReadSchemaAsync(connection, transaction));
+
+        await using var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true);
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        var line = new ArrayBufferWriterStream();
+
+        async Task WriteLine(Action<Utf8JsonWriter> write)
+        {
+            line.Clear();
+            await using (var json = new Utf8JsonWriter(line, new JsonWriterOptions { Encoder = LineJson.Encoder }))
+            {
+                write(json);
+            }
+            line.WriteByte((byte)'\n');
+            sha.AppendData(line.Written.Span);
+            await gzip.WriteAsync(line.Written, cancellationToken);
+        }
+
+        await WriteLine(j =>
+        {
+            j.WriteStartObject();
+            j.WriteString("format", Format);
+            j.WriteNumber("version", FormatVersion);
+            j.WriteString("createdAt", Clock.UtcStamp());
+            j.WriteString("engine", database.Dialect.Name);
+            j.WriteStartArray("migrations");
+            foreach (var m in migrations) j.WriteNumberValue(m);
+            j.WriteEndArray();
+            j.WriteEndObject();
+        });
+        foreach (var table in tables)
+        {
+            var columns = table.Columns.Select(c => c.Name).ToList();
+            await WriteLine(j =>
+            {
+                j.WriteStartObject();
+                j.WriteString("table", table.Name);
+                j.WriteStartArray("columns");
+                foreach (var c in columns) j.WriteStringValue(c);
+                j.WriteEndArray();
+                j.WriteEndObject();
+            });
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            var order = table.PrimaryKey.Count > 0 ? table.PrimaryKey : columns;
+            command.CommandText = $"SELECT {string.Join(", ", columns.Select(TableSchema.Quote))} FROM {TableSchema.Quote(table.Name)} " +
+                                  $"ORDER BY {string.Join(", ", order.Select(TableSchema.Quote))}";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            long count = 0;
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                count++;
+                await WriteLine(j =>
+                {
+                    j.WriteStartArray();
+                    for (var i = 0; i < columns.Count; i++) WriteValue(j, reader.GetValue(i), table.Name, columns[i]);
+                    j.WriteEndArray();
+                });
+            }
+            counts[table.Name] = count;
+        }
+        var digest = Convert.ToHexStringLower(sha.GetHashAndReset());
+        var trailer = new { end = true, rows = counts, sha256 = digest };
+        await gzip.WriteAsync(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(trailer, LineJson) + "\n"), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new BackupSummary(database.Dialect.Name, migrations, counts, digest);
+    }
+
+    private static void WriteValue(Utf8JsonWriter j, object value, string table, string column)
+    {
+        switch (value)
+        {
+            case DBNull: j.WriteNullValue(); break;
+            case long v: j.WriteNumberValue(v); break;
+            case int v: j.WriteNumberValue(v); break;
+            case short v: j.WriteNumberValue(v); break;
+            case string v: j.WriteStringValue(v); break;
+            case bool v: j.WriteBooleanValue(v); break;
+            // Exact decimals travel as text: "332.30" stays "332.30" (TEXT in SQLite, NUMERIC in PostgreSQL; decision 0001).
+            case decimal v: j.WriteStringValue(v.ToString(CultureInfo.InvariantCulture)); break;
+            case double v: j.WriteNumberValue(v); break;
+            case float v: j.WriteNumberValue(v); break;
+            case byte[] v:
+                j.WriteStartObject();
+                j.WriteBase64String("base64", v);
+                j.WriteEndObject();
+                break;
+            case DateTime v: j.WriteStringValue(v.ToString("O", CultureInfo.InvariantCulture)); break;
+            case Guid v: j.WriteStringValue(v.ToString()); break;
+            default:
+                throw new NotSupportedException($"{table}.{column}: values of type {value.GetType().Name} cannot be backed up; store text, integers or decimals");
+        }
+    }
+
+    // ---- restore -------------------------------------------------------------------------------------------
+
+    private sealed record Header(string Format, int Version, string Engine, IReadOnlyList<int> Migrations);
+
+    /// <summary>
+    /// Restores a backup into an empty database (a new SQLite file, an empty PostgreSQL schema, or one that is only
+    /// migrated): rebuilds the backup's schema with this build's migrations, loads every row in one transaction,
+    /// checks every count and the checksum, then applies any migrations newer than the backup.
+    /// </summary>
+    public static async Task<BackupSummary> RestoreAsync(Database database, Stream input, CancellationToken cancellationToken = default)
+    {
+        await using var gzip = new GZipStream(input, CompressionMode.Decompress, leaveOpen: true);
+        using var text = new StreamReader(gzip, new UTF8Encoding(false, true));
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+        async Task<string?> ReadLine()
+        {
+            var line = await text.ReadLineAsync(cancellationToken);
+            return line;
+        }
+        void Hash(string line) => sha.AppendData(Encoding.UTF8.GetBytes(line + "\n"));
+
+        string? first;
+        try
+        {
+            first = await ReadLine();
+        }
+        catch (InvalidDataException)
+        {
+            throw new BackupRefusedException("not an IndustryMap backup (not gzip data)");
+        }
+        var header = ParseHeader(first);
+        Hash(first!);
+
+        var migrator = new Migrator(database);
+        var known = migrator.Available().Select(m => m.Version).ToHashSet();
+        var unknown = header.Migrations.Where(m => !known.Contains(m)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new BackupRefusedException($"the backup's schema has migrations this version does not know ({string.Join(", ", unknown)}): restore it with a newer IndustryMap");
+        }
+        var applied = await migrator.AppliedAsync(cancellationToken);
+        var extra = applied.Where(a => !header.Migrations.Contains(a)).ToList();
+        if (extra.Count > 0)
+        {
+            throw new BackupRefusedException($"the target database has migrations the backup does not ({string.Join(", ", extra)}): restore into an empty database");
+        }
+        var wanted = header.Migrations.ToHashSet();
+        await migrator.MigrateAsync(cancellationToken, m => wanted.Contains(m.Version));
+
+        var counts = await database.InTransactionAsync(async (connection, transaction) =>
+        {
+            var schema = (await database.Dialect.ReadSchemaAsync(connection, transaction)).ToDictionary(t => t.Name, StringComparer.Ordinal);
+            foreach (var table in schema.Values)
+            {
+                if (await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {TableSchema.Quote(table.Name)}", transaction: transaction) > 0)
+                {
+                    throw new BackupRefusedException($"the target database is not empty (table {table.Name} has rows): restore into an empty database");
+                }
+            }
+            var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+            TableLoader? loader = null;
+            while (true)
+            {
+                var line = await ReadLine() ?? throw new BackupRefusedException("the backup is cut short: it has no trailer (was the copy complete?)");
+                if (line.StartsWith('['))
+                {
+                    Hash(line);
+                    if (loader is null) throw new BackupRefusedException("the backup has a row before any table");
+                    await loader.AddAsync(line);
+                    continue;
+                }
+                using var document = JsonDocument.Parse(line);
+                var root = document.RootElement;
+                if (root.TryGetProperty("table", out var tableName))
+                {
+                    Hash(line);
+                    if (loader is not null) counts[loader.Table.Name] = await loader.FinishAsync();
+                    var name = tableName.GetString()!;
+                    if (!schema.TryGetValue(name, out var target)) throw new BackupRefusedException($"the backup has table {name}, which this schema does not");
+                    var columns = root.GetProperty("columns").EnumerateArray().Select(c => c.GetString()!).ToList();
+                    loader = new TableLoader(connection, transaction, database.Dialect, target, columns);
+                    continue;
+                }
+                if (loader is not null) counts[loader.Table.Name] = await loader.FinishAsync();
+                if (!root.TryGetProperty("end", out _)) throw new BackupRefusedException("the backup has a line that is neither a table, a row nor the trailer");
+                var digest = Convert.ToHexStringLower(sha.GetHashAndReset());
+                if (root.GetProperty("sha256").GetString() != digest)
+                {
+                    throw new BackupRefusedException("the backup's checksum does not match its content: the file was altered or damaged");
+                }
+                foreach (var expected in root.GetProperty("rows").EnumerateObject())
+                {
+                    if (counts.GetValueOrDefault(expected.Name) != expected.Value.GetInt64())
+                    {
+                        throw new BackupRefusedException($"table {expected.Name}: the trailer says {expected.Value.GetInt64()} rows, the file has {counts.GetValueOrDefault(expected.Name)}");
+                    }
+                }
+                foreach (var table in schema.Values) await database.Dialect.ResyncIdentityAsync(connection, transaction, table);
+                return counts;
+            }
+        }, cancellationToken);
+
+        await migrator.MigrateAsync(cancellationToken);
+        return new BackupSummary(header.Engine, header.Migrations, counts, "");
+    }
+
+    private static Header ParseHeader(string? line)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(line ?? "");
+            var root = document.RootElement;
+            if (root.GetProperty("format").GetString() != Format) throw new BackupRefusedException("not an IndustryMap backup");
+            var version = root.GetProperty("version").GetInt32();
+            if (version != FormatVersion) throw new BackupRefusedException($"backup format version {version} is not supported (this version reads {FormatVersion})");
+            return new Header(Format, version, root.GetProperty("engine").GetString()!,
+                root.GetProperty("migrations").EnumerateArray().Select(m => m.GetInt32()).ToList());
+        }
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new BackupRefusedException("not an IndustryMap backup (no valid header)");
+        }
+    }
+
+    /// <summary>Inserts one table's rows in batches; columns that point into the same table are set in a second pass.</summary>
+    private sealed class TableLoader
+    {
+        private readonly DbConnection _connection;
+        private readonly DbTransaction _transaction;
+        private readonly ISqlDialect _dialect;
+        private readonly IReadOnlyList<string> _columns;
+        private readonly IReadOnlyList<ColumnSchema> _targets;
+        private readonly int[] _selfReferences;
+        private readonly int[] _key;
+        private readonly List<object?[]> _batch = [];
+        private readonly List<object?[]> _deferred = [];
+        private readonly int _batchSize;
+        private long _count;
+
+        public TableSchema Table { get; }
+
+        public TableLoader(DbConnection connection, DbTransaction transaction, ISqlDialect dialect, TableSchema table, IReadOnlyList<string> columns)
+        {
+            _connection = connection;
+            _transaction = transaction;
+            _dialect = dialect;
+            Table = table;
+            _columns = columns;
+            var byName = table.Columns.ToDictionary(c => c.Name, StringComparer.Ordinal);
+            var missing = columns.Where(c => !byName.ContainsKey(c)).ToList();
+            if (missing.Count > 0) throw new BackupRefusedException($"table {table.Name}: the backup has columns this schema does not ({string.Join(", ", missing)})");
+            _targets = columns.Select(c => byName[c]).ToList();
+            _selfReferences = table.SelfReferences.Select(c => IndexOf(c)).ToArray();
+            _key = table.PrimaryKey.Select(c => IndexOf(c)).ToArray();
+            if (_selfReferences.Length > 0 && _key.Length == 0)
+            {
+                throw new BackupRefusedException($"table {table.Name} refers to itself but has no primary key to restore by");
+            }
+            // Both engines cap the parameters of one statement (SQLite 32,766; PostgreSQL 65,535).
+            _batchSize = Math.Clamp(30_000 / Math.Max(1, columns.Count), 1, 400);
+        }
+
+        private int IndexOf(string column)
+        {
+            var index = _columns.ToList().IndexOf(column);
+            return index >= 0 ? index : throw new BackupRefusedException($"table {Table.Name}: the backup lacks column {column}");
+        }
+
+        public async Task AddAsync(string line)
+        {
+            using var document = JsonDocument.Parse(line);
+            var cells = document.RootElement.EnumerateArray().ToList();
+            if (cells.Count != _columns.Count) throw new BackupRefusedException($"table {Table.Name}: a row has {cells.Count} values for {_columns.Count} columns");
+            var row = new object?[cells.Count];
+            for (var i = 0; i < cells.Count; i++) row[i] = Convert(cells[i], _targets[i]);
+            if (_selfReferences.Any(i => row[i] is not null))
+            {
+                _deferred.Add([.. _key.Select(k => row[k]), .. _selfReferences.Select(s => row[s])]);
+                foreach (var i in _selfReferences) row[i] = null;
+            }
+            _batch.Add(row);
+            _count++;
+            if (_batch.Count >= _batchSize) await FlushAsync();
+        }
+
+        private async Task FlushAsync()
+        {
+            if (_batch.Count == 0) return;
+            await BulkInsert.RowsAsync(_connection, _transaction, TableSchema.Quote(Table.Name), _columns.Select(TableSchema.Quote).ToList(), _batch, _batch.Count);
+            _batch.Clear();
+        }
+
+        [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Table and column names come from the schema catalog, quoted.")]
+        public async Task<long> FinishAsync()
+        {
+            await FlushAsync();
+            if (_deferred.Count > 0)
+            {
+                var set = string.Join(", ", _selfReferences.Select((s, i) => $"{TableSchema.Quote(_columns[s])} = @s{i}"));
+                var where = string.Join(" AND ", _key.Select((k, i) => $"{TableSchema.Quote(_columns[k])} = @k{i}"));
+                foreach (var values in _deferred)
+                {
+                    var parameters = new DynamicParameters();
+                    for (var i = 0; i < _key.Length; i++) parameters.Add($"k{i}", values[i]);
+                    for (var i = 0; i < _selfReferences.Length; i++) parameters.Add($"s{i}", values[_key.Length + i]);
+                    await _connection.ExecuteAsync($"UPDATE {TableSchema.Quote(Table.Name)} SET {set} WHERE {where}", parameters, _transaction);
+                }
+            }
+            return _count;
+        }
+
+        /// <summary>A JSON value as the target column's engine wants it.</summary>
+        private object? Convert(JsonElement cell, ColumnSchema column)
+        {
+            if (cell.ValueKind == JsonValueKind.Null) return null;
+            var postgres = _dialect.Engine == StorageEngine.Postgres;
+            if (cell.ValueKind == JsonValueKind.Object && cell.TryGetProperty("base64", out var b64)) return b64.GetBytesFromBase64();
+            return column.Type switch
+            {
+                "integer" => cell.ValueKind switch
+                {
+                    JsonValueKind.Number => cell.GetInt64(),
+                    JsonValueKind.True => 1L,
+                    JsonValueKind.False => 0L,
+                    _ => long.Parse(cell.GetString()!, CultureInfo.InvariantCulture),
+                },
+                "boolean" => cell.ValueKind switch
+                {
+                    JsonValueKind.True => postgres ? true : 1L,
+                    JsonValueKind.False => postgres ? false : 0L,
+                    JsonValueKind.Number => postgres ? cell.GetInt64() != 0 : cell.GetInt64(),
+                    _ => throw new BackupRefusedException($"table {Table.Name}.{column.Name}: '{cell}' is not a boolean"),
+                },
+                "numeric" when postgres => decimal.Parse(cell.ValueKind == JsonValueKind.String ? cell.GetString()! : cell.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture),
+                "real" => cell.ValueKind == JsonValueKind.Number ? cell.GetDouble() : double.Parse(cell.GetString()!, CultureInfo.InvariantCulture),
+                "timestamp" => DateTime.Parse(cell.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+                _ => cell.ValueKind switch
+                {
+                    JsonValueKind.String => cell.GetString(),
+                    JsonValueKind.Number => cell.TryGetInt64(out var l) ? l : cell.GetDouble(),
+                    JsonValueKind.True => postgres ? true : 1L,
+                    JsonValueKind.False => postgres ? false : 0L,
+                    _ => cell.GetRawText(),
+                },
+            };
+        }
+    }
+
+    /// <summary>A reusable in-memory buffer for one line.</summary>
+    private sealed class ArrayBufferWriterStream : MemoryStream
+    {
+        public ReadOnlyMemory<byte> Written => new(GetBuffer(), 0, (int)Length);
+
+        public void Clear() => SetLength(0);
+    }
+}

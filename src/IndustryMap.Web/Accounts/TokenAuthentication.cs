@@ -1,0 +1,68 @@
+using System.Text.Encodings.Web;
+using IndustryMap.Accounts;
+using IndustryMap.Storage;
+using IndustryMap.Web.Authorization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
+
+namespace IndustryMap.Web.Accounts;
+
+/// <summary>The two ways in: a cookie (pages) and an API token (machine clients, <c>Authorization: Bearer imk_…</c>).</summary>
+public static class AuthenticationSchemes
+{
+    /// <summary>Chooses per request: a Bearer header means the token scheme, anything else the cookie.</summary>
+    public const string Default = "industrymap";
+    public const string Cookie = "industrymap.cookie";
+    public const string Token = "industrymap.token";
+    public const string CookieName = "industrymap.auth";
+
+    public static bool HasBearer(HttpContext context) =>
+        context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+}
+
+public sealed class TokenAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, Database database)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string InvalidTokenItem = "industrymap:invalid-token";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
+        var user = await ApiTokens.AuthenticateAsync(database, header["Bearer ".Length..].Trim());
+        if (user is null)
+        {
+            Context.Items[InvalidTokenItem] = true;
+            return AuthenticateResult.Fail("invalid, expired or revoked API token");
+        }
+        return AuthenticateResult.Success(new AuthenticationTicket(ActorClaims.Principal(user, ActorClaims.TokenAuthentication), Scheme.Name));
+    }
+}
+
+/// <summary>
+/// Checks a cookie session against the account on every request that reaches an endpoint: a disabled account, a
+/// changed password or any other change of the security stamp ends the session at once, not when the cookie expires.
+/// </summary>
+public static class CookieSessions
+{
+    public static async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        if (context.HttpContext.GetEndpoint() is null) return; // static files need no identity
+        var actor = context.Principal.ToActor();
+        var stamp = context.Principal?.FindFirst(ActorClaims.StampClaim)?.Value;
+        var database = context.HttpContext.RequestServices.GetRequiredService<Database>();
+        var user = actor?.UserId is { } id ? await UserAccounts.FindByIdAsync(database, id) : null;
+        if (user is null || user.DisabledAt is not null || user.SecurityStamp != stamp)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(AuthenticationSchemes.Cookie);
+            return;
+        }
+        if (user.Role != context.Principal!.FindFirst(System.Security.Claims.ClaimTypes.Role)?.Value || user.Unit != actor!.Unit)
+        {
+            context.ReplacePrincipal(ActorClaims.Principal(user, ActorClaims.CookieAuthentication));
+            context.ShouldRenew = true;
+        }
+    }
+}

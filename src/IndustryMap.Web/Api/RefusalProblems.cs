@@ -1,0 +1,33 @@
+using IndustryMap.Writing;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace IndustryMap.Web.Api;
+
+/// <summary>
+/// Turns a refused write (<see cref="RefusedException"/>, thrown by Core before anything is stored) into its problem
+/// document, and an over-long or malformed request body into 413/400 instead of a server error.
+/// </summary>
+public sealed class RefusalProblems : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var result = exception switch
+        {
+            RefusedException refused => Problems.Of(refused.Kind switch
+            {
+                RefusalKind.NotFound => StatusCodes.Status404NotFound,
+                RefusalKind.Conflict => StatusCodes.Status409Conflict,
+                RefusalKind.RuleViolated => StatusCodes.Status422UnprocessableEntity,
+                RefusalKind.Forbidden => StatusCodes.Status403Forbidden,
+                _ => StatusCodes.Status400BadRequest,
+            }, refused.Code, refused.MessageZh, refused.MessageEn, refused.Details.ToDictionary()),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problems.Of(StatusCodes.Status413PayloadTooLarge,
+                "request_too_large", "请求内容超过上限", "the request body is larger than the limit"),
+            BadHttpRequestException bad => Problems.Of(bad.StatusCode, "bad_request", "请求格式不正确", "the request is malformed: " + bad.Message),
+            _ => null,
+        };
+        if (result is null) return false;
+        await result.ExecuteAsync(httpContext);
+        return true;
+    }
+}

@@ -1,0 +1,106 @@
+using System.Threading.RateLimiting;
+using IndustryMap.Configuration;
+using IndustryMap.Web.Accounts;
+using IndustryMap.Web.Api;
+using IndustryMap.Web.Authorization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace IndustryMap.Web.Security;
+
+/// <summary>
+/// Everything issue 4 adds to the host, in one place: sign-in (cookie and API token), the authorisation rules,
+/// anti-forgery, the sign-in rate limit, request size limits, security headers, and refusals as problems.
+/// docs/security.md explains each; docs/decisions/0004 says why it is built this way.
+/// </summary>
+public static class SecuritySetup
+{
+    public const string SignInRateLimit = "sign-in";
+
+    public static IServiceCollection AddIndustryMapSecurity(this IServiceCollection services, IndustryMapOptions options, Func<string, string?> configuration)
+    {
+        var security = SecurityOptions.From(configuration);
+        services.AddSingleton(security);
+
+        // Cookie and anti-forgery keys live with the data, so sessions survive a restart and several instances agree.
+        services.AddDataProtection()
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "keys")))
+            .SetApplicationName("IndustryMap");
+
+        services.AddSingleton<Passwords>();
+        services.AddScoped<SignInService>();
+        services.AddAuthentication(AuthenticationSchemes.Default)
+            .AddPolicyScheme(AuthenticationSchemes.Default, "cookie or API token", o =>
+                o.ForwardDefaultSelector = context => AuthenticationSchemes.HasBearer(context) ? AuthenticationSchemes.Token : AuthenticationSchemes.Cookie)
+            .AddCookie(AuthenticationSchemes.Cookie, o =>
+            {
+                o.Cookie.Name = AuthenticationSchemes.CookieName;
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+                o.LoginPath = "/signin";
+                // The API answers 401/403 (RuleProblems writes the body); it never redirects a script to a page.
+                o.Events.OnRedirectToLogin = c => { c.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
+                o.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
+                o.Events.OnValidatePrincipal = CookieSessions.ValidateAsync;
+            })
+            .AddScheme<AuthenticationSchemeOptions, TokenAuthentication>(AuthenticationSchemes.Token, null);
+
+        services.AddAuthorization(Rules.AddPolicies);
+        services.AddSingleton<IAuthorizationHandler, RuleHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, RuleProblems>();
+
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = CookieAntiforgery.HeaderName;
+            o.Cookie.Name = "industrymap.csrf";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+
+        services.AddRateLimiter(o =>
+        {
+            o.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = security.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.OnRejected = async (context, cancellationToken) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                await Problems.Of(StatusCodes.Status429TooManyRequests, "too_many_attempts", "登录尝试过于频繁，请一分钟后再试",
+                    "too many sign-in attempts: try again in a minute").ExecuteAsync(context.HttpContext);
+            };
+        });
+
+        // Kestrel's own ceiling is the largest body any endpoint accepts; BodyLimits applies the smaller per-endpoint limits.
+        services.Configure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = security.MaxUploadBytes);
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(f =>
+        {
+            f.MultipartBodyLengthLimit = security.MaxUploadBytes;
+            f.ValueLengthLimit = (int)Math.Min(int.MaxValue, security.MaxBodyBytes);
+        });
+
+        services.AddExceptionHandler<RefusalProblems>();
+        return services;
+    }
+
+    /// <summary>
+    /// Place after the exception handler and before static files: headers apply to every response, and routing
+    /// runs first so that limits and rules know which endpoint a request is for.
+    /// </summary>
+    public static WebApplication UseIndustryMapSecurity(this WebApplication app)
+    {
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseRouting();
+        app.UseMiddleware<BodyLimits>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.UseMiddleware<CookieAntiforgery>();
+        app.UseRateLimiter();
+        return app;
+    }
+}
