@@ -23,6 +23,7 @@ public static class CliCommands
         root.Add(ImportCommand());
         root.Add(ExportCommand());
         root.Add(CheckCommand());
+        MonitoringCommands.AddTo(root);
         return root;
     }
 

@@ -9,6 +9,7 @@ using IndustryMap.Web.Checks;
 using IndustryMap.Web.Documents;
 using IndustryMap.Web.Import;
 using IndustryMap.Web.Layout;
+using IndustryMap.Web.Monitoring;
 using IndustryMap.Web.Plans;
 using IndustryMap.Web.Registries;
 using IndustryMap.Web.Search;
@@ -66,6 +67,7 @@ public static class IndustryMapApp
         app.MapLayoutEditionsApi();
         app.MapUnitProfilesApi();
         app.MapImportsApi();
+        app.MapMonitoringApi();
         return app;
     }
 }

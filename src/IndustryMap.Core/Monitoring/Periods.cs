@@ -87,9 +87,11 @@ public sealed partial record PeriodKey(string Frequency, int Year, int Seq)
         _ => new PeriodKey(frequency, (int)ordinal, 1),
     };
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public PeriodKey Previous => FromOrdinal(Frequency, Ordinal - 1);
 
     /// <summary>The same period a year earlier (同比).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public PeriodKey YearBefore => this with { Year = Year - 1 };
 
     /// <summary>The end of the period on the plans' time scale (see the type's summary).</summary>
@@ -134,5 +136,6 @@ public sealed class PeriodRow
     public string CreatedBy { get; set; } = "";
     public string CreatedAt { get; set; } = "";
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public PeriodKey Key => new(Frequency, (int)Year, (int)Seq);
 }

@@ -344,8 +344,9 @@ public static class Submissions
             ["record"] = RecordName(unit, period), ["currentVersion"] = current?.Version ?? 0, ["changedBy"] = current?.UpdatedBy, ["changedAt"] = current?.UpdatedAt,
         });
 
-    private static RefusedException StateRefusal(TransitionResult transition, string unit, string period, string state) => RefusedException.Conflict(
-        transition.Code!, $"{unit}{PeriodKey.Parse(period).Chinese}：{transition.Message}", $"{RecordName(unit, period)} is {state}: {transition.Code}",
+    /// <summary>A missing comment or reason is a bad request (400); anything the state does not allow is a conflict with the record's state (409).</summary>
+    private static RefusedException StateRefusal(TransitionResult transition, string unit, string period, string state) => new(
+        transition.Code is "comment_required" or "reason_required" ? RefusalKind.Invalid : RefusalKind.Conflict, transition.Code!, $"{unit}{PeriodKey.Parse(period).Chinese}：{transition.Message}", $"{RecordName(unit, period)} is {state}: {transition.Code}",
         new Dictionary<string, object?> { ["record"] = RecordName(unit, period), ["state"] = state });
 
     private static async Task BumpAsync(DbConnection connection, DbTransaction transaction, SubmissionRow submission, string newState, Actor actor, string now,

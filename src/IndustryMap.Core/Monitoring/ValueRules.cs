@@ -27,7 +27,8 @@ public static class ValueRules
         value = null;
         if (string.IsNullOrWhiteSpace(text)) return true;
         var builder = new StringBuilder(text.Length);
-        foreach (var c in text.Trim())
+        // A leading apostrophe is how a spreadsheet (and our CSV export) marks a cell as text: "'-5" is -5.
+        foreach (var c in text.Trim().TrimStart('\''))
         {
             builder.Append(c switch
             {
