@@ -108,14 +108,17 @@ public static class BulletinFiles
         RunFonts Fonts(string eastAsia) => new() { Ascii = "Times New Roman", HighAnsi = "Times New Roman", EastAsia = eastAsia, Hint = FontTypeHintValues.EastAsia };
         W.Style Para(string id, string name, string font, int size, bool bold = false, string? basedOn = "Normal", int? outline = null)
         {
-            var style = new W.Style(new StyleName { Val = name }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = id };
+            // Schema order (ECMA-376 §17.7.4.17): name, basedOn, qFormat, pPr, rPr.
+            var style = new W.Style(new StyleName { Val = name }) { Type = StyleValues.Paragraph, StyleId = id };
             if (basedOn is not null) style.Append(new BasedOn { Val = basedOn });
+            style.Append(new PrimaryStyle());
             var ppr = new StyleParagraphProperties(new SpacingBetweenLines { Line = "560", LineRule = LineSpacingRuleValues.Exact });
             if (outline is { } level) ppr.Append(new OutlineLevel { Val = level });
             style.Append(ppr);
-            var rpr = new StyleRunProperties(Fonts(font), new FontSize { Val = size.ToString(CultureInfo.InvariantCulture) },
-                new FontSizeComplexScript { Val = size.ToString(CultureInfo.InvariantCulture) }, new Languages { EastAsia = "zh-CN" });
+            var rpr = new StyleRunProperties(Fonts(font));
             if (bold) rpr.Append(new Bold());
+            rpr.Append(new FontSize { Val = size.ToString(CultureInfo.InvariantCulture) }, new FontSizeComplexScript { Val = size.ToString(CultureInfo.InvariantCulture) },
+                new Languages { EastAsia = "zh-CN" });
             style.Append(rpr);
             return style;
         }
@@ -130,8 +133,8 @@ public static class BulletinFiles
             Para("Heading2", "heading 2", KaiTi, Sanhao, outline: 1),
             new W.Style(new StyleName { Val = "Table Grid" }, new BasedOn { Val = "TableNormal" },
                 new StyleTableProperties(new TableBorders(
-                    new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
-                    new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
+                    new TopBorder { Val = BorderValues.Single, Size = 4 }, new LeftBorder { Val = BorderValues.Single, Size = 4 },
+                    new BottomBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
                     new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })))
             { Type = StyleValues.Table, StyleId = "TableGrid" });
         styles.Styles.Save();
@@ -150,10 +153,11 @@ public static class BulletinFiles
         // 首行缩进两字: two characters of the paragraph's size.
         if (firstLineIndent) ppr.Append(new Indentation { FirstLineChars = 200, FirstLine = (size * 20).ToString(CultureInfo.InvariantCulture) });
         ppr.Append(new Justification { Val = align });
-        var rpr = new RunProperties(new RunFonts { Ascii = "Times New Roman", HighAnsi = "Times New Roman", EastAsia = font, Hint = FontTypeHintValues.EastAsia },
-            new FontSize { Val = size.ToString(CultureInfo.InvariantCulture) }, new FontSizeComplexScript { Val = size.ToString(CultureInfo.InvariantCulture) });
+        // Schema order of run properties: rFonts, b, color, sz, szCs.
+        var rpr = new RunProperties(new RunFonts { Ascii = "Times New Roman", HighAnsi = "Times New Roman", EastAsia = font, Hint = FontTypeHintValues.EastAsia });
         if (bold) rpr.Append(new Bold());
         if (color is not null) rpr.Append(new W.Color { Val = color });
+        rpr.Append(new FontSize { Val = size.ToString(CultureInfo.InvariantCulture) }, new FontSizeComplexScript { Val = size.ToString(CultureInfo.InvariantCulture) });
         return new Paragraph(ppr, new Run(rpr, new W.Text(text) { Space = SpaceProcessingModeValues.Preserve }));
     }
 
@@ -170,10 +174,15 @@ public static class BulletinFiles
 
     private static Table RankingTable(RankingResult ranking, RankingGroup group)
     {
-        var table = new Table(new TableProperties(new TableStyle { Val = "TableGrid" }, new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
-            new TableLayout { Type = TableLayoutValues.Autofit }, new TableJustification { Val = TableRowAlignmentValues.Center }));
         var header = new List<string> { "排名", "区县", "综合得分", "较上期" };
         header.AddRange(ranking.Indicators.Select(i => $"{i.Name}{i.MeasureName}"));
+        // The text width of the page (A4 less the margins) in twips, shared: narrow columns for rank and change, wider ones for the rest.
+        const int textWidth = 11906 - 1588 - 1474;
+        var widths = header.Select((_, i) => i is 0 or 3 ? 800 : 0).ToList();
+        var rest = (textWidth - widths.Sum()) / widths.Count(w => w == 0);
+        var table = new Table(new TableProperties(new TableStyle { Val = "TableGrid" }, new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
+                new TableJustification { Val = TableRowAlignmentValues.Center }, new TableLayout { Type = TableLayoutValues.Autofit }),
+            new TableGrid(widths.Select(w => new GridColumn { Width = (w == 0 ? rest : w).ToString(CultureInfo.InvariantCulture) })));
         table.Append(Row(header, true));
         foreach (var line in group.Units)
         {

@@ -225,7 +225,7 @@ public static class Bulletins
 
     public static async Task<BulletinContent> BuildAsync(Database database, PeriodRow period, BulletinRow? row, bool includeDemo, (string By, string At)? review)
     {
-        var reporting = await Submissions.ReportingRateAsync(database, period.Code);
+        var reporting = await Submissions.ReportingRateAsync(database, period.Code, includeDemo);
         var rankings = await Rankings.RankAsync(database, period.Code, null, includeDemo);
         var progress = await ProgressReport.ComputeAsync(database, new ProgressQuery(AsOf: period.Code, IncludeDemo: includeDemo));
         var key = period.Key;

@@ -200,13 +200,14 @@ public static class Submissions
         });
     }
 
-    public static async Task<ReportingRate> ReportingRateAsync(Database database, string period)
+    /// <param name="includeDemo">false (official exports): a demo submission counts as no submission at all.</param>
+    public static async Task<ReportingRate> ReportingRateAsync(Database database, string period, bool includeDemo = true)
     {
         await using var connection = await database.OpenAsync();
         var catalog = await MonitoringCatalog.LoadAsync(connection);
         var periodRow = await PeriodStore.RequireAsync(connection, null, period);
         var submissions = (await connection.QueryAsync<SubmissionRow>(SelectSubmission + " WHERE s.period_id = @Id", new { periodRow.Id }))
-            .ToDictionary(s => s.UnitId);
+            .Where(s => includeDemo || s.IsDemo == 0).ToDictionary(s => s.UnitId);
         var due = DateOnly.ParseExact(periodRow.DueOn, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         var duePassed = Today() > due;
         var units = catalog.ExpectedReporters(periodRow.Frequency).Select(u =>

@@ -173,7 +173,8 @@ public static class MonitoringApi
         return Results.Created($"/api/periods/{period.Code}/reporting", View(period));
     }
 
-    private static async Task<IResult> ReportingRate(string period, Database database) => Results.Ok(await Submissions.ReportingRateAsync(database, period));
+    private static async Task<IResult> ReportingRate(string period, bool? includeDemo, Database database) =>
+        Results.Ok(await Submissions.ReportingRateAsync(database, period, includeDemo ?? true));
 
     // ------------------------------------------------------------------ submissions
 
