@@ -50,9 +50,6 @@ public static class MonitoringApi
 
     public sealed record DrillDownLine(string Index, string IndexName, string Group, RankingLine Line);
 
-    /// <summary>A period code in a route: 2024, 2024Q2 or 2024-05.</summary>
-    private const string PeriodPattern = @"regex(^\d{{4}}(Q[1-4]|-\d{{2}})?$)";
-
     public static void MapMonitoringApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("monitoring");
@@ -67,30 +64,30 @@ public static class MonitoringApi
         api.MapGet("/periods", ListPeriods).RequireRule(Rules.SignedIn).WithName("ListPeriods").WithSummary("Reporting periods with their deadlines (filter: frequency).");
         api.MapPost("/periods", OpenPeriod).RequireRule(Rules.Administer).WithName("OpenPeriod")
             .WithSummary("Open a reporting period: code (2024, 2024Q2, 2024-05) and optional dueOn (yyyy-MM-dd; default the 15th of the next month, 31 March for a year). Administrator.");
-        api.MapGet($"/periods/{{period:{PeriodPattern}}}/reporting", ReportingRate).RequireRule(Rules.SignedIn).WithName("GetReportingRate")
+        api.MapGet("/periods/{period}/reporting", ReportingRate).RequireRule(Rules.SignedIn).WithName("GetReportingRate")
             .WithSummary("Who has submitted for a period, who is late, who has not started.");
 
         api.MapGet("/submissions", ListSubmissions).RequireRule(Rules.SignedIn).WithName("ListSubmissions").WithSummary("Submissions (filters: period, unit, state).");
-        api.MapGet($"/submissions/{{unit}}/{{period:{PeriodPattern}}}", GetSubmission).RequireRule(Rules.SignedIn).WithName("GetSubmission")
+        api.MapGet("/submissions/{unit}/{period}", GetSubmission).RequireRule(Rules.SignedIn).WithName("GetSubmission")
             .WithSummary("A unit's report for a period: the form's lines with values, previous values and checks; state, version (also as ETag), history.");
-        api.MapPut($"/submissions/{{unit}}/{{period:{PeriodPattern}}}", SaveSubmission).RequireRule(Rules.UnitData).WithName("SaveSubmission")
+        api.MapPut("/submissions/{unit}/{period}", SaveSubmission).RequireRule(Rules.UnitData).WithName("SaveSubmission")
             .WithSummary("Save values into the draft: {version, values: [{indicator: \"yx2027/ind01\", value, unit?, note?}]}. The unit's officer or the administrator; a stale version gets 409.");
-        api.MapPost($"/submissions/{{unit}}/{{period:{PeriodPattern}}}/upload", Upload).RequireRule(Rules.UnitData).WithName("UploadSubmission")
+        api.MapPost("/submissions/{unit}/{period}/upload", Upload).RequireRule(Rules.UnitData).WithName("UploadSubmission")
             .WithSummary("Save the values of a filled-in template (.xlsx or CSV, as the body or a multipart file; ?version= or If-Match). All rows are read first: one bad row saves nothing.");
-        api.MapGet($"/submissions/{{unit}}/{{period:{PeriodPattern}}}/template.xlsx", (string unit, string period, Database db) => Template(unit, period, db, xlsx: true))
+        api.MapGet("/submissions/{unit}/{period}/template.xlsx", (string unit, string period, Database db) => Template(unit, period, db, xlsx: true))
             .RequireRule(Rules.SignedIn).WithName("DownloadSubmissionTemplateXlsx").WithSummary("The Excel template of the report, filled with what is stored.");
-        api.MapGet($"/submissions/{{unit}}/{{period:{PeriodPattern}}}/template.csv", (string unit, string period, Database db) => Template(unit, period, db, xlsx: false))
+        api.MapGet("/submissions/{unit}/{period}/template.csv", (string unit, string period, Database db) => Template(unit, period, db, xlsx: false))
             .RequireRule(Rules.SignedIn).WithName("DownloadSubmissionTemplateCsv").WithSummary("The CSV (UTF-8) template of the report.");
-        api.MapPost($"/submissions/{{unit}}/{{period:{PeriodPattern}}}/submit", (string unit, string period, ActionRequest? r, HttpContext h, Database db) =>
+        api.MapPost("/submissions/{unit}/{period}/submit", (string unit, string period, ActionRequest? r, HttpContext h, Database db) =>
                 Transition(unit, period, SubmissionActions.Submit, r, h, db))
             .RequireRule(Rules.UnitData).WithName("SubmitSubmission").WithSummary("Submit for review: refused with 422 and every failing check when a value is missing or out of range.");
-        api.MapPost($"/submissions/{{unit}}/{{period:{PeriodPattern}}}/approve", (string unit, string period, ActionRequest? r, HttpContext h, Database db) =>
+        api.MapPost("/submissions/{unit}/{period}/approve", (string unit, string period, ActionRequest? r, HttpContext h, Database db) =>
                 Transition(unit, period, SubmissionActions.Approve, r, h, db))
             .RequireRule(Rules.Administer).WithName("ApproveSubmission").WithSummary("Approve and lock. Administrator.");
-        api.MapPost($"/submissions/{{unit}}/{{period:{PeriodPattern}}}/return", (string unit, string period, ActionRequest? r, HttpContext h, Database db) =>
+        api.MapPost("/submissions/{unit}/{period}/return", (string unit, string period, ActionRequest? r, HttpContext h, Database db) =>
                 Transition(unit, period, SubmissionActions.Return, r, h, db))
             .RequireRule(Rules.Administer).WithName("ReturnSubmission").WithSummary("Return to the unit with a comment (required). Administrator.");
-        api.MapPost($"/submissions/{{unit}}/{{period:{PeriodPattern}}}/unlock", (string unit, string period, ActionRequest? r, HttpContext h, Database db) =>
+        api.MapPost("/submissions/{unit}/{period}/unlock", (string unit, string period, ActionRequest? r, HttpContext h, Database db) =>
                 Transition(unit, period, SubmissionActions.Unlock, r, h, db))
             .RequireRule(Rules.Administer).WithName("UnlockSubmission").WithSummary("Reopen an approved report as a draft, with a reason (required). Administrator.");
 
@@ -104,21 +101,21 @@ public static class MonitoringApi
         api.MapGet("/rankings/indexes", ListIndexes).RequireRule(Rules.SignedIn).WithName("ListRankingIndexes").WithSummary("The composite indexes.");
         api.MapPut("/rankings/indexes/{code}", SaveIndex).RequireRule(Rules.Administer).WithName("SaveRankingIndex")
             .WithSummary("Create (version 0) or change an index: name, frequency, normalization (minmax|zscore|rank), groups, indicators [{indicator, measure (value|growth|completion), weight}]. Administrator.");
-        api.MapGet($"/rankings/{{period:{PeriodPattern}}}/units/{{unit}}", GetDrillDown).RequireRule(Rules.SignedIn).WithName("GetRankingDrillDown")
+        api.MapGet("/rankings/{period}/units/{unit}", GetDrillDown).RequireRule(Rules.SignedIn).WithName("GetRankingDrillDown")
             .WithSummary("One unit's ranks in a period, with each indicator score and the submitted values behind it.");
 
         api.MapGet("/bulletins", ListBulletins).RequireRule(Rules.SignedIn).WithName("ListBulletins");
-        api.MapGet($"/bulletins/{{period:{PeriodPattern}}}", GetBulletin).RequireRule(Rules.SignedIn).WithName("GetBulletin")
+        api.MapGet("/bulletins/{period}", GetBulletin).RequireRule(Rules.SignedIn).WithName("GetBulletin")
             .WithSummary("The bulletin of a period as JSON (includeDemo, default true): the reviewed text, or a draft built now.");
-        api.MapGet($"/bulletins/{{period:{PeriodPattern}}}.docx", (string period, bool? includeDemo, Database db) => BulletinFile(period, includeDemo, db, docx: true))
+        api.MapGet("/bulletins/{period}.docx", (string period, bool? includeDemo, Database db) => BulletinFile(period, includeDemo, db, docx: true))
             .RequireRule(Rules.SignedIn).WithName("GetBulletinDocx").WithSummary("The bulletin as a Word document. Demo data only with ?includeDemo=true.");
-        api.MapGet($"/bulletins/{{period:{PeriodPattern}}}.xlsx", (string period, bool? includeDemo, Database db) => BulletinFile(period, includeDemo, db, docx: false))
+        api.MapGet("/bulletins/{period}.xlsx", (string period, bool? includeDemo, Database db) => BulletinFile(period, includeDemo, db, docx: false))
             .RequireRule(Rules.SignedIn).WithName("GetBulletinXlsx").WithSummary("The bulletin as an Excel workbook. Demo data only with ?includeDemo=true.");
-        api.MapPut($"/bulletins/{{period:{PeriodPattern}}}", SaveBulletin).RequireRule(Rules.Administer).WithName("SaveBulletinDraft")
+        api.MapPut("/bulletins/{period}", SaveBulletin).RequireRule(Rules.Administer).WithName("SaveBulletinDraft")
             .WithSummary("Create or edit the draft: number (文号), title. Administrator.");
-        api.MapPost($"/bulletins/{{period:{PeriodPattern}}}/review", (string period, ActionRequest? r, HttpContext h, Database db) => ReviewBulletin(period, r, h, db))
+        api.MapPost("/bulletins/{period}/review", (string period, ActionRequest? r, HttpContext h, Database db) => ReviewBulletin(period, r, h, db))
             .RequireRule(Rules.Administer).WithName("ReviewBulletin").WithSummary("The review step: draft → reviewed; freezes the text. Administrator.");
-        api.MapPost($"/bulletins/{{period:{PeriodPattern}}}/reopen", (string period, ActionRequest? r, HttpContext h, Database db) => ReopenBulletin(period, r, h, db))
+        api.MapPost("/bulletins/{period}/reopen", (string period, ActionRequest? r, HttpContext h, Database db) => ReopenBulletin(period, r, h, db))
             .RequireRule(Rules.Administer).WithName("ReopenBulletin").WithSummary("Back to draft, with a reason. Administrator.");
     }
 
@@ -170,7 +167,7 @@ public static class MonitoringApi
             due = parsed;
         }
         var period = await PeriodStore.OpenAsync(database, http.RequireActor(), request.Code ?? "", due);
-        return Results.Created($"/api/periods/{period.Code}/reporting", View(period));
+        return Results.Created("/api/periods/{period.Code}/reporting", View(period));
     }
 
     private static async Task<IResult> ReportingRate(string period, bool? includeDemo, Database database) =>
