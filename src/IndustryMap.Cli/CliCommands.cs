@@ -17,13 +17,18 @@ public static class CliCommands
     {
         var root = new RootCommand("IndustryMap 产业地图: the Chongqing advanced-manufacturing industry map and plan monitoring.\n" +
                                    "Configuration: INDUSTRYMAP_DATA (data directory), INDUSTRYMAP_DB=sqlite|postgres, INDUSTRYMAP_PG (connection string).\n" +
-                                   "Exit codes: 0 ok, 1 usage error, 2 input data refused (nothing written), 3 store unavailable or not migrated, 4 check --strict found problems.");
+                                   "Exit codes: 0 ok, 1 usage error, 2 input data refused (nothing written), 3 store unavailable or not migrated, 4 a check found problems (check --strict; audit verify: chain broken).");
         root.Add(Serve());
         root.Add(Db());
         root.Add(ImportCommand());
         root.Add(ExportCommand());
         root.Add(CheckCommand());
         MonitoringCommands.AddTo(root);
+        root.Add(CliAccountCommands.User());
+        root.Add(CliAccountCommands.Token());
+        root.Add(CliAccountCommands.Audit());
+        root.Add(CliBackupCommands.Backup());
+        root.Add(CliBackupCommands.Restore());
         return root;
     }
 
@@ -78,7 +83,8 @@ public static class CliCommands
         var format = new Option<string>("--format") { Description = "How to report: text or json.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var by = new Option<string?>("--by") { Description = "Who is importing (recorded with the import); default: the OS user." };
-        var command = new Command("import", "Check a data folder and load it in one transaction: everything or nothing.") { folder, format, by };
+        var progress = new Option<bool>("--progress") { Description = "Report each step on standard error while writing (the transaction is still one)." };
+        var command = new Command("import", "Check a data folder and load it in one transaction: everything or nothing.") { folder, format, by, progress };
         command.SetAction(async (parse, cancellationToken) => await Guard(async () =>
         {
             var database = Database.For(IndustryMapOptions.FromEnvironment());
@@ -92,7 +98,8 @@ public static class CliCommands
             try
             {
                 var result = await SeedImporter.ImportAsync(database, parse.GetValue(folder)!.FullName,
-                    parse.GetValue(by) ?? $"cli: {Environment.UserName}", cancellationToken);
+                    parse.GetValue(by) ?? $"cli: {Environment.UserName}", cancellationToken,
+                    parse.GetValue(progress) ? step => Console.Error.WriteLine("importing: " + step) : null);
                 Console.WriteLine(json
                     ? JsonSerializer.Serialize(new { status = "imported", result.RunId, result.Fingerprint, result.Counts })
                     : $"导入完成 (imported), run {result.RunId}: {string.Join(", ", result.Counts.Select(c => $"{c.Key}={c.Value}"))}");
@@ -190,12 +197,25 @@ public static class CliCommands
         return command;
     }
 
-    /// <summary>Turns store failures into exit code 3 with a one-line message instead of a stack trace.</summary>
-    private static async Task<int> Guard(Func<Task<int>> action)
+    /// <summary>
+    /// Turns store failures into exit code 3 and refused writes into exit code 2, each with a one-line message
+    /// instead of a stack trace.
+    /// </summary>
+    internal static async Task<int> Guard(Func<Task<int>> action)
     {
         try
         {
             return await action();
+        }
+        catch (IndustryMap.Writing.RefusedException refused)
+        {
+            await Console.Error.WriteLineAsync($"已拒绝 (refused): {refused.MessageZh} ({refused.MessageEn}) [{refused.Code}]");
+            return ExitCodes.InvalidData;
+        }
+        catch (IndustryMap.Backup.BackupRefusedException refused)
+        {
+            await Console.Error.WriteLineAsync($"已拒绝，未写入任何数据 (refused, nothing written): {refused.Message}");
+            return ExitCodes.InvalidData;
         }
         catch (Exception ex) when (ex is DbException or InvalidOperationException or TimeoutException or IOException)
         {

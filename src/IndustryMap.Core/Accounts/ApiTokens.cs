@@ -136,7 +136,8 @@ public static class ApiTokens
         if (user is null || user.DisabledAt is not null) return null;
         if (found.LastUsedAt is null || Clock.Parse(found.LastUsedAt) < now.AddMinutes(-1))
         {
-            await connection.ExecuteAsync("UPDATE api_tokens SET last_used_at = @now WHERE id = @Id", new { now = Clock.Stamp(now), found.Id });
+            await database.InTransactionAsync((c, t) =>
+                c.ExecuteAsync("UPDATE api_tokens SET last_used_at = @now WHERE id = @Id", new { now = Clock.Stamp(now), found.Id }, t));
         }
         return user;
     }

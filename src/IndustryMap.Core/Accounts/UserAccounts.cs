@@ -164,11 +164,9 @@ public static class UserAccounts
         });
 
     /// <summary>Rehashes a password with the current parameters after a successful sign-in (no audit: nothing a person changed).</summary>
-    public static async Task UpgradeHashAsync(Database database, long userId, string passwordHash)
-    {
-        await using var connection = await database.OpenAsync();
-        await connection.ExecuteAsync("UPDATE users SET password_hash = @passwordHash WHERE id = @userId", new { userId, passwordHash });
-    }
+    public static Task UpgradeHashAsync(Database database, long userId, string passwordHash) =>
+        database.InTransactionAsync((connection, transaction) =>
+            connection.ExecuteAsync("UPDATE users SET password_hash = @passwordHash WHERE id = @userId", new { userId, passwordHash }, transaction));
 
     /// <summary>Counts a failed sign-in and locks the account when <see cref="LockoutRules"/> say so (the lock is audited).</summary>
     public static Task<DateTime?> RecordFailureAsync(Database database, long userId, DateTime now) =>
@@ -188,10 +186,8 @@ public static class UserAccounts
             return lockedUntil;
         });
 
-    public static async Task RecordSuccessAsync(Database database, long userId)
-    {
-        await using var connection = await database.OpenAsync();
-        await connection.ExecuteAsync("UPDATE users SET failed_count = 0, locked_until = NULL, last_sign_in_at = @now WHERE id = @userId",
-            new { userId, now = Clock.UtcStamp() });
-    }
+    public static Task RecordSuccessAsync(Database database, long userId) =>
+        database.InTransactionAsync((connection, transaction) =>
+            connection.ExecuteAsync("UPDATE users SET failed_count = 0, locked_until = NULL, last_sign_in_at = @now WHERE id = @userId",
+                new { userId, now = Clock.UtcStamp() }, transaction));
 }

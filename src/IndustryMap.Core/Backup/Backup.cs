@@ -69,6 +69,7 @@ public static class DatabaseBackup
     {
         var migrations = await new Migrator(database).AppliedAsync(cancellationToken);
         if (migrations.Count == 0) throw new BackupRefusedException("the database has no schema yet: nothing to back up");
+        using var turn = await database.Dialect.WriterTurnAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         // One snapshot for all tables: a backup taken while people work is still consistent.
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
@@ -173,33 +174,14 @@ public static class DatabaseBackup
 
     /// <summary>
     /// Restores a backup into an empty database (a new SQLite file, an empty PostgreSQL schema, or one that is only
-    /// migrated): rebuilds the backup's schema with this build's migrations, loads every row in one transaction,
-    /// checks every count and the checksum, then applies any migrations newer than the backup.
+    /// migrated). The file is read twice: first to check it whole (header, checksum, trailer) before anything is
+    /// touched, then to load it: the backup's schema is rebuilt with this build's migrations, every row is inserted
+    /// in one transaction and the counts checked, then any migrations newer than the backup are applied.
     /// </summary>
-    public static async Task<BackupSummary> RestoreAsync(Database database, Stream input, CancellationToken cancellationToken = default)
+    /// <param name="open">Opens the backup file; called once per pass.</param>
+    public static async Task<BackupSummary> RestoreAsync(Database database, Func<Stream> open, CancellationToken cancellationToken = default)
     {
-        await using var gzip = new GZipStream(input, CompressionMode.Decompress, leaveOpen: true);
-        using var text = new StreamReader(gzip, new UTF8Encoding(false, true));
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-
-        async Task<string?> ReadLine()
-        {
-            var line = await text.ReadLineAsync(cancellationToken);
-            return line;
-        }
-        void Hash(string line) => sha.AppendData(Encoding.UTF8.GetBytes(line + "\n"));
-
-        string? first;
-        try
-        {
-            first = await ReadLine();
-        }
-        catch (InvalidDataException)
-        {
-            throw new BackupRefusedException("not an IndustryMap backup (not gzip data)");
-        }
-        var header = ParseHeader(first);
-        Hash(first!);
+        var (header, expectedRows) = await CheckAsync(open, cancellationToken);
 
         var migrator = new Migrator(database);
         var known = migrator.Available().Select(m => m.Version).ToHashSet();
@@ -229,49 +211,79 @@ public static class DatabaseBackup
             }
             var counts = new Dictionary<string, long>(StringComparer.Ordinal);
             TableLoader? loader = null;
-            while (true)
+            await using var input = open();
+            await using var gzip = new GZipStream(input, CompressionMode.Decompress);
+            using var text = new StreamReader(gzip, new UTF8Encoding(false, true));
+            await text.ReadLineAsync(cancellationToken); // the header, checked above
+            while (await text.ReadLineAsync(cancellationToken) is { } line)
             {
-                var line = await ReadLine() ?? throw new BackupRefusedException("the backup is cut short: it has no trailer (was the copy complete?)");
                 if (line.StartsWith('['))
                 {
-                    Hash(line);
                     if (loader is null) throw new BackupRefusedException("the backup has a row before any table");
                     await loader.AddAsync(line);
                     continue;
                 }
-                using var document = JsonDocument.Parse(line);
-                var root = document.RootElement;
-                if (root.TryGetProperty("table", out var tableName))
-                {
-                    Hash(line);
-                    if (loader is not null) counts[loader.Table.Name] = await loader.FinishAsync();
-                    var name = tableName.GetString()!;
-                    if (!schema.TryGetValue(name, out var target)) throw new BackupRefusedException($"the backup has table {name}, which this schema does not");
-                    var columns = root.GetProperty("columns").EnumerateArray().Select(c => c.GetString()!).ToList();
-                    loader = new TableLoader(connection, transaction, database.Dialect, target, columns);
-                    continue;
-                }
                 if (loader is not null) counts[loader.Table.Name] = await loader.FinishAsync();
-                if (!root.TryGetProperty("end", out _)) throw new BackupRefusedException("the backup has a line that is neither a table, a row nor the trailer");
-                var digest = Convert.ToHexStringLower(sha.GetHashAndReset());
-                if (root.GetProperty("sha256").GetString() != digest)
-                {
-                    throw new BackupRefusedException("the backup's checksum does not match its content: the file was altered or damaged");
-                }
-                foreach (var expected in root.GetProperty("rows").EnumerateObject())
-                {
-                    if (counts.GetValueOrDefault(expected.Name) != expected.Value.GetInt64())
-                    {
-                        throw new BackupRefusedException($"table {expected.Name}: the trailer says {expected.Value.GetInt64()} rows, the file has {counts.GetValueOrDefault(expected.Name)}");
-                    }
-                }
-                foreach (var table in schema.Values) await database.Dialect.ResyncIdentityAsync(connection, transaction, table);
-                return counts;
+                loader = null;
+                using var document = JsonDocument.Parse(line);
+                if (!document.RootElement.TryGetProperty("table", out var tableName)) break; // the trailer
+                var name = tableName.GetString()!;
+                if (!schema.TryGetValue(name, out var target)) throw new BackupRefusedException($"the backup has table {name}, which this schema does not");
+                var columns = document.RootElement.GetProperty("columns").EnumerateArray().Select(c => c.GetString()!).ToList();
+                loader = new TableLoader(connection, transaction, database.Dialect, target, columns);
             }
+            foreach (var (table, rows) in expectedRows)
+            {
+                if (counts.GetValueOrDefault(table) != rows)
+                {
+                    throw new BackupRefusedException($"table {table}: the trailer says {rows} rows, {counts.GetValueOrDefault(table)} were loaded; nothing was restored");
+                }
+            }
+            foreach (var table in schema.Values) await database.Dialect.ResyncIdentityAsync(connection, transaction, table);
+            return counts;
         }, cancellationToken);
 
         await migrator.MigrateAsync(cancellationToken);
         return new BackupSummary(header.Engine, header.Migrations, counts, "");
+    }
+
+    /// <summary>The first pass: the whole file decompresses, its header is ours, its trailer is there and its checksum matches.</summary>
+    private static async Task<(Header Header, Dictionary<string, long> Rows)> CheckAsync(Func<Stream> open, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var input = open();
+            await using var gzip = new GZipStream(input, CompressionMode.Decompress);
+            using var text = new StreamReader(gzip, new UTF8Encoding(false, true));
+            using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var headerLine = await text.ReadLineAsync(cancellationToken);
+            var header = ParseHeader(headerLine);
+            sha.AppendData(Encoding.UTF8.GetBytes(headerLine + "\n"));
+            string? trailer = null;
+            while (await text.ReadLineAsync(cancellationToken) is { } line)
+            {
+                if (trailer is not null) throw new BackupRefusedException("the backup has lines after its trailer; nothing was restored");
+                if (line.StartsWith("{\"end\"", StringComparison.Ordinal))
+                {
+                    trailer = line;
+                    continue;
+                }
+                sha.AppendData(Encoding.UTF8.GetBytes(line + "\n"));
+            }
+            if (trailer is null) throw new BackupRefusedException("the backup is cut short: it has no trailer (was the copy complete?); nothing was restored");
+            using var document = JsonDocument.Parse(trailer);
+            var digest = Convert.ToHexStringLower(sha.GetHashAndReset());
+            if (document.RootElement.GetProperty("sha256").GetString() != digest)
+            {
+                throw new BackupRefusedException("the backup's checksum does not match its content: the file was altered or damaged; nothing was restored");
+            }
+            var rows = document.RootElement.GetProperty("rows").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64(), StringComparer.Ordinal);
+            return (header, rows);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or DecoderFallbackException or EndOfStreamException or JsonException or KeyNotFoundException)
+        {
+            throw new BackupRefusedException($"the backup file is damaged ({ex.Message}); nothing was restored");
+        }
     }
 
     private static Header ParseHeader(string? line)

@@ -32,6 +32,12 @@ public interface ISqlDialect
     /// </summary>
     Task LockAsync(DbConnection connection, DbTransaction transaction, string resource);
 
+    /// <summary>
+    /// Waits, without blocking a thread, until this process may begin a write transaction; dispose to let the next
+    /// one in. Null where the engine queues writers well by itself.
+    /// </summary>
+    ValueTask<IDisposable?> WriterTurnAsync(CancellationToken cancellationToken);
+
     /// <summary>The data tables of the schema with their columns, primary keys and foreign keys (schema_migrations excluded).</summary>
     Task<IReadOnlyList<TableSchema>> ReadSchemaAsync(DbConnection connection, DbTransaction? transaction = null);
 
@@ -94,6 +100,29 @@ public sealed class SqliteDialect : ISqlDialect
     }
 
     public string Describe() => $"SQLite {_path}";
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> Writers = new(StringComparer.Ordinal);
+
+    // SQLite lets one writer in at a time, and the e_sqlite3 2.0.6 build here has no usleep: its busy handler sleeps
+    // a whole second between retries (measured: a writer blocked behind a 20 ms transaction waited 1,000 ms). Writers
+    // of this process therefore queue here, asynchronously, before BEGIN; the busy timeout still covers other
+    // processes (the CLI importing while the server runs).
+    public async ValueTask<IDisposable?> WriterTurnAsync(CancellationToken cancellationToken)
+    {
+        var gate = Writers.GetOrAdd(System.IO.Path.GetFullPath(_path), _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        return new Turn(gate);
+    }
+
+    private sealed class Turn(SemaphoreSlim gate) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0) gate.Release();
+        }
+    }
 
     // Database.InTransactionAsync begins SQLite transactions IMMEDIATE (Microsoft.Data.Sqlite does unless asked to
     // defer): the write lock is taken at BEGIN, so writers are already serialised and there is nothing more to lock.
@@ -158,6 +187,8 @@ public sealed class PostgresDialect(string connectionString) : ISqlDialect
         return $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database}" +
                (string.IsNullOrEmpty(builder.SearchPath) ? "" : $" (schema {builder.SearchPath})");
     }
+
+    public ValueTask<IDisposable?> WriterTurnAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IDisposable?>(null);
 
     // A transaction-scoped advisory lock, keyed by schema and resource so that schemas sharing a server do not wait on each other.
     public Task LockAsync(DbConnection connection, DbTransaction transaction, string resource) =>

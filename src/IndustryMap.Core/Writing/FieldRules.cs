@@ -7,8 +7,8 @@ public sealed record FieldError(string Field, string Code, string Message, strin
 
 /// <summary>
 /// Length and character limits on text that people type. Values are stored as typed (markup is text, rendered
-/// encoded everywhere); what is refused is text too long for its field and control characters, which no form
-/// produces and which can hide content in exports and logs.
+/// encoded everywhere); what is refused is text too long for its field, control characters and bidirectional
+/// overrides, which no form produces and which can hide or disguise content in exports and logs.
 /// </summary>
 public static class FieldRules
 {
@@ -27,7 +27,7 @@ public static class FieldRules
         }
         foreach (var c in value)
         {
-            if (char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t'))
+            if ((char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t')) || IsBidiControl(c))
             {
                 return new FieldError(field, "control_character", $"{label}含有不可见的控制字符",
                     string.Create(CultureInfo.InvariantCulture, $"{field} contains the control character U+{(int)c:X4}"));
@@ -35,6 +35,9 @@ public static class FieldRules
         }
         return null;
     }
+
+    /// <summary>Bidirectional embedding, override and isolate controls: they reorder how text is displayed ("Trojan Source").</summary>
+    private static bool IsBidiControl(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 
     /// <summary>Throws a refusal listing every field error, or returns when there are none.</summary>
     public static void ThrowIfAny(IEnumerable<FieldError?> errors)

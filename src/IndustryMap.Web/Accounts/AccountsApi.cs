@@ -90,7 +90,7 @@ public static class AccountsApi
         {
             // The security stamp changed: every cookie session ended, so this one is issued anew.
             var updated = (await UserAccounts.FindByIdAsync(database, user.Id))!;
-            await Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.SignInAsync(http, AuthenticationSchemes.Cookie,
+            await Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.SignInAsync(http, SignInSchemes.Cookie,
                 ActorClaims.Principal(updated, ActorClaims.CookieAuthentication));
         }
         return Results.NoContent();

@@ -33,13 +33,13 @@ public static class SignInPages
                 StatusCodes.Status401Unauthorized);
         }
         var principal = ActorClaims.Principal(user, ActorClaims.CookieAuthentication);
-        await http.SignInAsync(AuthenticationSchemes.Cookie, principal);
+        await http.SignInAsync(SignInSchemes.Cookie, principal);
         return Results.Redirect(LocalOrHome(returnUrl));
     }
 
     private static async Task<IResult> SignOutAndGoHome(HttpContext http)
     {
-        await http.SignOutAsync(AuthenticationSchemes.Cookie);
+        await http.SignOutAsync(SignInSchemes.Cookie);
         return Results.Redirect("/");
     }
 

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace IndustryMap.Web.Accounts;
 
 /// <summary>The two ways in: a cookie (pages) and an API token (machine clients, <c>Authorization: Bearer imk_…</c>).</summary>
-public static class AuthenticationSchemes
+public static class SignInSchemes
 {
     /// <summary>Chooses per request: a Bearer header means the token scheme, anything else the cookie.</summary>
     public const string Default = "industrymap";
@@ -21,6 +21,11 @@ public static class AuthenticationSchemes
         context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 }
 
+/// <summary>
+/// API-token authentication. A request that presents a token that is invalid, expired or revoked is refused with
+/// 401 everywhere, even on public reads: a machine client learns at once that its token stopped working instead of
+/// silently reading as an anonymous visitor.
+/// </summary>
 public sealed class TokenAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, Database database)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -37,6 +42,19 @@ public sealed class TokenAuthentication(IOptionsMonitor<AuthenticationSchemeOpti
             return AuthenticateResult.Fail("invalid, expired or revoked API token");
         }
         return AuthenticateResult.Success(new AuthenticationTicket(ActorClaims.Principal(user, ActorClaims.TokenAuthentication), Scheme.Name));
+    }
+
+    /// <summary>Middleware, after authentication: answers 401 invalid_token for a presented but unusable token.</summary>
+    public static async Task RefuseInvalidTokens(HttpContext context, RequestDelegate next)
+    {
+        if (context.Items.ContainsKey(InvalidTokenItem))
+        {
+            context.Response.Headers.WWWAuthenticate = "Bearer realm=\"industrymap\", error=\"invalid_token\"";
+            await Api.Problems.Of(StatusCodes.Status401Unauthorized, "invalid_token", "令牌无效、已过期或已被吊销", "the token is invalid, expired or revoked")
+                .ExecuteAsync(context);
+            return;
+        }
+        await next(context);
     }
 }
 
@@ -56,7 +74,7 @@ public static class CookieSessions
         if (user is null || user.DisabledAt is not null || user.SecurityStamp != stamp)
         {
             context.RejectPrincipal();
-            await context.HttpContext.SignOutAsync(AuthenticationSchemes.Cookie);
+            await context.HttpContext.SignOutAsync(SignInSchemes.Cookie);
             return;
         }
         if (user.Role != context.Principal!.FindFirst(System.Security.Claims.ClaimTypes.Role)?.Value || user.Unit != actor!.Unit)

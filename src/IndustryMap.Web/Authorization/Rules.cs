@@ -93,7 +93,7 @@ public sealed class RuleHandler(Database database, SecurityOptions options) : Au
     }
 }
 
-/// <summary>Refusals as problem documents: 401 with code sign_in_required or invalid_token, 403 with the rule's reason.</summary>
+/// <summary>Refusals as problem documents: 401 with code sign_in_required, 403 forbidden with the rule's reason.</summary>
 public sealed class RuleProblems : IAuthorizationMiddlewareResultHandler
 {
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
@@ -107,11 +107,9 @@ public sealed class RuleProblems : IAuthorizationMiddlewareResultHandler
             .Select(r => JsonSerializer.Deserialize<Decision>(r.Message)).FirstOrDefault(d => d is not null);
         if (authorizeResult.Challenged)
         {
-            var badToken = context.Items.ContainsKey(Accounts.TokenAuthentication.InvalidTokenItem);
+            // (A presented but unusable API token never gets here: TokenAuthentication.RefuseInvalidTokens answers first.)
             context.Response.Headers.WWWAuthenticate = "Bearer realm=\"industrymap\"";
-            await (badToken
-                ? Problems.Of(StatusCodes.Status401Unauthorized, "invalid_token", "令牌无效、已过期或已被吊销", "the token is invalid, expired or revoked")
-                : Problems.Of(StatusCodes.Status401Unauthorized, "sign_in_required", "请先登录（网页登录或 API 令牌）", "sign in first (web sign-in or an API token)"))
+            await Problems.Of(StatusCodes.Status401Unauthorized, "sign_in_required", "请先登录（网页登录或 API 令牌）", "sign in first (web sign-in or an API token)")
                 .ExecuteAsync(context);
             return;
         }

@@ -6,6 +6,7 @@ using IndustryMap.Web.Authorization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace IndustryMap.Web.Security;
@@ -25,18 +26,21 @@ public static class SecuritySetup
         services.AddSingleton(security);
 
         // Cookie and anti-forgery keys live with the data, so sessions survive a restart and several instances agree.
+        // They are stored unencrypted (no key-encryption certificate here): the folder is the owner's alone.
+        var keys = Directory.CreateDirectory(Path.Combine(options.DataDirectory, "keys"));
+        if (!OperatingSystem.IsWindows()) keys.UnixFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
         services.AddDataProtection()
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "keys")))
+            .PersistKeysToFileSystem(keys)
             .SetApplicationName("IndustryMap");
 
         services.AddSingleton<Passwords>();
         services.AddScoped<SignInService>();
-        services.AddAuthentication(AuthenticationSchemes.Default)
-            .AddPolicyScheme(AuthenticationSchemes.Default, "cookie or API token", o =>
-                o.ForwardDefaultSelector = context => AuthenticationSchemes.HasBearer(context) ? AuthenticationSchemes.Token : AuthenticationSchemes.Cookie)
-            .AddCookie(AuthenticationSchemes.Cookie, o =>
+        services.AddAuthentication(SignInSchemes.Default)
+            .AddPolicyScheme(SignInSchemes.Default, "cookie or API token", o =>
+                o.ForwardDefaultSelector = context => SignInSchemes.HasBearer(context) ? SignInSchemes.Token : SignInSchemes.Cookie)
+            .AddCookie(SignInSchemes.Cookie, o =>
             {
-                o.Cookie.Name = AuthenticationSchemes.CookieName;
+                o.Cookie.Name = SignInSchemes.CookieName;
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
@@ -48,7 +52,7 @@ public static class SecuritySetup
                 o.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
                 o.Events.OnValidatePrincipal = CookieSessions.ValidateAsync;
             })
-            .AddScheme<AuthenticationSchemeOptions, TokenAuthentication>(AuthenticationSchemes.Token, null);
+            .AddScheme<AuthenticationSchemeOptions, TokenAuthentication>(SignInSchemes.Token, null);
 
         services.AddAuthorization(Rules.AddPolicies);
         services.AddSingleton<IAuthorizationHandler, RuleHandler>();
@@ -93,10 +97,14 @@ public static class SecuritySetup
     /// </summary>
     public static WebApplication UseIndustryMapSecurity(this WebApplication app)
     {
+        // Behind a reverse proxy on this machine (the default trusted proxies are loopback only): the client's address
+        // for the sign-in rate limit, and https for Secure cookies and HSTS.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
         app.UseMiddleware<SecurityHeaders>();
         app.UseRouting();
         app.UseMiddleware<BodyLimits>();
         app.UseAuthentication();
+        app.Use(TokenAuthentication.RefuseInvalidTokens);
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseMiddleware<CookieAntiforgery>();

@@ -240,4 +240,20 @@ public class SubmissionHttpTests(SubmissionHosts hosts) : IClassFixture<Submissi
         Assert.False(units.ContainsKey("万州区"));
         Assert.Equal(404, (await host.Send(MonitoringHost.Wanzhou, HttpMethod.Get, "/api/submissions/万州区/2024Q4")).Status);
     }
+
+    /// <summary>
+    /// Monitoring data is internal (issue 4 §2): read by signed-in users only. Who may write is in Security/AuthorizationMatrixTests, which
+    /// covers every monitoring write endpoint against every role.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task MonitoringData_IsReadBySignedInUsersOnly(string engine)
+    {
+        var host = await hosts.Get(engine);
+        foreach (var url in new[] { "/api/progress", "/api/rankings?period=2025Q3", "/api/submissions/江津区/2025Q3", "/api/bulletins/2025Q3.docx", "/api/periods" })
+        {
+            Assert.Equal(401, (await host.Send(null, HttpMethod.Get, url)).Status);
+            Assert.Equal(200, (await host.Send(MonitoringHost.Viewer, HttpMethod.Get, url)).Status);
+        }
+    }
 }
