@@ -30,18 +30,24 @@ public sealed class ApprovedValues
     public static async Task<ApprovedValues> LoadAsync(DbConnection connection, bool includeDemo, string? endsOnOrBefore, IReadOnlyCollection<long>? units = null)
     {
         var result = new ApprovedValues(connection, includeDemo);
-        var rows = await connection.QueryAsync<(long Id, long UnitId, string Frequency, long Year, long Seq)>(
-            """
-            SELECT s.id, s.unit_id, p.frequency, p.year, p.seq FROM submissions s JOIN reporting_periods p ON p.id = s.period_id
-            WHERE s.state = 'approved' AND (@endsOnOrBefore IS NULL OR p.ends_on <= @endsOnOrBefore)
-            """, new { endsOnOrBefore });
+        // Read with a plain reader: at city scale these are hundreds of thousands of rows, and only a few hundred distinct periods.
+        var periods = (await connection.QueryAsync<(long Id, string Frequency, long Year, long Seq, string EndsOn)>(
+                "SELECT id, frequency, year, seq, ends_on FROM reporting_periods"))
+            .Where(p => endsOnOrBefore is null || string.CompareOrdinal(p.EndsOn, endsOnOrBefore) <= 0)
+            .ToDictionary(p => p.Id, p => new PeriodKey(p.Frequency, (int)p.Year, (int)p.Seq));
         var wanted = units is null ? null : units as IReadOnlySet<long> ?? units.ToHashSet();
-        foreach (var r in rows)
+        await using (var command = connection.CreateCommand())
         {
-            if (wanted is not null && !wanted.Contains(r.UnitId)) continue;
-            var key = (r.UnitId, r.Frequency);
-            if (!result._byUnit.TryGetValue(key, out var list)) result._byUnit[key] = list = [];
-            list.Add(new Header(r.Id, r.UnitId, new PeriodKey(r.Frequency, (int)r.Year, (int)r.Seq)));
+            command.CommandText = "SELECT id, unit_id, period_id FROM submissions WHERE state = 'approved'";
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                var unit = reader.GetInt64(1);
+                if (wanted is not null && !wanted.Contains(unit) || !periods.TryGetValue(reader.GetInt64(2), out var period)) continue;
+                var key = (unit, period.Frequency);
+                if (!result._byUnit.TryGetValue(key, out var list)) result._byUnit[key] = list = [];
+                list.Add(new Header(reader.GetInt64(0), unit, period));
+            }
         }
         foreach (var list in result._byUnit.Values) list.Sort((a, b) => b.Period.Ordinal.CompareTo(a.Period.Ordinal));
         return result;
@@ -139,11 +145,15 @@ public sealed class ApprovedValues
         parameter.ParameterName = "@period";
         parameter.Value = periodId;
         command.Parameters.Add(parameter);
+        // The indicator ids are numbers of the catalog, written into the statement; a period holds a row per unit and indicator.
+        var only = wanted is null ? "" : " AND v.indicator_id IN (" + string.Join(",", wanted.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))) + ")";
+#pragma warning disable CA2100 // only numbers are spliced in
         command.CommandText =
             """
             SELECT s.unit_id, v.indicator_id, v.value, v.is_demo FROM submissions s JOIN submission_values v ON v.submission_id = s.id
             WHERE s.period_id = @period AND s.state = 'approved' AND v.value IS NOT NULL
-            """;
+            """ + only;
+#pragma warning restore CA2100
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {

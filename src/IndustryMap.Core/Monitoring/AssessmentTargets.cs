@@ -24,7 +24,8 @@ public sealed record AssessmentTarget(
     public int ImpliedBaselineYear => BaselineYear ?? (int)((Indicator.PlanStart ?? Year) - 1);
 }
 
-public sealed record TargetFilter(string? Plan = null, string? Unit = null, string? Indicator = null, bool IncludeDemo = true);
+/// <param name="IndicatorIds">Only these monitored indicators (what a ranking needs); null: all.</param>
+public sealed record TargetFilter(string? Plan = null, string? Unit = null, string? Indicator = null, bool IncludeDemo = true, IReadOnlySet<long>? IndicatorIds = null);
 
 /// <summary>One year on the way to a target: stated by the plan, or derived by <see cref="AnnualPath"/> (and marked so).</summary>
 public sealed record AnnualTargetStep(int Year, decimal Value, bool Derived, string? TargetId);
@@ -70,26 +71,47 @@ public static class AssessmentTargetStore
         var indicators = catalog.Indicators
             .Where(i => filter.Plan is null || i.PlanId == filter.Plan)
             .Where(i => filter.Indicator is null || i.Key == filter.Indicator || i.Code == filter.Indicator || i.Name == filter.Indicator)
+            .Where(i => filter.IndicatorIds is null || filter.IndicatorIds.Contains(i.IndicatorId))
             .ToDictionary(i => i.IndicatorId);
+        // Read only the wanted indicators' rows: at city scale there is a target per unit and indicator. The ids are the catalog's
+        // numbers, written into the statement (a list parameter is expanded by Dapper on SQLite but sent as an array to Npgsql).
+        var ids = string.Join(",", indicators.Keys.Select(i => i.ToString(CultureInfo.InvariantCulture)));
         if (indicators.Count == 0) return [];
         long? unitFilter = filter.Unit is null ? null : catalog.FindUnit(filter.Unit)?.Id ?? -1;
         var groups = catalog.Groups.ToDictionary(g => g.Id);
 
+#pragma warning disable CA2100 // only the catalog's numeric ids are spliced in
         var planRows = await connection.QueryAsync<Row>(
-            """
-            SELECT t.id, t.indicator_id, t.scope_kind, t.scope, t.unit_id, t.group_id, t.year, t.comparator,
-                   t.value, t.unit, t.baseline_year, t.baseline_value, t.printed, t.source_kind, t.position, t.src_document, t.src_from, t.src_to,
-                   t.entered_by, 0 AS is_demo
-            FROM targets t JOIN monitored_indicators m ON m.indicator_id = t.indicator_id
-            WHERE t.scope_kind IN ('unit', 'region', 'city') AND t.year IS NOT NULL
-            """);
-        var monitoringRows = await connection.QueryAsync<Row>(
-            """
-            SELECT t.id, t.indicator_id, CASE WHEN t.unit_id IS NOT NULL THEN 'unit' WHEN t.group_id IS NOT NULL THEN 'region' ELSE 'city' END AS scope_kind,
-                   t.unit_id, t.group_id, t.year, 'eq' AS comparator, t.value, t.baseline_year, t.baseline_value, '' AS printed, 'monitoring' AS source_kind,
-                   t.id AS position, t.entered_by, t.is_demo
-            FROM monitoring_targets t JOIN monitored_indicators m ON m.indicator_id = t.indicator_id
-            """);
+            $"""
+             SELECT t.id, t.indicator_id, t.scope_kind, t.scope, t.unit_id, t.group_id, t.year, t.comparator,
+                    t.value, t.unit, t.baseline_year, t.baseline_value, t.printed, t.source_kind, t.position, t.src_document, t.src_from, t.src_to,
+                    t.entered_by, 0 AS is_demo
+             FROM targets t
+             WHERE t.scope_kind IN ('unit', 'region', 'city') AND t.year IS NOT NULL AND t.indicator_id IN ({ids})
+             """);
+        // Monitoring targets can be one per unit and indicator (150,000 at city scale): read with a plain reader, not mapped by reflection.
+        var monitoringRows = new List<Row>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText =
+                $"SELECT id, indicator_id, unit_id, group_id, year, value, baseline_year, baseline_value, entered_by, is_demo FROM monitoring_targets WHERE indicator_id IN ({ids})";
+#pragma warning restore CA2100
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                var indicatorId = reader.GetInt64(1);
+                if (!indicators.ContainsKey(indicatorId)) continue;
+                long? unitId = reader.IsDBNull(2) ? null : reader.GetInt64(2);
+                long? groupId = reader.IsDBNull(3) ? null : reader.GetInt64(3);
+                monitoringRows.Add(new Row
+                {
+                    Id = reader.GetInt64(0), IndicatorId = indicatorId, UnitId = unitId, GroupId = groupId,
+                    ScopeKind = unitId is not null ? "unit" : groupId is not null ? "region" : "city", Year = reader.GetInt64(4), Comparator = "eq",
+                    Value = reader.GetValue(5), BaselineYear = reader.IsDBNull(6) ? null : reader.GetInt64(6), BaselineValue = reader.IsDBNull(7) ? null : reader.GetValue(7),
+                    SourceKind = "monitoring", Position = reader.GetInt64(0), EnteredBy = reader.GetString(8), IsDemo = reader.GetInt64(9),
+                });
+            }
+        }
         var candidates = new List<(AssessmentTarget Target, int Rank)>();
         foreach (var (row, origin) in planRows.Select(r => (r, AssessmentTarget.FromPlan)).Concat(monitoringRows.Select(r => (r, AssessmentTarget.FromMonitoring))))
         {
@@ -119,10 +141,18 @@ public static class AssessmentTargetStore
             var rank = origin == AssessmentTarget.FromPlan ? (row.SourceKind == "table" ? 0 : 1) : 2;
             candidates.Add((target, rank));
         }
-        return candidates
-            .GroupBy(c => (c.Target.Indicator.IndicatorId, c.Target.ScopeKind, c.Target.UnitId, c.Target.GroupId, c.Target.Year))
+        // Group by fact in one pass (at city scale there is a target per unit and indicator, and almost every group has one row).
+        var facts = new Dictionary<(long, string, long?, long?, int), List<(AssessmentTarget Target, int Rank)>>();
+        foreach (var c in candidates)
+        {
+            var key = (c.Target.Indicator.IndicatorId, c.Target.ScopeKind, c.Target.UnitId, c.Target.GroupId, c.Target.Year);
+            if (!facts.TryGetValue(key, out var list)) facts[key] = list = [];
+            list.Add(c);
+        }
+        return facts.Values
             .Select(g =>
             {
+                if (g.Count == 1) return g[0].Target;
                 var ordered = g.OrderBy(c => c.Rank).ThenBy(c => c.Target.Id, StringComparer.Ordinal).ToList();
                 var chosen = ordered[0].Target;
                 // A table row without a baseline borrows the one a prose row for the same fact states.

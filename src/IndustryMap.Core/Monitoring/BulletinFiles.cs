@@ -75,9 +75,9 @@ public static class BulletinFiles
             var far = b.Warnings.Where(w => w.Status == ProgressStatus.FarBehind).ToList();
             var lagging = b.Warnings.Where(w => w.Status == ProgressStatus.Lagging).ToList();
             body.Append(SubHeading("（一）严重滞后（完成度低于时序进度 15 个百分点以上）"));
-            body.Append(far.Count == 0 ? Body("无。") : Body(string.Join("；", far.Select(w => w.Text)) + "。"));
+            foreach (var paragraph in WarningParagraphs(far)) body.Append(Body(paragraph));
             body.Append(SubHeading("（二）滞后（低于时序进度 5—15 个百分点）"));
-            body.Append(lagging.Count == 0 ? Body("无。") : Body(string.Join("；", lagging.Select(w => w.Text)) + "。"));
+            foreach (var paragraph in WarningParagraphs(lagging)) body.Append(Body(paragraph));
 
             body.Append(Heading("四、各区县情况"));
             foreach (var line in b.Units) body.Append(Body(line.Text));
@@ -94,6 +94,31 @@ public static class BulletinFiles
         }
         return stream.ToArray();
     }
+
+    /// <summary>How many units a warning paragraph of the Word document names before "等 N 个单位".</summary>
+    public const int WarningsPerIndicator = 20;
+
+    /// <summary>
+    /// One paragraph per indicator, the units most behind first; a long list is cut at <see cref="WarningsPerIndicator"/> units
+    /// with the number left out (the .xlsx lists every one). "无。" when there is nothing to warn about.
+    /// </summary>
+    public static IEnumerable<string> WarningParagraphs(IReadOnlyList<BulletinWarning> warnings)
+    {
+        if (warnings.Count == 0)
+        {
+            yield return "无。";
+            yield break;
+        }
+        foreach (var indicator in warnings.GroupBy(w => (w.IndicatorName, w.Year)))
+        {
+            var list = indicator.OrderBy(w => (w.Completion ?? 0) - (w.Elapsed ?? 0)).ToList();
+            var shown = list.Take(WarningsPerIndicator).Select(w => $"{w.Scope}（完成 {Pct(w.Completion)}，时序进度 {Pct(w.Elapsed)}）");
+            yield return $"{indicator.Key.IndicatorName}（{indicator.Key.Year}年目标）：{string.Join("、", shown)}" +
+                         (list.Count > WarningsPerIndicator ? $"等 {list.Count} 个单位（完整名单见 Excel 附表）。" : "。");
+        }
+    }
+
+    private static string Pct(decimal? ratio) => ratio is { } r ? (r * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—";
 
     private static string ChineseNumber(int n) => n switch
     {
@@ -261,7 +286,10 @@ public static class BulletinFiles
         return Workbook(sheets);
     }
 
-    /// <summary>A workbook of simple sheets: the first row bold, numbers as numbers, text as inline strings.</summary>
+    /// <summary>
+    /// A workbook of simple sheets: the first row bold, numbers as numbers, text as inline strings. The sheets are written
+    /// with <see cref="OpenXmlWriter"/> (streamed, not built as a DOM): a city-scale bulletin has sheets of 100,000 rows.
+    /// </summary>
     public static byte[] Workbook(IReadOnlyList<(string Name, List<IReadOnlyList<object?>> Rows)> sheets)
     {
         using var stream = new MemoryStream();
@@ -282,16 +310,25 @@ public static class BulletinFiles
             foreach (var (name, rows) in sheets)
             {
                 var part = workbook.AddNewPart<WorksheetPart>();
-                var data = new X.SheetData();
-                for (var r = 0; r < rows.Count; r++)
+                using (var writer = OpenXmlWriter.Create(part))
                 {
-                    var row = new X.Row { RowIndex = (uint)r + 1 };
-                    for (var c = 0; c < rows[r].Count; c++) row.Append(Cell(rows[r][c], CellReference(c, r + 1), r == 0));
-                    data.Append(row);
+                    writer.WriteStartElement(new X.Worksheet());
+                    writer.WriteStartElement(new X.Columns());
+                    for (var c = 1; c <= rows.Max(x => x.Count); c++)
+                    {
+                        writer.WriteElement(new X.Column { Min = (uint)c, Max = (uint)c, Width = c == 1 ? 18 : 16, CustomWidth = true });
+                    }
+                    writer.WriteEndElement();
+                    writer.WriteStartElement(new X.SheetData());
+                    for (var r = 0; r < rows.Count; r++)
+                    {
+                        writer.WriteStartElement(new X.Row { RowIndex = (uint)r + 1 });
+                        for (var c = 0; c < rows[r].Count; c++) writer.WriteElement(Cell(rows[r][c], CellReference(c, r + 1), r == 0));
+                        writer.WriteEndElement();
+                    }
+                    writer.WriteEndElement();
+                    writer.WriteEndElement();
                 }
-                part.Worksheet = new X.Worksheet(new X.Columns(Enumerable.Range(1, rows.Max(x => x.Count))
-                    .Select(i => new X.Column { Min = (uint)i, Max = (uint)i, Width = i == 1 ? 18 : 16, CustomWidth = true })), data);
-                part.Worksheet.Save();
                 sheetList.Append(new X.Sheet { Id = workbook.GetIdOfPart(part), SheetId = id++, Name = name });
             }
             workbook.Workbook.Save();

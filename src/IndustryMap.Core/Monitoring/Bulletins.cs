@@ -241,12 +241,13 @@ public static class Bulletins
         var unitProgress = current.Where(p => p.ScopeKind == "unit" && p.Actual is not null).ToLookup(p => p.Scope);
         var units = reporting.Units.Select(u => u.Unit).Union(ranked.Select(r => r.Key)).Union(unitProgress.Select(p => p.Key)).ToHashSet();
         var catalog = await MonitoringCatalog.LoadAsync(database);
+        var reportingByUnit = reporting.Units.ToDictionary(r => r.Unit);
         var lines = catalog.Units.Where(u => units.Contains(u.Name)).Select(u =>
         {
             var parts = ranked[u.Name].Select(r => $"{r.Index.IndexName}{Rankings.Describe(r.Line, r.Group)}")
                 .Concat(unitProgress[u.Name].Select(p => $"{p.IndicatorName}完成{p.Year}年目标的 {Pct(p.Completion)}（时序进度 {Pct(p.Elapsed)}），{p.StatusName}"))
                 .ToList();
-            var state = reporting.Units.FirstOrDefault(r => r.Unit == u.Name);
+            var state = reportingByUnit.GetValueOrDefault(u.Name);
             if (state is not null && state.State != SubmissionStates.Approved) parts.Add($"本期填报{state.StateName}{(state.Late ? "，已逾期" : "")}");
             return new BulletinUnitLine(u.Name, $"{u.Name}：{(parts.Count == 0 ? "本期无已审核数据" : string.Join("；", parts))}。",
                 ranked[u.Name].Any(r => r.Line.Demo) || unitProgress[u.Name].Any(p => p.Demo));

@@ -65,16 +65,16 @@ public static class ProgressReport
         var actuals = await values.LatestAsync(questions);
         await values.EnsureAtAsync(unitTargets.Where(t => t.BaselineValue is null).Select(t => (t.UnitId!.Value, BaselineKey(t))));
         var baselines = new Dictionary<string, (decimal Value, string Source, bool Demo)?>();
-        foreach (var t in unitTargets) baselines[t.Id] = await BaselineAsync(values, t);
+        foreach (var t in unitTargets) baselines[t.Id] = t.BaselineValue is { } stated ? (stated, "stated", t.Demo) : await BaselineAsync(values, t);
 
-        var rows = new List<ProgressRow>();
-        var paths = AssessmentTargetStore.Paths(targets, t => baselines.GetValueOrDefault(t.Id) is { } b ? (b.Value, b.Source) : null)
-            .ToDictionary(p => (p.Indicator, p.ScopeKind, p.Scope));
+        var rows = new List<ProgressRow>(unitTargets.Count);
+        var chains = unitTargets.GroupBy(t => (t.Indicator.IndicatorId, t.UnitId)).ToDictionary(g => g.Key, g => g.OrderBy(t => t.Year).ToList());
         for (var i = 0; i < unitTargets.Count; i++)
         {
             var t = unitTargets[i];
-            rows.Add(Row(t, t.Value, false, baselines[t.Id], actuals[i], 1, actuals[i] is null ? 0 : 1,
-                paths.GetValueOrDefault((t.Indicator.Key, t.ScopeKind, t.ScopeName))));
+            var chain = chains[(t.Indicator.IndicatorId, t.UnitId)];
+            var annual = actuals[i] is { } a ? AnnualTarget(chain, baselines[chain[0].Id], a.Period.Year) : null;
+            rows.Add(Row(t, t.Value, false, baselines[t.Id], actuals[i], 1, actuals[i] is null ? 0 : 1, annual));
         }
         if (query.RollUp && query.Unit is null) rows.AddRange(await RollUpAsync(catalog, targets, unitTargets, baselines, values, cutoff));
         var order = catalog.Indicators.ToDictionary(i => i.Key, i => i.Position);
@@ -103,11 +103,25 @@ public static class ProgressReport
     private static PeriodKey BaselineKey(AssessmentTarget t) =>
         PeriodKey.FromOrdinal(t.Indicator.Frequency, (long)(t.ImpliedBaselineYear + 1) * Frequencies.PerYear(t.Indicator.Frequency) - 1);
 
+    /// <summary>
+    /// The target for one year on the path of a unit's stated targets (the same path <see cref="AssessmentTargetStore.Paths"/> lists):
+    /// stated where a target is for that year, else derived on the segment from the previous stated value (or the baseline) to the next.
+    /// </summary>
+    private static AnnualTargetStep? AnnualTarget(List<AssessmentTarget> chain, (decimal Value, string Source, bool Demo)? baseline, int year)
+    {
+        var next = chain.FindIndex(c => c.Year >= year);
+        if (next < 0) return null;
+        var to = chain[next];
+        if (to.Year == year) return new AnnualTargetStep(year, to.Value, false, to.Id);
+        var (fromYear, fromValue) = next > 0 ? (chain[next - 1].Year, (decimal?)chain[next - 1].Value) : (chain[0].ImpliedBaselineYear, baseline?.Value);
+        if (fromValue is not { } v || fromYear >= year) return null;
+        return new AnnualTargetStep(year, AnnualPath.ValueAt(fromYear, v, to.Year, to.Value, to.Indicator.Kind != IndicatorKinds.Growing, year), true, null);
+    }
+
     private static ProgressRow Row(AssessmentTarget t, decimal targetValue, bool derived, (decimal Value, string Source, bool Demo)? baseline, CountedValue? actual,
-        int members, int reported, AnnualTargets? path, string? forcedStatus = null)
+        int members, int reported, AnnualTargetStep? annual, string? forcedStatus = null)
     {
         var demo = t.Demo || baseline?.Demo == true || actual?.Demo == true;
-        var annual = actual is null ? null : path?.Steps.FirstOrDefault(s => s.Year == actual.Period.Year);
         var status = forcedStatus ?? (actual is null ? ProgressStatuses.NoData : baseline is null ? ProgressStatuses.NoBaseline : null);
         Progress? p = null;
         var baselineYear = t.ImpliedBaselineYear;
@@ -135,16 +149,18 @@ public static class ProgressReport
     {
         var rows = new List<ProgressRow>();
         var indicators = targets.Select(t => t.Indicator).DistinctBy(i => i.IndicatorId).Where(i => i.Sums).ToList();
+        var groupTargets = targets.Where(t => t.ScopeKind != "unit").ToList();
+        var unitTargetsOf = unitTargets.ToLookup(t => t.Indicator.IndicatorId);
         foreach (var indicator in indicators)
         {
             var reporters = catalog.Reporters(indicator);
             var scopes = catalog.Groups.Where(g => g.Members.Count > 0 && g.Members.All(reporters.Contains))
                 .Select(g => (Kind: "region", GroupId: (long?)g.Id, Name: g.Name, Members: (IReadOnlyList<long>)g.Members)).ToList();
             if (catalog.Units.All(u => reporters.Contains(u.Id))) scopes.Insert(0, ("city", null, "全市", catalog.Units.Select(u => u.Id).ToList()));
-            var byUnit = unitTargets.Where(t => t.Indicator.IndicatorId == indicator.IndicatorId).ToLookup(t => t.UnitId!.Value);
+            var byUnit = unitTargetsOf[indicator.IndicatorId].ToLookup(t => t.UnitId!.Value);
             foreach (var scope in scopes)
             {
-                var stated = targets.Where(t => t.Indicator.IndicatorId == indicator.IndicatorId && t.ScopeKind == scope.Kind && t.GroupId == scope.GroupId).ToList();
+                var stated = groupTargets.Where(t => t.Indicator.IndicatorId == indicator.IndicatorId && t.ScopeKind == scope.Kind && t.GroupId == scope.GroupId).ToList();
                 var years = stated.Select(t => t.Year)
                     .Concat(byUnit[scope.Members[0]].Select(t => t.Year).Where(y => scope.Members.All(m => byUnit[m].Any(t => t.Year == y))))
                     .Distinct().Order().ToList();

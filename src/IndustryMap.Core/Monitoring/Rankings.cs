@@ -235,7 +235,7 @@ public static class Rankings
             indexes = [one];
         }
         var results = new List<RankingResult>();
-        var cache = new PeriodValues(connection, includeDemo);
+        var cache = new PeriodValues(connection, includeDemo, indexes.SelectMany(x => x.Indicators).Select(i => i.Indicator.IndicatorId).ToHashSet());
         foreach (var x in indexes.Where(x => x.Frequency == periodRow.Frequency && x.Indicators.Count > 0 && x.Groups.Count > 0))
         {
             results.Add(await RankAsync(connection, catalog, x, periodRow.Key, cache, includeDemo));
@@ -249,8 +249,9 @@ public static class Rankings
         var normalization = RankingMeasures.ParseNormalization(index.Normalization);
         var indicators = index.Indicators.Select(i => new IndexIndicator(i.Key, i.Weight, i.HigherIsBetter)).ToList();
         var units = index.Groups.SelectMany(g => g.Members).ToHashSet();
-        var targets = index.Indicators.Any(i => i.Measure == RankingMeasures.Completion)
-            ? (await AssessmentTargetStore.LoadAsync(connection, catalog, new TargetFilter(IncludeDemo: includeDemo)))
+        var completion = index.Indicators.Where(i => i.Measure == RankingMeasures.Completion).Select(i => i.Indicator.IndicatorId).ToHashSet();
+        var targets = completion.Count > 0
+            ? (await AssessmentTargetStore.LoadAsync(connection, catalog, new TargetFilter(IncludeDemo: includeDemo, IndicatorIds: completion)))
                 .Where(t => t.ScopeKind == "unit" && units.Contains(t.UnitId!.Value)).ToLookup(t => (t.UnitId!.Value, t.Indicator.IndicatorId))
             : null;
         var current = await MeasureAsync(catalog, index, period, units, cache, targets);
@@ -355,7 +356,7 @@ public static class Rankings
     }
 
     /// <summary>The approved values of whole periods, each read once (one query) however many indexes and measures use it.</summary>
-    private sealed class PeriodValues(DbConnection connection, bool includeDemo)
+    private sealed class PeriodValues(DbConnection connection, bool includeDemo, IReadOnlyCollection<long> indicators)
     {
         private readonly Dictionary<string, Dictionary<long, Dictionary<long, (decimal Value, bool Demo)>>> _byPeriod = [];
         private readonly Dictionary<string, long?> _ids = [];
@@ -374,7 +375,7 @@ public static class Rankings
         public async Task<Dictionary<long, Dictionary<long, (decimal Value, bool Demo)>>> GetAsync(PeriodKey key)
         {
             if (_byPeriod.TryGetValue(key.Code, out var values)) return values;
-            values = await IdAsync(key) is { } id ? await ApprovedValues.OfPeriodAsync(connection, id, includeDemo) : [];
+            values = await IdAsync(key) is { } id ? await ApprovedValues.OfPeriodAsync(connection, id, includeDemo, indicators) : [];
             _byPeriod[key.Code] = values;
             return values;
         }
