@@ -146,6 +146,26 @@ public class DemoBulletinTests(DemoHosts hosts) : IClassFixture<DemoHosts>
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task AnnualTargets_DeriveTheYearsBetweenStatedTargets_AndSayWhichAreDerived(string engine)
+    {
+        var host = await hosts.Get(engine);
+        // 万州区 规上工业总产值: 332.3 (2020, stated baseline) → 510 (2023) → 700 (2025) → 1800 (2035 vision).
+        var paths = await host.Get("/api/targets/annual?unit=万州区&indicator=wz14/ind01", MonitoringHost.Viewer);
+        var path = Assert.Single(paths.EnumerateArray());
+        Assert.Equal((2020, 332.3m, "stated"), (path.GetProperty("baselineYear").GetInt32(), path.GetProperty("baselineValue").GetDecimal(),
+            path.GetProperty("baselineSource").GetString()));
+        var steps = path.GetProperty("steps").EnumerateArray().Select(s => (s.GetProperty("year").GetInt32(), s.GetProperty("value").GetDecimal(),
+            s.GetProperty("derived").GetBoolean())).Take(5).ToList();
+        Assert.Equal([(2021, 383.3042m, true), (2022, 442.137m, true), (2023, 510m, false), (2024, 597.4948m, true), (2025, 700m, false)], steps);
+        // A demo target (a unit the 渝西 plan sets none for) is marked demo; its path is linear for a share.
+        var demo = Assert.Single((await host.Get("/api/targets/annual?unit=渝中区&indicator=yx2027/ind07")).EnumerateArray());
+        Assert.True(demo.GetProperty("demo").GetBoolean());
+        var values = demo.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("value").GetDecimal()).ToList();
+        Assert.Equal(values[1] - values[0], values[2] - values[1]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task Demo_LeavesTheLastQuarterPartlyReported_ForTheReportingRateView(string engine)
     {
         var host = await hosts.Get(engine);

@@ -29,11 +29,24 @@
           ...u.scores.map((s) => el("td", { className: "num" }, `${number(s.value)}（${number(s.score, 1)}分）`)))))));
       }
     }
-    const far = b.warnings.filter((w) => w.status === "far_behind");
-    const lagging = b.warnings.filter((w) => w.status === "lagging");
+    // As in the Word document: a paragraph per indicator, the units most behind first, at most 20 named (the Excel file lists all).
+    const paragraphs = (status) => {
+      const byIndicator = new Map();
+      for (const w of b.warnings.filter((x) => x.status === status)) {
+        const key = `${w.indicatorName}（${w.year}年目标）`;
+        if (!byIndicator.has(key)) byIndicator.set(key, []);
+        byIndicator.get(key).push(w);
+      }
+      if (byIndicator.size === 0) return [el("p", {}, "无。")];
+      return [...byIndicator].map(([key, list]) => {
+        list.sort((x, y) => ((x.completion ?? 0) - (x.elapsed ?? 0)) - ((y.completion ?? 0) - (y.elapsed ?? 0)));
+        const named = list.slice(0, 20).map((w) => `${w.scope}（完成 ${M.percent(w.completion)}，时序进度 ${M.percent(w.elapsed)}）`).join("、");
+        return el("p", {}, `${key}：${named}${list.length > 20 ? `等 ${list.length} 个单位（完整名单见 Excel 附表）。` : "。"}`);
+      });
+    };
     out.append(el("h3", {}, "三、进度预警"),
-      el("h4", {}, "（一）严重滞后"), el("p", {}, far.length ? far.map((w) => w.text).join("；") + "。" : "无。"),
-      el("h4", {}, "（二）滞后"), el("p", {}, lagging.length ? lagging.map((w) => w.text).join("；") + "。" : "无。"),
+      el("h4", {}, "（一）严重滞后"), ...paragraphs("far_behind"),
+      el("h4", {}, "（二）滞后"), ...paragraphs("lagging"),
       el("h3", {}, "四、各区县情况"), ...b.units.map((u) => el("p", {}, u.text)),
       el("p", { className: "sign" }, b.issuer), el("p", { className: "sign" }, b.issuedOn));
   }
