@@ -26,6 +26,8 @@ string[] endpoints =
     "/api/units",
     "/api/search?q=" + Uri.EscapeDataString("材料"),
     "/api/documents/000/lines/39-55",
+    "/api/targets?plan=yx2027",
+    "/api/checks",
 ];
 Console.WriteLine($"IndustryMap read-API benchmark — {Environment.GetEnvironmentVariable("INDUSTRYMAP_DB") ?? "sqlite"}, {clients} clients, {seconds} s per endpoint, {Environment.ProcessorCount} cores");
 Console.WriteLine($"{"endpoint",-40} {"requests",9} {"req/s",9} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"errors",7}");

@@ -10,8 +10,8 @@ public static class ExitCodes
     public const int InvalidData = 2;
     /// <summary>The store could not be reached or is not ready (for example, pending migrations).</summary>
     public const int Storage = 3;
-    /// <summary>A check found problems: `check --strict` found conflicts or mismatches.</summary>
+    /// <summary>`check --strict` found conflicts or mismatches.</summary>
     public const int Findings = 4;
     /// <summary>A verification failed: the audit log's hash chain is broken (an entry was altered, removed or cut off).</summary>
-    public const int VerificationFailed = 4;
+    public const int VerificationFailed = 5;
 }

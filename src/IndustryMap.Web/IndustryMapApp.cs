@@ -10,11 +10,13 @@ using IndustryMap.Web.Documents;
 using IndustryMap.Web.Import;
 using IndustryMap.Web.Layout;
 using IndustryMap.Web.Monitoring;
+using IndustryMap.Web.Pages;
 using IndustryMap.Web.Plans;
 using IndustryMap.Web.Registries;
 using IndustryMap.Web.Search;
 using IndustryMap.Web.Security;
 using IndustryMap.Web.Storage;
+using IndustryMap.Web.Tables;
 using IndustryMap.Web.Units;
 
 namespace IndustryMap.Web;
@@ -37,6 +39,7 @@ public static class IndustryMapApp
         builder.Services.AddIndustryMapSecurity(options, key => builder.Configuration[key]);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi("v1");
+        builder.Services.AddIndustryMapPages();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             // Chinese stays readable in the JSON; HTML-sensitive characters are still escaped.
@@ -48,8 +51,7 @@ public static class IndustryMapApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseIndustryMapSecurity();
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
+        app.UseIndustryMapPages();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealth();
@@ -61,6 +63,7 @@ public static class IndustryMapApp
         app.MapPlansApi();
         app.MapRegistriesApi();
         app.MapChecksApi();
+        app.MapTablesApi();
         app.MapSignInPages();
         app.MapAccountsApi();
         app.MapAuditApi();

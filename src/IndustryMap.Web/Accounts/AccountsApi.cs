@@ -25,7 +25,7 @@ public static class AccountsApi
     public static void MapAccountsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("accounts");
-        api.MapGet("/session", GetSession).AllowAnonymous().WithName("GetSession")
+        api.MapGet("/session", GetSession).AllowAnonymous().CarriesSecrets().WithName("GetSession")
             .WithSummary("Who is signed in (if anyone) and, for pages, the anti-forgery token that writes made with the sign-in cookie must send as X-CSRF-TOKEN.");
 
         api.MapGet("/users", ListUsers).RequireRule(Rules.Administer).WithName("ListUsers").WithSummary("Every account (administrator).");
@@ -41,7 +41,7 @@ public static class AccountsApi
 
         api.MapGet("/tokens", ListTokens).RequireRule(Rules.SignedIn).WithName("ListTokens")
             .WithSummary("One's own API tokens (the administrator: ?user= for another user's, ?user=* for all). Tokens themselves are never shown again.");
-        api.MapPost("/tokens", CreateToken).RequireRule(Rules.SignedIn).WithName("CreateToken")
+        api.MapPost("/tokens", CreateToken).RequireRule(Rules.SignedIn).CarriesSecrets().WithName("CreateToken")
             .WithSummary("Create an API token for oneself; the response is the only time the token is shown.");
         api.MapDelete("/tokens/{id:long}", RevokeToken).RequireRule(Rules.SignedIn).WithName("RevokeToken")
             .WithSummary("Revoke a token (its owner or the administrator).");

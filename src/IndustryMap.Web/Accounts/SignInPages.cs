@@ -17,8 +17,8 @@ public static class SignInPages
     public static void MapSignInPages(this IEndpointRouteBuilder app)
     {
         app.MapGet("/signin", (string? returnUrl, HttpContext http, IAntiforgery antiforgery) => Page(http, antiforgery, returnUrl, null, null, StatusCodes.Status200OK))
-            .AllowAnonymous().ExcludeFromDescription();
-        app.MapPost("/signin", (Delegate)SignIn).AllowAnonymous().RequireRateLimiting(SecuritySetup.SignInRateLimit).ExcludeFromDescription();
+            .AllowAnonymous().CarriesSecrets().ExcludeFromDescription();
+        app.MapPost("/signin", (Delegate)SignIn).AllowAnonymous().CarriesSecrets().RequireRateLimiting(SecuritySetup.SignInRateLimit).ExcludeFromDescription();
         app.MapPost("/signout", (Delegate)SignOutAndGoHome).AllowAnonymous().ExcludeFromDescription();
     }
 

@@ -14,7 +14,7 @@ namespace IndustryMap.Web.Security;
 /// <summary>
 /// Everything issue 4 adds to the host, in one place: sign-in (cookie and API token), the authorisation rules,
 /// anti-forgery, the sign-in rate limit, request size limits, security headers, and refusals as problems.
-/// docs/security.md explains each; docs/decisions/0004 says why it is built this way.
+/// docs/security.md explains each; docs/decisions/0007 says why it is built this way.
 /// </summary>
 public static class SecuritySetup
 {

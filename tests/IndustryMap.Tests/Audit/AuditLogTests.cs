@@ -61,7 +61,7 @@ public class AuditLogTests
             await connection.ExecuteAsync("UPDATE audit_log SET after_json = replace(after_json, '审计员', '无关人员') WHERE id = 2");
         }
         var altered = await CliTests.Industrymap(store, "audit", "verify");
-        Assert.Equal(4, altered.ExitCode);
+        Assert.Equal(5, altered.ExitCode);
         Assert.Contains("第 2 条", altered.Err);
         Assert.Contains("entry 2", altered.Err);
         Assert.False((await AuditLog.VerifyAsync(store.Database)).Intact);
@@ -82,7 +82,7 @@ public class AuditLogTests
         }
         Assert.Equal(0, (await CliTests.Industrymap(store, "audit", "verify")).ExitCode); // the shorter chain is consistent in itself …
         var run = await CliTests.Industrymap(store, "audit", "verify", "--head", head);
-        Assert.Equal(4, run.ExitCode); // … but not with the head recorded before
+        Assert.Equal(5, run.ExitCode); // … but not with the head recorded before
     }
 
     [Theory]

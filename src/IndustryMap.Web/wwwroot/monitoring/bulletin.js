@@ -13,7 +13,7 @@
     const out = pick("bulletin");
     out.replaceChildren();
     if (b.state !== "reviewed") out.append(el("p", { className: "warn" }, "【草稿，未经审核】"));
-    if (b.demo) out.append(el("p", { className: "warn" }, "【演示数据】本通报含系统生成的模拟数值，不是真实统计数据，不得对外使用。"));
+    if (b.demo) out.append(el("p", { className: "warn" }, M.demoBadge(), "【演示数据】本通报含系统生成的模拟数值，不是真实统计数据，不得对外使用。"));
     out.append(el("p", { className: "number" }, b.number), el("h2", { className: "title" }, b.title),
       el("p", { className: "salutation" }, "各区县（自治县）经济信息委，两江新区、西部科学城重庆高新区、万盛经开区经济运行部门："),
       el("p", {}, `现将${b.periodName}全市制造业重点指标监测和“赛马”情况通报如下。本通报仅统计经审核锁定的数据。`),
@@ -80,6 +80,8 @@
     const session = await M.loadSession();
     if (!session.signedIn) { say("请先登录。"); return; }
     await M.fillPeriods(pick("period"), null, param("period"));
+    // Exports leave demo values out unless asked; ?includeDemo=true asks.
+    pick("demo").checked = param("includeDemo") === "true";
     pick("load").addEventListener("click", load);
     pick("period").addEventListener("change", load);
     pick("demo").addEventListener("change", load);
@@ -92,5 +94,5 @@
     }
     if (pick("period").value) await load();
   }
-  document.addEventListener("DOMContentLoaded", () => main().catch((e) => say(e)));
+  document.addEventListener("DOMContentLoaded", () => main().catch((e) => say(e)).finally(M.ready));
 })();

@@ -88,7 +88,14 @@ const M = (() => {
     return periods;
   }
 
-  return { el, api, ApiError, loadSession, say, number, percent, demoBadge, statusBadge, param, fillPeriods };
+  /** Marks the page as loaded (body[data-ready]) for people's scripts and the browser tests. */
+  const ready = () => { document.body.dataset.ready = "true"; };
+
+  return { el, api, ApiError, loadSession, say, number, percent, demoBadge, statusBadge, param, fillPeriods, ready };
 })();
 
-document.addEventListener("DOMContentLoaded", () => { M.loadSession(); });
+document.addEventListener("DOMContentLoaded", () => {
+  const loading = M.loadSession();
+  // A page without a script of its own (the monitoring index) is ready once the session is shown.
+  if (document.scripts.length === 1) loading.finally(M.ready);
+});

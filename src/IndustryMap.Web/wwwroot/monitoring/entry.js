@@ -94,5 +94,5 @@
     document.getElementById("upload").addEventListener("click", upload);
     if (periodSelect.value) await load();
   }
-  document.addEventListener("DOMContentLoaded", () => main().catch((e) => say(e)));
+  document.addEventListener("DOMContentLoaded", () => main().catch((e) => say(e)).finally(M.ready));
 })();

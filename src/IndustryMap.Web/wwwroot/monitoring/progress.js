@@ -41,5 +41,5 @@
     pick("load").addEventListener("click", load);
     await load();
   }
-  document.addEventListener("DOMContentLoaded", () => main().catch((e) => say(e)));
+  document.addEventListener("DOMContentLoaded", () => main().catch((e) => say(e)).finally(M.ready));
 })();

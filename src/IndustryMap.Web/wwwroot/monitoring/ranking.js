@@ -62,5 +62,5 @@
     pick("load").addEventListener("click", load);
     if (pick("period").value) await load();
   }
-  document.addEventListener("DOMContentLoaded", () => main().catch((e) => say(e)));
+  document.addEventListener("DOMContentLoaded", () => main().catch((e) => say(e)).finally(M.ready));
 })();

@@ -68,5 +68,5 @@
     }
     if (periodSelect.value) await loadRate();
   }
-  document.addEventListener("DOMContentLoaded", () => main().catch((e) => say(e)));
+  document.addEventListener("DOMContentLoaded", () => main().catch((e) => say(e)).finally(M.ready));
 })();

@@ -1,0 +1,99 @@
+// The plan page: each indicator as a table by scope and year (baselines and targets), every value with its unit and
+// source, conflicting statements of the same fact marked, and a chart per indicator that has a series over years.
+import { el, t, lang, getJson, setUpPage, setTitle, param, sourceView, quantity, formatQuantity, run } from "./common.js";
+
+/* global echarts */
+setUpPage("plan.heading");
+
+const COMPARATOR = { ge: "≥", gt: ">", approx: "≈", strive: lang === "en" ? "strive " : "力争", eq: "" };
+
+async function main() {
+  const plans = await getJson("/api/plans");
+  const id = param("id") ?? plans[0]?.id;
+  const content = document.getElementById("content");
+  const picker = el("select", { id: "plan-picker" }, plans.map((p) => el("option", { value: p.id, textContent: p.title, selected: p.id === id })));
+  picker.addEventListener("change", () => { location.search = `?id=${encodeURIComponent(picker.value)}`; });
+  content.append(el("p", {}, el("label", { for: "plan-picker", textContent: `${t("plan.choose")}：` }), picker));
+  const detail = await getJson(`/api/plans/${encodeURIComponent(id)}`);
+  const plan = detail.plan;
+  setTitle(plan.title);
+  document.getElementById("title").textContent = plan.title;
+  content.append(el("p", { className: "muted" }, [plan.issuer, plan.periodStart && `${plan.periodStart}—${plan.periodEnd}`, plan.scope].filter(Boolean).join(" · "), " ",
+    sourceView(plan.source)));
+  if (detail.indicators.length === 0) {
+    content.append(el("p", { className: "muted", textContent: t("plan.none") }));
+    return;
+  }
+  const charts = [];
+  for (const indicator of detail.indicators) {
+    const targets = detail.targets.filter((x) => x.indicator === indicator.id);
+    if (targets.length === 0) continue;
+    const section = el("section", { className: "card", id: `indicator-${indicator.id}` });
+    section.append(el("h2", { textContent: `${indicator.name}${indicator.unit ? `（${indicator.unit}）` : ""}` }),
+      el("p", { className: "muted" }, [indicator.attribute, indicator.category, indicator.cumulative ? (lang === "en" ? "cumulative [ ]" : "累计值 [ ]") : null].filter(Boolean).join(" · "), " ",
+        sourceView(indicator.source)));
+    const years = [...new Set(targets.flatMap((x) => [x.year, x.baselineYear]).filter((y) => y))].sort();
+    const scopes = [...new Set(targets.map((x) => scopeLabel(x)))];
+    const table = el("table", {}, el("thead", {}, el("tr", {}, el("th", { scope: "col", textContent: t("plan.col.scope") }),
+      years.map((y) => el("th", { scope: "col", textContent: String(y) })))));
+    const body = el("tbody");
+    for (const scope of scopes) {
+      const row = el("tr", {}, el("th", { scope: "row", textContent: scope }));
+      for (const year of years) {
+        const cellTargets = targets.filter((x) => scopeLabel(x) === scope && x.year === year);
+        const baselines = targets.filter((x) => scopeLabel(x) === scope && x.baselineYear === year && x.baselineValue !== undefined);
+        row.append(el("td", { className: "num-cell" }, cellTargets.map(targetCell),
+          baselines.map((b) => el("div", { className: "muted" }, `${lang === "en" ? "baseline" : "基期"} `, quantity(b.baselineValue, b.unit)))));
+      }
+      body.append(row);
+    }
+    table.append(body);
+    section.append(el("div", { className: "table-wrap" }, table));
+    const series = scopes.map((scope) => ({ scope, points: targets.filter((x) => scopeLabel(x) === scope && x.year).map((x) => [String(x.year), Number(x.value), x]) }))
+      .filter((s) => s.points.length >= 2).slice(0, 8);
+    if (series.length) {
+      const chart = el("div", { className: "chart", role: "img", "aria-label": t("plan.chart", indicator.name, indicator.unit ?? "") });
+      section.append(chart);
+      charts.push({ chart, series, years: years.map(String), unit: indicator.unit });
+    }
+    content.append(section);
+  }
+  for (const c of charts) drawChart(c);
+}
+
+function scopeLabel(target) {
+  return target.scope ?? (target.scopeKind === "city" ? (lang === "en" ? "Chongqing" : "全市") : target.scopeKind);
+}
+
+function targetCell(target) {
+  const value = target.valueHigh !== undefined ? `${target.value}—${target.valueHigh}` : target.value;
+  const shown = target.valueHigh !== undefined ? { text: `${value} ${target.unit ?? ""}`.trim(), exact: target.printed } : formatQuantity(target.value, target.unit);
+  const text = `${COMPARATOR[target.comparator] ?? ""}${target.cumulative ? `[${shown.text}]` : shown.text}`;
+  const box = el("div", { className: "target" },
+    el("data", { className: "num", value: String(target.value), textContent: text, title: `${t("num.exact", shown.exact)}\n${target.printed}` }), " ",
+    sourceView(target.source));
+  if (target.conflicts?.length) {
+    box.append(el("div", { className: "conflicts" }, el("span", { className: "badge conflict", textContent: t("plan.conflict") }),
+      target.conflicts.map((c) => el("div", {}, quantity(c.value, c.unit), " ", el("span", { className: "muted", textContent: c.printed }), " ", sourceView(c.source)))));
+  }
+  return box;
+}
+
+function drawChart({ chart, series, years, unit }) {
+  const instance = echarts.init(chart, null, { renderer: "canvas" });
+  instance.setOption({
+    animation: false,
+    aria: { enabled: true },
+    grid: { left: 60, right: 20, top: 30, bottom: 30 },
+    tooltip: {
+      trigger: "item", confine: true,
+      formatter: (p) => el("div", {}, el("strong", { textContent: p.seriesName }), el("div", { textContent: `${p.name}：${formatQuantity(p.value[1], unit).text}` })),
+    },
+    xAxis: { type: "category", data: years },
+    yAxis: { type: "value", name: unit ?? "" },
+    series: series.map((s) => ({ type: "line", name: s.scope, data: s.points.map(([year, value]) => [year, value]), symbolSize: 8 })),
+  });
+  window.addEventListener("resize", () => instance.resize());
+}
+
+run(main);
