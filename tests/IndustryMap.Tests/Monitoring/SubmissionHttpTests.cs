@@ -123,6 +123,22 @@ public class SubmissionHttpTests(SubmissionHosts hosts) : IClassFixture<Submissi
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task SimultaneousEditsOfOneVersion_ExactlyOneWins_TheOthersGet409(string engine)
+    {
+        var host = await hosts.Get(engine);
+        const string url = "/api/submissions/潼南区/2025Q1";
+        await host.Ok(MonitoringHost.Admin, HttpMethod.Put, url, Values(0, 100, 10));
+        var results = await Task.WhenAll(Enumerable.Range(1, 6).Select(i => host.Send(MonitoringHost.Admin, HttpMethod.Put, url, Values(1, 100 + i, 10))));
+        Assert.Equal(1, results.Count(r => r.Status == 200));
+        Assert.Equal(5, results.Count(r => r.Status == 409));
+        var winner = results.Single(r => r.Status == 200).Body.GetProperty("lines")[0].GetProperty("value").GetDecimal();
+        var stored = await host.Get(url);
+        Assert.Equal((2L, winner), (Version(stored), stored.GetProperty("lines")[0].GetProperty("value").GetDecimal()));
+        Assert.Equal(2, stored.GetProperty("history").GetArrayLength());   // one save for the draft, one for the winner
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task Validation_BlocksSubmissionOnErrors_WarnsOnLargeMoves_RefusesUnreadableValues(string engine)
     {
         var host = await hosts.Get(engine);
