@@ -17,12 +17,13 @@ public static class CliCommands
     {
         var root = new RootCommand("IndustryMap 产业地图: the Chongqing advanced-manufacturing industry map and plan monitoring.\n" +
                                    "Configuration: INDUSTRYMAP_DATA (data directory), INDUSTRYMAP_DB=sqlite|postgres, INDUSTRYMAP_PG (connection string).\n" +
-                                   "Exit codes: 0 ok, 1 usage error, 2 input data refused (nothing written), 3 store unavailable or not migrated, 4 a check found problems (check --strict, audit verify, register verify).");
+                                   "Exit codes: 0 ok, 1 usage error, 2 input data refused (nothing written), 3 store unavailable or not migrated, 4 check --strict found problems, 5 a verification found a broken chain (audit verify, register verify).");
         root.Add(Serve());
         root.Add(Db());
         root.Add(ImportCommand());
         root.Add(ExportCommand());
         root.Add(CheckCommand());
+        MonitoringCommands.AddTo(root);
         root.Add(CliAccountCommands.User());
         root.Add(CliAccountCommands.Token());
         root.Add(CliAccountCommands.Audit());

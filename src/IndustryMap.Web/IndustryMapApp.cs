@@ -12,6 +12,7 @@ using IndustryMap.Web.Import;
 using IndustryMap.Web.Layout;
 using IndustryMap.Web.Pipeline;
 using IndustryMap.Web.Placement;
+using IndustryMap.Web.Monitoring;
 using IndustryMap.Web.Pages;
 using IndustryMap.Web.Plans;
 using IndustryMap.Web.Registries;
@@ -76,6 +77,7 @@ public static class IndustryMapApp
         app.MapPlacementApi();
         app.MapFirstContactsApi();
         app.MapPipelineApi();
+        app.MapMonitoringApi();
         return app;
     }
 }

@@ -127,13 +127,19 @@ public static class AnnualPath
         var span = targetYear - baselineYear;
         for (var year = baselineYear + 1; year < targetYear; year++)
         {
-            var t = (decimal)(year - baselineYear) / span;
-            var value = linear || baseline <= 0 || target <= 0
-                ? baseline + (target - baseline) * t
-                : baseline * (decimal)Math.Pow((double)(target / baseline), (double)t);
-            steps.Add(new Step(year, Math.Round(value, 4), true));
+            steps.Add(new Step(year, ValueAt(baselineYear, baseline, targetYear, target, linear, year), true));
         }
         steps.Add(new Step(targetYear, target, false));
         return steps;
+    }
+
+    /// <summary>One year of the path (what <see cref="Derive"/> lists), without building the rest: progress needs one year per target.</summary>
+    public static decimal ValueAt(int baselineYear, decimal baseline, int targetYear, decimal target, bool linear, int year)
+    {
+        var t = (decimal)(year - baselineYear) / (targetYear - baselineYear);
+        var value = linear || baseline <= 0 || target <= 0
+            ? baseline + (target - baseline) * t
+            : baseline * (decimal)Math.Pow((double)(target / baseline), (double)t);
+        return Math.Round(value, 4);
     }
 }

@@ -18,6 +18,9 @@ public sealed class AppServer : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The server's data folder (its SQLite file is industrymap.db), for tests that prepare data through Core.</summary>
+    public string DataDirectory => _dataDirectory;
+
     private AppServer(WebApplication app, string dataDirectory, Uri baseAddress)
     {
         _app = app;

@@ -4,6 +4,7 @@ using Dapper;
 using IndustryMap.Accounts;
 using IndustryMap.Authorization;
 using IndustryMap.Layout;
+using IndustryMap.Monitoring;
 using IndustryMap.Units;
 using IndustryMap.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
@@ -106,7 +107,46 @@ public class AuthorizationMatrixTests
         {
             Content = new ByteArrayContent("not a zip"u8.ToArray()),
         })),
+
+        // Issue 7, plan monitoring. The record is 万州区's report for 2025Q1 (wz14/ind01 monitored quarterly, set up below); each request
+        // names the version stored when it is made, so the allowed calls really save, submit, review and unlock.
+        ["PUT /api/submissions/{unit}/{period}"] = new(Access.UnitOfRecord, async s => Json(HttpMethod.Put, Report,
+            new { version = await ReportVersion(s), values = new[] { new { indicator = "wz14/ind01", value = 500 + s.Next() } } })),
+        ["POST /api/submissions/{unit}/{period}/upload"] = new(Access.UnitOfRecord, async s => new HttpRequestMessage(HttpMethod.Post,
+            $"{Report}/upload?version={await ReportVersion(s)}")
+        {
+            Content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes($"指标代码,数值\r\nwz14/ind01,{600 + s.Next()}\r\n")),
+        }),
+        ["POST /api/submissions/{unit}/{period}/submit"] = new(Access.UnitOfRecord, async s => Json(HttpMethod.Post, Report + "/submit", new { version = await ReportVersion(s) })),
+        ["POST /api/submissions/{unit}/{period}/approve"] = new(Access.Admin, async s => Json(HttpMethod.Post, Report + "/approve", new { version = await ReportVersion(s) })),
+        ["POST /api/submissions/{unit}/{period}/return"] = new(Access.Admin, async s => Json(HttpMethod.Post, Report + "/return",
+            new { version = await ReportVersion(s), comment = "请核实" })),
+        ["POST /api/submissions/{unit}/{period}/unlock"] = new(Access.Admin, async s => Json(HttpMethod.Post, Report + "/unlock",
+            new { version = await ReportVersion(s), reason = "更正" })),
+        ["POST /api/periods"] = new(Access.Admin, s => Task.FromResult(Json(HttpMethod.Post, "/api/periods", new { code = $"{2040 + s.Next()}Q1" }))),
+        ["PUT /api/monitoring/indicators/{plan}/{code}"] = new(Access.Admin, _ => Task.FromResult(Json(HttpMethod.Put, "/api/monitoring/indicators/wz14/ind04",
+            new { frequency = "year" }))),
+        ["POST /api/monitoring/targets"] = new(Access.Admin, s => Task.FromResult(Json(HttpMethod.Post, "/api/monitoring/targets",
+            new { indicator = "wz14/ind01", unit = Unit, year = 2030, value = 900 + s.Next() }))),
+        ["PUT /api/rankings/indexes/{code}"] = new(Access.Admin, s => Task.FromResult(Json(HttpMethod.Put, $"/api/rankings/indexes/matrix-{s.Next()}",
+            new
+            {
+                version = 0, name = "矩阵测试指数", frequency = "quarter", normalization = "minmax", groups = new[] { "渝西地区" },
+                indicators = new[] { new { indicator = "wz14/ind01", measure = "value", weight = 1 } },
+            }))),
+        ["PUT /api/bulletins/{period}"] = new(Access.Admin, async s => Json(HttpMethod.Put, "/api/bulletins/2025Q1",
+            new { version = await BulletinVersion(s), number = "矩阵〔2025〕" + s.Next() })),
+        ["POST /api/bulletins/{period}/review"] = new(Access.Admin, async s => Json(HttpMethod.Post, "/api/bulletins/2025Q1/review", new { version = await BulletinVersion(s) })),
+        ["POST /api/bulletins/{period}/reopen"] = new(Access.Admin, async s => Json(HttpMethod.Post, "/api/bulletins/2025Q1/reopen",
+            new { version = await BulletinVersion(s), reason = "更正" })),
     };
+
+    private static string Report => "/api/submissions/" + Uri.EscapeDataString(Unit) + "/2025Q1";
+
+    private static async Task<long> ReportVersion(Setup s) => (await Submissions.GetFormAsync(s.App.Store.Database, Unit, "2025Q1")).Version;
+
+    private static async Task<long> BulletinVersion(Setup s) =>
+        (await Bulletins.ListAsync(s.App.Store.Database)).FirstOrDefault(b => b.Period == "2025Q1")?.Version ?? 0;
 
     /// <summary>The pure rule behind each access level, applied to a caller.</summary>
     private static bool Allowed(Access access, string? person) => access switch
@@ -146,6 +186,8 @@ public class AuthorizationMatrixTests
         await LayoutEditing.CreateDraftAsync(app.Store.Database, system, new NewEdition(2090, "矩阵草稿", null, null));
         await LayoutEditing.CreateDraftAsync(app.Store.Database, system, new NewEdition(2091, "待发布", null, null));
         await UserAccounts.CreateAsync(app.Store.Database, system, new NewUser("matrix-target", null, Role.Viewer, null), "not-a-usable-hash");
+        await MonitoringSetup.ConfigureIndicatorAsync(app.Store.Database, system, "wz14", "ind01", new IndicatorSettings("quarter"));
+        await PeriodStore.OpenAsync(app.Store.Database, system, "2025Q1");
         var setup = new Setup(app, 2090, 2091, "matrix-target");
 
         var failures = new List<string>();
@@ -182,6 +224,11 @@ public class AuthorizationMatrixTests
         var pipeline = await IndustryMap.Pipeline.ProjectPipeline.ListAsync(app.Store.Database);
         Assert.Equal(8, pipeline.Count);
         Assert.Equal(2, pipeline.Count(p => p.Stage == "signed"));
+        // …and 万州区's report was saved by each allowed caller, once by upload and once by PUT (the workflow endpoints come first in
+        // the sorted list, before there is a report to act on, and are covered by Monitoring/SubmissionHttpTests).
+        var history = (await Submissions.GetFormAsync(app.Store.Database, Unit, "2025Q1")).History.Select(e => e.Action).ToList();
+        Assert.Equal(["save", "save", "save", "save"], history);
+        Assert.Contains(await Rankings.IndexesAsync(app.Store.Database), x => x.Code.StartsWith("matrix-", StringComparison.Ordinal));
     }
 
     private static async Task<long> AuditCount(SecuredApp app)

@@ -1,0 +1,368 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using W = DocumentFormat.OpenXml.Wordprocessing;
+using X = DocumentFormat.OpenXml.Spreadsheet;
+
+namespace IndustryMap.Monitoring;
+
+/// <summary>
+/// The bulletin as files: a Word document laid out like an official 通报 (GB/T 9704 page and type: 文号 line, title in
+/// 小标宋, headings in 黑体 and 楷体, body in 仿宋 三号, a bordered ranking table, issuer and date) and an Excel
+/// workbook with the same numbers in sheets. Both are plain Office Open XML written with DocumentFormat.OpenXml.
+/// </summary>
+public static class BulletinFiles
+{
+    public const string DocxContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private const string FangSong = "仿宋";
+    private const string HeiTi = "黑体";
+    private const string KaiTi = "楷体";
+    private const string XiaoBiaoSong = "方正小标宋简体";
+    // Half-points: 二号 22pt, 三号 16pt, 四号 14pt, 小四 12pt.
+    private const int Erhao = 44, Sanhao = 32, Sihao = 28, Xiaosi = 24;
+
+    private static string Num(decimal? value, string format = "0.##") => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "—";
+
+    private static string Change(RankingLine line) => line.RankChange switch
+    {
+        > 0 => $"↑{line.RankChange}",
+        < 0 => $"↓{-line.RankChange}",
+        0 => "—",
+        _ => "新进",
+    };
+
+    // ------------------------------------------------------------------ Word
+
+    public static byte[] Docx(BulletinContent b)
+    {
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            AddStyles(main);
+            var body = new Body();
+            main.Document = new Document(body);
+
+            if (b.State != Bulletins.Reviewed) body.Append(Para("【草稿，未经审核】", HeiTi, Sihao, JustificationValues.Left, color: "C00000"));
+            if (b.Demo) body.Append(Para("【演示数据】本通报含系统生成的模拟数值，不是真实统计数据，不得对外使用。", HeiTi, Sihao, JustificationValues.Left, color: "C00000"));
+            body.Append(Para(b.Number, FangSong, Sanhao, JustificationValues.Center, spaceBefore: 240));
+            body.Append(Rule());
+            body.Append(Para(b.Title, XiaoBiaoSong, Erhao, JustificationValues.Center, style: "Title", spaceBefore: 240, spaceAfter: 240));
+            body.Append(Para("各区县（自治县）经济信息委，两江新区、西部科学城重庆高新区、万盛经开区经济运行部门：", FangSong, Sanhao, JustificationValues.Left));
+            body.Append(Body(
+                $"为落实《重庆市先进制造业发展“渝西跨越计划”（2023—2027年）》（渝府〔2023〕13号）“建立定期通报和调度机制”“依托区县委书记‘赛马’机制”的要求，现将{b.PeriodName}全市制造业重点指标监测和“赛马”情况通报如下。本通报仅统计经审核锁定的数据。"));
+
+            body.Append(Heading("一、总体情况"));
+            foreach (var line in b.Summary) body.Append(Body(line));
+
+            body.Append(Heading("二、“赛马”排名"));
+            if (b.Rankings.Count == 0) body.Append(Body("本期未设置与报告期频率相符的赛马指数。"));
+            var sub = 0;
+            foreach (var ranking in b.Rankings)
+            {
+                foreach (var group in ranking.Groups)
+                {
+                    body.Append(SubHeading($"（{ChineseNumber(++sub)}）{ranking.IndexName}·{group.Group}"));
+                    body.Append(Body($"指数构成：{string.Join("，", ranking.Indicators.Select(i => $"{i.Name}{i.MeasureName}（权重 {Num(i.Weight)}）"))}；{ranking.NormalizationName}。"));
+                    body.Append(RankingTable(ranking, group));
+                }
+            }
+
+            body.Append(Heading("三、进度预警"));
+            var far = b.Warnings.Where(w => w.Status == ProgressStatus.FarBehind).ToList();
+            var lagging = b.Warnings.Where(w => w.Status == ProgressStatus.Lagging).ToList();
+            body.Append(SubHeading("（一）严重滞后（完成度低于时序进度 15 个百分点以上）"));
+            foreach (var paragraph in WarningParagraphs(far)) body.Append(Body(paragraph));
+            body.Append(SubHeading("（二）滞后（低于时序进度 5—15 个百分点）"));
+            foreach (var paragraph in WarningParagraphs(lagging)) body.Append(Body(paragraph));
+
+            body.Append(Heading("四、各区县情况"));
+            foreach (var line in b.Units) body.Append(Body(line.Text));
+
+            body.Append(Heading("五、工作要求"));
+            body.Append(Body("各区县要对照年度目标和时序进度，查找差距、分析原因，对滞后指标逐项制定追赶措施；按时报送下期数据，确保数据真实准确。"));
+
+            body.Append(Para(b.Issuer, FangSong, Sanhao, JustificationValues.Right, spaceBefore: 480));
+            body.Append(Para(b.IssuedOn, FangSong, Sanhao, JustificationValues.Right));
+            body.Append(Para($"（本通报由重庆市先进制造业产业地图系统生成，{b.StateName}{(b.ReviewedBy is null ? "" : $"，审核人 {b.ReviewedBy}")}。）", FangSong, Xiaosi,
+                JustificationValues.Left, spaceBefore: 240));
+            body.Append(PageSetup());
+            main.Document.Save();
+        }
+        return stream.ToArray();
+    }
+
+    /// <summary>How many units a warning paragraph of the Word document names before "等 N 个单位".</summary>
+    public const int WarningsPerIndicator = 20;
+
+    /// <summary>
+    /// One paragraph per indicator, the units most behind first; a long list is cut at <see cref="WarningsPerIndicator"/> units
+    /// with the number left out (the .xlsx lists every one). "无。" when there is nothing to warn about.
+    /// </summary>
+    public static IEnumerable<string> WarningParagraphs(IReadOnlyList<BulletinWarning> warnings)
+    {
+        if (warnings.Count == 0)
+        {
+            yield return "无。";
+            yield break;
+        }
+        foreach (var indicator in warnings.GroupBy(w => (w.IndicatorName, w.Year)))
+        {
+            var list = indicator.OrderBy(w => (w.Completion ?? 0) - (w.Elapsed ?? 0)).ToList();
+            var shown = list.Take(WarningsPerIndicator).Select(w => $"{w.Scope}（完成 {Pct(w.Completion)}，时序进度 {Pct(w.Elapsed)}）");
+            yield return $"{indicator.Key.IndicatorName}（{indicator.Key.Year}年目标）：{string.Join("、", shown)}" +
+                         (list.Count > WarningsPerIndicator ? $"等 {list.Count} 个单位（完整名单见 Excel 附表）。" : "。");
+        }
+    }
+
+    private static string Pct(decimal? ratio) => ratio is { } r ? (r * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—";
+
+    private static string ChineseNumber(int n) => n switch
+    {
+        <= 10 => "一二三四五六七八九十"[n - 1].ToString(),
+        < 20 => "十" + "一二三四五六七八九"[n - 11],
+        _ => n.ToString(CultureInfo.InvariantCulture),
+    };
+
+    private static void AddStyles(MainDocumentPart main)
+    {
+        var styles = main.AddNewPart<StyleDefinitionsPart>();
+        RunFonts Fonts(string eastAsia) => new() { Ascii = "Times New Roman", HighAnsi = "Times New Roman", EastAsia = eastAsia, Hint = FontTypeHintValues.EastAsia };
+        W.Style Para(string id, string name, string font, int size, bool bold = false, string? basedOn = "Normal", int? outline = null)
+        {
+            // Schema order (ECMA-376 §17.7.4.17): name, basedOn, qFormat, pPr, rPr.
+            var style = new W.Style(new StyleName { Val = name }) { Type = StyleValues.Paragraph, StyleId = id };
+            if (basedOn is not null) style.Append(new BasedOn { Val = basedOn });
+            style.Append(new PrimaryStyle());
+            var ppr = new StyleParagraphProperties(new SpacingBetweenLines { Line = "560", LineRule = LineSpacingRuleValues.Exact });
+            if (outline is { } level) ppr.Append(new OutlineLevel { Val = level });
+            style.Append(ppr);
+            var rpr = new StyleRunProperties(Fonts(font));
+            if (bold) rpr.Append(new Bold());
+            rpr.Append(new FontSize { Val = size.ToString(CultureInfo.InvariantCulture) }, new FontSizeComplexScript { Val = size.ToString(CultureInfo.InvariantCulture) },
+                new Languages { EastAsia = "zh-CN" });
+            style.Append(rpr);
+            return style;
+        }
+        var normal = Para("Normal", "Normal", FangSong, Sanhao, basedOn: null);
+        normal.Default = true;
+        styles.Styles = new Styles(
+            new DocDefaults(new RunPropertiesDefault(new RunPropertiesBaseStyle(Fonts(FangSong), new FontSize { Val = Sanhao.ToString(CultureInfo.InvariantCulture) },
+                new Languages { EastAsia = "zh-CN" }))),
+            normal,
+            Para("Title", "Title", XiaoBiaoSong, Erhao),
+            Para("Heading1", "heading 1", HeiTi, Sanhao, outline: 0),
+            Para("Heading2", "heading 2", KaiTi, Sanhao, outline: 1),
+            new W.Style(new StyleName { Val = "Table Grid" }, new BasedOn { Val = "TableNormal" },
+                new StyleTableProperties(new TableBorders(
+                    new TopBorder { Val = BorderValues.Single, Size = 4 }, new LeftBorder { Val = BorderValues.Single, Size = 4 },
+                    new BottomBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
+                    new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })))
+            { Type = StyleValues.Table, StyleId = "TableGrid" });
+        styles.Styles.Save();
+    }
+
+    private static Paragraph Para(string text, string font, int size, JustificationValues align, string? style = null, int spaceBefore = 0, int spaceAfter = 0,
+        string? color = null, bool firstLineIndent = false, bool bold = false)
+    {
+        var ppr = new ParagraphProperties();
+        if (style is not null) ppr.Append(new ParagraphStyleId { Val = style });
+        ppr.Append(new SpacingBetweenLines
+        {
+            Before = spaceBefore.ToString(CultureInfo.InvariantCulture), After = spaceAfter.ToString(CultureInfo.InvariantCulture),
+            Line = size >= Sanhao ? "560" : "400", LineRule = LineSpacingRuleValues.Exact,
+        });
+        // 首行缩进两字: two characters of the paragraph's size.
+        if (firstLineIndent) ppr.Append(new Indentation { FirstLineChars = 200, FirstLine = (size * 20).ToString(CultureInfo.InvariantCulture) });
+        ppr.Append(new Justification { Val = align });
+        // Schema order of run properties: rFonts, b, color, sz, szCs.
+        var rpr = new RunProperties(new RunFonts { Ascii = "Times New Roman", HighAnsi = "Times New Roman", EastAsia = font, Hint = FontTypeHintValues.EastAsia });
+        if (bold) rpr.Append(new Bold());
+        if (color is not null) rpr.Append(new W.Color { Val = color });
+        rpr.Append(new FontSize { Val = size.ToString(CultureInfo.InvariantCulture) }, new FontSizeComplexScript { Val = size.ToString(CultureInfo.InvariantCulture) });
+        return new Paragraph(ppr, new Run(rpr, new W.Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+    }
+
+    private static Paragraph Body(string text) => Para(text, FangSong, Sanhao, JustificationValues.Both, firstLineIndent: true);
+
+    private static Paragraph Heading(string text) => Para(text, HeiTi, Sanhao, JustificationValues.Left, style: "Heading1", firstLineIndent: true);
+
+    private static Paragraph SubHeading(string text) => Para(text, KaiTi, Sanhao, JustificationValues.Left, style: "Heading2", firstLineIndent: true);
+
+    /// <summary>The red rule under the 文号 line of a 红头 document.</summary>
+    private static Paragraph Rule() => new(new ParagraphProperties(
+        new ParagraphBorders(new BottomBorder { Val = BorderValues.Single, Size = 18, Color = "C00000", Space = 1 }),
+        new SpacingBetweenLines { Before = "0", After = "240" }));
+
+    private static Table RankingTable(RankingResult ranking, RankingGroup group)
+    {
+        var header = new List<string> { "排名", "区县", "综合得分", "较上期" };
+        header.AddRange(ranking.Indicators.Select(i => $"{i.Name}{i.MeasureName}"));
+        // The text width of the page (A4 less the margins) in twips, shared: narrow columns for rank and change, wider ones for the rest.
+        const int textWidth = 11906 - 1588 - 1474;
+        var widths = header.Select((_, i) => i is 0 or 3 ? 800 : 0).ToList();
+        var rest = (textWidth - widths.Sum()) / widths.Count(w => w == 0);
+        var table = new Table(new TableProperties(new TableStyle { Val = "TableGrid" }, new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
+                new TableJustification { Val = TableRowAlignmentValues.Center }, new TableLayout { Type = TableLayoutValues.Autofit }),
+            new TableGrid(widths.Select(w => new GridColumn { Width = (w == 0 ? rest : w).ToString(CultureInfo.InvariantCulture) })));
+        table.Append(Row(header, true));
+        foreach (var line in group.Units)
+        {
+            var cells = new List<string>
+            {
+                line.Rank.ToString(CultureInfo.InvariantCulture), line.Unit + (line.Missing > 0 ? "（缺报）" : ""), Num(line.Score, "0.00"), Change(line),
+            };
+            cells.AddRange(line.Scores.Select(s => $"{Num(s.Value)}（{Num(s.Score, "0.0")}分）"));
+            table.Append(Row(cells, false));
+        }
+        return table;
+    }
+
+    private static TableRow Row(IEnumerable<string> cells, bool header)
+    {
+        var row = new TableRow();
+        if (header) row.Append(new TableRowProperties(new TableHeader()));
+        foreach (var text in cells)
+        {
+            row.Append(new TableCell(new TableCellProperties(new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center }),
+                Para(text, header ? HeiTi : FangSong, Xiaosi, JustificationValues.Center)));
+        }
+        return row;
+    }
+
+    /// <summary>A4, GB/T 9704 margins: top 37 mm, bottom 35 mm, left 28 mm, right 26 mm (1 mm = 56.7 twips).</summary>
+    private static SectionProperties PageSetup() => new(
+        new W.PageSize { Width = 11906U, Height = 16838U },
+        new PageMargin { Top = 2098, Bottom = 1984, Left = 1588U, Right = 1474U, Header = 851U, Footer = 992U, Gutter = 0U });
+
+    // ------------------------------------------------------------------ Excel
+
+    public static byte[] Xlsx(BulletinContent b)
+    {
+        var sheets = new List<(string Name, List<IReadOnlyList<object?>> Rows)>();
+        var about = new List<IReadOnlyList<object?>>
+        {
+            new object?[] { "标题", b.Title }, new object?[] { "文号", b.Number }, new object?[] { "报告期", $"{b.PeriodName}（{b.Period}）" },
+            new object?[] { "状态", b.StateName }, new object?[] { "发布单位", b.Issuer }, new object?[] { "日期", b.IssuedOn },
+            new object?[] { "数据", b.Demo ? "含演示数据（系统生成的模拟数值，不是真实统计数据）" : "仅含经审核锁定的填报数据" },
+        };
+        about.AddRange(b.Summary.Select(s => (IReadOnlyList<object?>)new object?[] { "总体情况", s }));
+        sheets.Add(("通报", about));
+
+        var ranking = new List<IReadOnlyList<object?>> { new object?[] { "指数", "比较组", "排名", "区县", "综合得分", "上期排名", "名次变化", "缺报指标数", "演示数据" } };
+        var detail = new List<IReadOnlyList<object?>> { new object?[] { "指数", "比较组", "区县", "指标", "口径", "数值", "单位", "得分", "权重", "所用填报值" } };
+        foreach (var r in b.Rankings)
+        {
+            foreach (var g in r.Groups)
+            {
+                foreach (var u in g.Units)
+                {
+                    ranking.Add(new object?[] { r.IndexName, g.Group, u.Rank, u.Unit, u.Score, u.PreviousRank, u.RankChange, u.Missing, u.Demo ? "是" : "否" });
+                    foreach (var s in u.Scores)
+                    {
+                        detail.Add(new object?[]
+                        {
+                            r.IndexName, g.Group, u.Unit, s.Name, s.MeasureName, s.Value, s.Unit, s.Score, s.Weight,
+                            string.Join("；", s.Submitted.Select(v => $"{v.Period}: {Num(v.Value, "0.####")}")),
+                        });
+                    }
+                }
+            }
+        }
+        sheets.Add(("赛马排名", ranking));
+        sheets.Add(("得分明细", detail));
+        var warnings = new List<IReadOnlyList<object?>> { new object?[] { "区县", "指标", "目标年份", "完成度", "时序进度", "状态", "说明" } };
+        warnings.AddRange(b.Warnings.Select(w => (IReadOnlyList<object?>)new object?[] { w.Scope, w.IndicatorName, w.Year, w.Completion, w.Elapsed, w.StatusName, w.Text }));
+        sheets.Add(("进度预警", warnings));
+        var units = new List<IReadOnlyList<object?>> { new object?[] { "区县", "情况" } };
+        units.AddRange(b.Units.Select(u => (IReadOnlyList<object?>)new object?[] { u.Unit, u.Text }));
+        sheets.Add(("各区县情况", units));
+        var reporting = new List<IReadOnlyList<object?>> { new object?[] { "区县", "状态", "是否逾期", "报送时间" } };
+        reporting.AddRange(b.Reporting.Units.Select(u => (IReadOnlyList<object?>)new object?[] { u.Unit, u.StateName, u.Late ? "逾期" : "", u.SubmittedAt }));
+        sheets.Add(("上报情况", reporting));
+        return Workbook(sheets);
+    }
+
+    /// <summary>
+    /// A workbook of simple sheets: the first row bold, numbers as numbers, text as inline strings. The sheets are written
+    /// with <see cref="OpenXmlWriter"/> (streamed, not built as a DOM): a city-scale bulletin has sheets of 100,000 rows.
+    /// </summary>
+    public static byte[] Workbook(IReadOnlyList<(string Name, List<IReadOnlyList<object?>> Rows)> sheets)
+    {
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new X.Workbook();
+            var styles = workbook.AddNewPart<WorkbookStylesPart>();
+            styles.Stylesheet = new X.Stylesheet(
+                new X.Fonts(new X.Font(new X.FontSize { Val = 11 }, new X.FontName { Val = "等线" }),
+                    new X.Font(new X.Bold(), new X.FontSize { Val = 11 }, new X.FontName { Val = "等线" })) { Count = 2 },
+                new X.Fills(new X.Fill(new X.PatternFill { PatternType = X.PatternValues.None }), new X.Fill(new X.PatternFill { PatternType = X.PatternValues.Gray125 })) { Count = 2 },
+                new X.Borders(new X.Border()) { Count = 1 },
+                new X.CellFormats(new X.CellFormat(), new X.CellFormat { FontId = 1, ApplyFont = true }) { Count = 2 });
+            styles.Stylesheet.Save();
+            var sheetList = workbook.Workbook.AppendChild(new X.Sheets());
+            uint id = 1;
+            foreach (var (name, rows) in sheets)
+            {
+                var part = workbook.AddNewPart<WorksheetPart>();
+                using (var writer = OpenXmlWriter.Create(part))
+                {
+                    writer.WriteStartElement(new X.Worksheet());
+                    writer.WriteStartElement(new X.Columns());
+                    for (var c = 1; c <= rows.Max(x => x.Count); c++)
+                    {
+                        writer.WriteElement(new X.Column { Min = (uint)c, Max = (uint)c, Width = c == 1 ? 18 : 16, CustomWidth = true });
+                    }
+                    writer.WriteEndElement();
+                    writer.WriteStartElement(new X.SheetData());
+                    for (var r = 0; r < rows.Count; r++)
+                    {
+                        writer.WriteStartElement(new X.Row { RowIndex = (uint)r + 1 });
+                        for (var c = 0; c < rows[r].Count; c++) writer.WriteElement(Cell(rows[r][c], CellReference(c, r + 1), r == 0));
+                        writer.WriteEndElement();
+                    }
+                    writer.WriteEndElement();
+                    writer.WriteEndElement();
+                }
+                sheetList.Append(new X.Sheet { Id = workbook.GetIdOfPart(part), SheetId = id++, Name = name });
+            }
+            workbook.Workbook.Save();
+        }
+        return stream.ToArray();
+    }
+
+    public static string CellReference(int column, int row)
+    {
+        var letters = "";
+        for (var c = column + 1; c > 0; c = (c - 1) / 26) letters = (char)('A' + (c - 1) % 26) + letters;
+        return letters + row.ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static X.Cell Cell(object? value, string reference, bool bold)
+    {
+        var cell = new X.Cell { CellReference = reference };
+        if (bold) cell.StyleIndex = 1;
+        switch (value)
+        {
+            case null:
+                break;
+            case decimal or int or long or double:
+                cell.DataType = X.CellValues.Number;
+                cell.CellValue = new X.CellValue(Convert.ToString(value, CultureInfo.InvariantCulture)!);
+                break;
+            default:
+                cell.DataType = X.CellValues.InlineString;
+                cell.InlineString = new X.InlineString(new X.Text(Inert(Convert.ToString(value, CultureInfo.InvariantCulture)!)) { Space = SpaceProcessingModeValues.Preserve });
+                break;
+        }
+        return cell;
+    }
+
+    /// <summary>Text is stored as text, never a formula; a cell that starts like one gets an apostrophe so a spreadsheet that re-parses it still shows text (OWASP CSV injection).</summary>
+    public static string Inert(string text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@' ? "'" + text : text;
+}
