@@ -220,9 +220,9 @@ public static class CliCommands
             await Console.Error.WriteLineAsync($"已拒绝，未写入任何数据 (refused, nothing written): {refused.Message}");
             return ExitCodes.InvalidData;
         }
-        catch (Exception ex) when (ex is DbException or InvalidOperationException or TimeoutException or IOException)
+        catch (Exception ex) when (ex is DbException or SetupException or TimeoutException or IOException)
         {
-            await Console.Error.WriteLineAsync($"存储不可用 (store unavailable): {ex.Message}");
+            await Console.Error.WriteLineAsync($"存储不可用或未就绪 (store unavailable or not ready): {ex.Message}");
             return ExitCodes.Storage;
         }
     }

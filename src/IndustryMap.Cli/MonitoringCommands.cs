@@ -71,29 +71,16 @@ public static class MonitoringCommands
         return command;
     }
 
-    /// <summary>Opens the configured store (refusing one with pending migrations) and turns a refused request into exit code 2 with its message.</summary>
-    private static async Task<int> Run(Func<Database, Task<int>> action)
+    /// <summary>Opens the configured store, refusing one with pending migrations; failures go through CliCommands.Guard.</summary>
+    private static Task<int> Run(Func<Database, Task<int>> action) => CliCommands.Guard(async () =>
     {
-        try
+        var database = Database.For(IndustryMapOptions.FromEnvironment());
+        var pending = await new Migrator(database).PendingAsync();
+        if (pending.Count > 0)
         {
-            var database = Database.For(IndustryMapOptions.FromEnvironment());
-            var pending = await new Migrator(database).PendingAsync();
-            if (pending.Count > 0)
-            {
-                await Console.Error.WriteLineAsync($"{database.Dialect.Describe()} is not migrated: run `industrymap db migrate` first.");
-                return ExitCodes.Storage;
-            }
-            return await action(database);
-        }
-        catch (RefusedException refused)
-        {
-            await Console.Error.WriteLineAsync($"{refused.MessageZh} ({refused.MessageEn})");
-            return ExitCodes.InvalidData;
-        }
-        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or TimeoutException or IOException)
-        {
-            await Console.Error.WriteLineAsync($"存储不可用 (store unavailable): {ex.Message}");
+            await Console.Error.WriteLineAsync($"{database.Dialect.Describe()} is not migrated: run `industrymap db migrate` first.");
             return ExitCodes.Storage;
         }
-    }
+        return await action(database);
+    });
 }

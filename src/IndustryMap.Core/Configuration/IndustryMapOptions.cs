@@ -40,13 +40,13 @@ public sealed record IndustryMapOptions
             {
                 "sqlite" => StorageEngine.Sqlite,
                 "postgres" or "postgresql" => StorageEngine.Postgres,
-                _ => throw new InvalidOperationException(
+                _ => throw new SetupException(
                     $"{EngineVariable}='{engineText}' is not an engine: use 'sqlite' (default) or 'postgres'."),
             };
         var pg = lookup(PostgresVariable);
         if (engine == StorageEngine.Postgres && string.IsNullOrWhiteSpace(pg))
         {
-            throw new InvalidOperationException(
+            throw new SetupException(
                 $"{EngineVariable}=postgres needs {PostgresVariable}, a connection string such as 'Host=localhost;Database=industrymap;Username=industrymap;Password=…'.");
         }
 

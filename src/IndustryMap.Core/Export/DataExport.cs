@@ -116,7 +116,7 @@ public static class DataExport
     private static async Task<ExportTable> TargetsAsync(Database database)
     {
         var targets = await PlanQueries.TargetsAsync(database);
-        var conflicts = await PlanQueries.ConflictsAsync(database, targets);
+        var conflicts = PlanQueries.Conflicts(targets, targets);
         return new ExportTable("targets", ["plan", "indicator", "indicator_name", "scope_kind", "scope", "year", "comparator", "value", "value_high", "unit",
                 "normalized_value", "normalized_unit", "cumulative", "printed", "baseline_year", "baseline_value", "source_kind", "conflicts", "quality", .. SourceColumns],
             targets.Select(t => (IReadOnlyList<string?>)[t.PlanId, t.IndicatorCode, t.IndicatorName, t.ScopeKind, t.Scope, Num(t.Year), t.Comparator,

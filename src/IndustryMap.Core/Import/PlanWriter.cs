@@ -176,7 +176,6 @@ internal sealed class PlanWriter(DbConnection connection, DbTransaction transact
                 }, t.Source));
         }
 
-        var unitByName = units;
         foreach (var t in data.Tasks)
         {
             var id = await Insert(
@@ -191,10 +190,10 @@ internal sealed class PlanWriter(DbConnection connection, DbTransaction transact
                 foreach (var organisation in organisations.Distinct())
                 {
                     // "江津区政府" is the planning unit 江津区 acting through its government.
-                    var unit = unitByName.Keys.FirstOrDefault(u => organisation == u || organisation == u + "政府" || organisation == u + "人民政府");
+                    var unit = units.Keys.FirstOrDefault(u => organisation == u || organisation == u + "政府" || organisation == u + "人民政府");
                     await Execute(
                         "INSERT INTO task_parties (task_id, role, organisation, unit_id, position) VALUES (@id, @role, @organisation, @UnitId, @position)",
-                        new { id, role, organisation, UnitId = unit is null ? (long?)null : unitByName[unit], position = ++position });
+                        new { id, role, organisation, UnitId = unit is null ? (long?)null : units[unit], position = ++position });
                 }
             }
         }

@@ -67,7 +67,7 @@ public sealed partial class SeedReader
 
         var units = ReadUnits();
         var (groups, members) = ReadGroups();
-        var industries = new IndustryCollector(this);
+        var industries = new IndustryCollector();
         ReadClusters(industries);
         foreach (var folder in documentFolders) ReadIndustries(folder, industries);
         var merged = industries.Result();
@@ -439,7 +439,7 @@ public sealed partial class SeedReader
     }
 
     /// <summary>Merges industry rows by (taxonomy, name); refuses two files that disagree on level or parent.</summary>
-    private sealed class IndustryCollector(SeedReader reader)
+    private sealed class IndustryCollector
     {
         private readonly Dictionary<(string, string), Entry> _entries = [];
         private readonly Dictionary<string, string> _taxonomyDocument = new(StringComparer.Ordinal);
@@ -512,7 +512,6 @@ public sealed partial class SeedReader
                 entry.FirstRow.Error("parent", "unknown_parent", $"分类“{entry.Taxonomy}”中没有上级产业“{entry.Parent}”",
                     $"no parent '{entry.Parent}' in taxonomy '{entry.Taxonomy}'", entry.Parent);
             }
-            _ = reader;
             return _entries.Values.OrderBy(e => e.Position)
                 .Select(e => new IndustrySeed(e.Taxonomy, e.Level, e.Name, e.Parent, e.ParentBasis, e.Tier, e.TierRank, e.Position,
                     e.Aliases, e.Note, e.Sources))

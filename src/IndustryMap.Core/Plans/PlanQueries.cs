@@ -126,13 +126,15 @@ public static class PlanQueries
 
     /// <summary>
     /// For each target, the other rows that state a different value for the same fact (indicator, scope, year).
-    /// Conflicts are computed from every stored row, so a filtered query still sees the rows it filtered out.
+    /// Conflicts are computed from every stored row, so a filtered query still sees the rows it filtered out;
+    /// pass <paramref name="all"/> when the caller already holds every row, to skip loading them again.
     /// </summary>
-    public static async Task<ILookup<long, TargetRow>> ConflictsAsync(Database database, IEnumerable<TargetRow> targets)
+    public static async Task<ILookup<long, TargetRow>> ConflictsAsync(Database database, IReadOnlyList<TargetRow> targets, IReadOnlyList<TargetRow>? all = null) =>
+        Conflicts(targets, all ?? (targets.Count == 0 ? [] : await TargetsAsync(database)));
+
+    public static ILookup<long, TargetRow> Conflicts(IEnumerable<TargetRow> targets, IEnumerable<TargetRow> all)
     {
         var wanted = targets.Select(t => t.IndicatorId).ToHashSet();
-        if (wanted.Count == 0) return Array.Empty<TargetRow>().ToLookup(t => t.Id);
-        var all = await TargetsAsync(database);
         var facts = all.Where(t => wanted.Contains(t.IndicatorId)).GroupBy(t => t.Fact).ToList();
         return facts.SelectMany(f => f.SelectMany(t => f.Where(o => o.Comparable != t.Comparable).Select(o => (t.Id, Other: o))))
             .ToLookup(x => x.Id, x => x.Other);

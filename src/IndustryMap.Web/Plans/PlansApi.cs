@@ -65,8 +65,9 @@ public static class PlansApi
 
     private static async Task<IResult> ListTargets(string? plan, string? scope, string? scopeKind, int? year, string? indicator, Database database)
     {
-        var targets = await PlanQueries.TargetsAsync(database, new TargetFilter(plan, scope, year, indicator, scopeKind));
-        var conflicts = await PlanQueries.ConflictsAsync(database, targets);
+        var filter = new TargetFilter(plan, scope, year, indicator, scopeKind);
+        var targets = await PlanQueries.TargetsAsync(database, filter);
+        var conflicts = await PlanQueries.ConflictsAsync(database, targets, filter == new TargetFilter() ? targets : null);
         return Results.Ok(targets.Select(t => TargetView.Of(t, conflicts[t.Id])).ToList());
     }
 }

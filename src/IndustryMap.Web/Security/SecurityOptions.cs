@@ -1,3 +1,4 @@
+using IndustryMap.Configuration;
 using System.Globalization;
 
 namespace IndustryMap.Web.Security;
@@ -36,7 +37,7 @@ public sealed record SecurityOptions
                 {
                     "true" or "1" or "yes" => true,
                     "false" or "0" or "no" => false,
-                    _ => throw new InvalidOperationException($"{AnonymousReadVariable}='{anonymous}' must be true or false."),
+                    _ => throw new SetupException($"{AnonymousReadVariable}='{anonymous}' must be true or false."),
                 },
             };
         }
@@ -55,6 +56,6 @@ public sealed record SecurityOptions
         if (string.IsNullOrWhiteSpace(text)) return fallback;
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
             ? value
-            : throw new InvalidOperationException($"{key}='{text}' must be a positive whole number.");
+            : throw new SetupException($"{key}='{text}' must be a positive whole number.");
     }
 }

@@ -31,7 +31,7 @@ public sealed class DatabaseStartup(Database database, IndustryMapOptions option
             var pending = await migrator.PendingAsync(cancellationToken);
             if (pending.Count > 0)
             {
-                throw new InvalidOperationException(
+                throw new SetupException(
                     $"{database.Dialect.Describe()} has {pending.Count} pending migration(s) ({string.Join(", ", pending.Select(p => $"{p.Version:D4}_{p.Name}"))}). " +
                     "Run `industrymap db migrate` (and `industrymap import seed-data` on a new database) first.");
             }
