@@ -119,6 +119,20 @@ public class Issue15SeedTests(SeededStores stores)
         Assert.All(pillars.Items.Skip(1), i => Assert.True(i.Source!.FromLine >= 342 && i.Source.ToLine <= 371));
     }
 
+    /// <summary>Land totals: L584 975 亩 vs 876.9 in 表4-1; L754 690.7 vs 655.74 in 表4-3.</summary>
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task MissedContradictions_LandTotalsAgainstTables41And43(string engine)
+    {
+        var findings = await Findings(engine);
+        foreach (var (line, whole, parts, tableFrom, tableTo) in new[] { (584, 975m, 876.9m, 586, 618), (754, 690.7m, 655.74m, 756, 807) })
+        {
+            var land = Assert.Single(findings, f => f.Kind == FindingKinds.Cascade && f.Items.Count > 0 && Cites(f.Items[0], "004", line));
+            Assert.Equal((FindingStatus.Mismatch, whole, parts, parts - whole, "亩"), (land.Status, land.Expected!.Value, land.Actual!.Value, land.Difference!.Value, land.Unit));
+            Assert.All(land.Items.Skip(1), i => Assert.True(i.Source!.FromLine >= tableFrom && i.Source.ToLine <= tableTo));
+        }
+    }
+
     /// <summary>附件四 lists 175 firms, 136 成长型; L77 says 176 and 137.</summary>
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
