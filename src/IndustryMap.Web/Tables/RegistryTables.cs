@@ -79,20 +79,21 @@ public static class RegistryTables
     private static Table Projects(IEnumerable<ProjectRow> rows) => new("projects", "项目库", "Projects",
         [
             new("library", "项目库", "Library"), new("serial", "序号", "No."), new("name", "项目名称", "Project"), new("unit", "单元", "Unit"),
-            new("park", "园区", "Park"), new("industry", "产业", "Industry"), new("section", "附件分节（原文）", "Annex section (as printed)"), new("stage", "阶段", "Stage"),
+            new("park", "园区", "Park"), new("industry", "产业", "Industry"), new("stage", "阶段", "Stage"),
             new("investment", "总投资（亿元）", "Investment (100m yuan)", true), new("output", "年产值（亿元）", "Annual output (100m yuan)", true),
             new("tax", "税收（亿元）", "Tax (100m yuan)", true), new("land", "用地（亩）", "Land (mu)", true),
             new("floorArea", "厂房面积（平方米）", "Floor area (m²)", true), new("period", "建设期", "Period"), new("owner", "业主", "Owner"),
+            new("section", "附件分节（原文）", "Annex section (as printed)"),
         ],
         Entities.Projects(rows).Select(e =>
         {
             var p = e.Project;
             return new TableRow(
-                [p.Library, p.Serial, p.Name, p.Unit, p.Park, p.Industry, string.Join(" / ", new[] { p.Section, p.Subsection }.Where(x => x is not null)), p.StagePrinted,
+                [p.Library, p.Serial, p.Name, p.Unit, p.Park, p.Industry, p.StagePrinted,
                     Decimals.Normalize(p.InvestmentYi), Decimals.Normalize(p.OutputYi), Decimals.Normalize(p.TaxYi), Decimals.Normalize(p.LandMu),
-                    Decimals.Normalize(p.FloorArea), p.Period, p.Owner],
-                [null, null, null, null, null, null, null, null, Printed(p.Investment, p.InvestmentUnit), Printed(p.Output, p.OutputUnit), Printed(p.Tax, p.TaxUnit),
-                    Printed(p.Land, p.LandUnit), Printed(p.FloorArea, p.FloorAreaUnit), null, null],
+                    Decimals.Normalize(p.FloorArea), p.Period, p.Owner, string.Join(" / ", new[] { p.Section, p.Subsection }.Where(x => x is not null))],
+                [null, null, null, null, null, null, null, Printed(p.Investment, p.InvestmentUnit), Printed(p.Output, p.OutputUnit), Printed(p.Tax, p.TaxUnit),
+                    Printed(p.Land, p.LandUnit), Printed(p.FloorArea, p.FloorAreaUnit), null, null, null],
                 Source(p))
             {
                 Mentions = e.Mentions.Count < 2 ? [] : e.Mentions.Select(m => new MentionView(m.Name, $"{m.Serial} · {Printed(m.Investment, m.InvestmentUnit)}", Source(m))).ToList(),
