@@ -197,6 +197,7 @@ public class PageTests(BrowserFixture fixture)
     }
 
     [Fact]
+    [Trait("Category", "screenshots")]
     public async Task AtPhoneWidth_TheMapAndListFitTheScreen()
     {
         await using var session = await fixture.NewSessionAsync(nameof(AtPhoneWidth_TheMapAndListFitTheScreen), new ViewportSize { Width = 390, Height = 844 });
@@ -213,6 +214,7 @@ public class PageTests(BrowserFixture fixture)
     }
 
     [Fact]
+    [Trait("Category", "screenshots")]
     public async Task Screenshots_OfTheMapAndAUnitPage_AreSaved()
     {
         await using var session = await fixture.NewSessionAsync(nameof(Screenshots_OfTheMapAndAUnitPage_AreSaved), new ViewportSize { Width = 1280, Height = 1000 });
@@ -233,11 +235,15 @@ public class PageTests(BrowserFixture fixture)
     }
 }
 
+/// <summary>
+/// Screenshots taken by the tests go to artifacts/screenshots (ignored by git): tests never modify tracked files.
+/// scripts/screenshots.sh runs the tests that take them and copies the README's images into docs/screenshots.
+/// </summary>
 public static class Screenshots
 {
     public static string PathFor(string file)
     {
-        var folder = Path.Combine(Repository.Root, "docs", "screenshots");
+        var folder = Path.Combine(Repository.Root, "artifacts", "screenshots");
         Directory.CreateDirectory(folder);
         return Path.Combine(folder, file);
     }
