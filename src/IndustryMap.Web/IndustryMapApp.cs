@@ -53,7 +53,7 @@ public static class IndustryMapApp
 
         var app = builder.Build();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(PagesSetup.StatusCodePageAsync);
         app.UseIndustryMapSecurity();
         app.UseIndustryMapPages();
 

@@ -16,9 +16,38 @@ document.documentElement.lang = lang === "en" ? "en" : "zh-CN";
 
 /** An interface string, with {0}, {1} … replaced by the arguments. */
 export function t(key, ...args) {
+  return marked(key, args).replace(/[⟦⟧]/g, "");
+}
+
+function marked(key, args) {
   const text = strings[lang][key] ?? strings.zh[key] ?? key;
   return text.replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)] ?? ""));
 }
+
+/**
+ * An interface string as nodes: arguments may be nodes (data(name) keeps a unit name marked as data), and Chinese
+ * names the English text keeps (⟦渝西⟧) become <span class="data" lang="zh-CN">.
+ */
+export function tn(key, ...args) {
+  const text = strings[lang][key] ?? strings.zh[key] ?? key;
+  const out = [];
+  for (const part of text.split(/(⟦[^⟧]*⟧|\{\d+\})/)) {
+    if (!part) continue;
+    if (part.startsWith("⟦")) out.push(el("span", { className: "data", lang: "zh-CN", textContent: part.slice(1, -1) }));
+    else if (/^\{\d+\}$/.test(part)) {
+      const arg = args[Number(part.slice(1, -1))];
+      out.push(arg instanceof Node ? arg : String(arg ?? ""));
+    } else out.push(part);
+  }
+  return out;
+}
+
+/** Punctuation of the interface language: "：" or ": ", "（x）" or " (x)", "、" or ", ". */
+export const colon = () => (lang === "en" ? ": " : "：");
+export const paren = (...inner) => (lang === "en" ? [" (", ...inner, ")"] : ["（", ...inner, "）"]);
+export const listSep = () => (lang === "en" ? ", " : "、");
+/** Data items (names) joined with the language's separator, each marked as data. */
+export const dataList = (items) => items.flatMap((x, i) => (i ? [listSep(), data(x)] : [data(x)]));
 
 /** Builds an element: props are assigned as properties (textContent, className, href …), children appended as nodes or text. */
 export function el(tag, props = {}, ...children) {
@@ -205,14 +234,14 @@ export function setUpPage(titleKeyOrText, { literalTitle = false, section = null
         el("a", { href, textContent: t(key), "aria-current": location.pathname === href || (href.endsWith("/") && location.pathname === `${href}index.html`) ? "page" : undefined }))))));
   }
   const footer = document.querySelector("footer.site");
-  if (footer) footer.replaceChildren(el("p", {}, t("foot"), " ", el("a", { href: "/openapi/v1.json", textContent: "/openapi/v1.json" })));
+  if (footer) footer.replaceChildren(el("p", {}, ...tn("foot"), " ", el("a", { href: "/openapi/v1.json", textContent: "/openapi/v1.json" })));
   translate(document);
   setTitle(titleKeyOrText, literalTitle);
 }
 
 /** Translates data-i18n (text), data-i18n-placeholder, data-i18n-label (aria-label) and data-i18n-title under root. */
 export function translate(root) {
-  for (const node of root.querySelectorAll("[data-i18n]")) node.textContent = t(node.dataset.i18n);
+  for (const node of root.querySelectorAll("[data-i18n]")) node.replaceChildren(...tn(node.dataset.i18n));
   for (const node of root.querySelectorAll("[data-i18n-placeholder]")) node.placeholder = t(node.dataset.i18nPlaceholder);
   for (const node of root.querySelectorAll("[data-i18n-label]")) node.setAttribute("aria-label", t(node.dataset.i18nLabel));
   for (const node of root.querySelectorAll("[data-i18n-title]")) node.title = t(node.dataset.i18nTitle);

@@ -2,7 +2,7 @@
 // score and in a table with score bars, each reason with its rule and the clause it cites. Everything is built as
 // DOM with textContent (never parsed as HTML). Writes made with the sign-in cookie carry the anti-forgery token from
 // GET /api/session as its header.
-import { el, t, lang, api, getJson, data, run, setUpPage, session, signInLink, problemText, sourceView, unitHref } from "./common.js";
+import { el, t, tn, lang, api, getJson, data, run, setUpPage, session, signInLink, problemText, sourceView, unitHref } from "./common.js";
 import { loadChongqing, ZONE_POSITIONS } from "./geo.js";
 
 /* global echarts */
@@ -16,7 +16,7 @@ const zhText = (text, tag = "span") => el(tag, { className: "data", lang: "zh-CN
 
 /** One reason: the rule, the words, the clause (a disclosure showing the cited lines) and, if different, where the fact is printed. */
 function reasonNode(reason, tag = "li") {
-  const node = el(tag, {}, el("span", { className: "rule", textContent: `[${t(`place.rule.${reason.rule}`)}]` }), zhText(reason.text));
+  const node = el(tag, {}, el("span", { className: "rule" }, "[", ...tn(`place.rule.${reason.rule}`), "]"), zhText(reason.text));
   const clause = sourceView(reason.source);
   if (clause) node.append(clause);
   const fact = reason.evidence;
@@ -41,7 +41,7 @@ function renderTable(result) {
     bar.firstChild.style.width = `${share}%`;
     const unit = el("th", { scope: "row", dataset: { label: t("place.col.unit") } }, el("a", { href: unitHref(c.unit), textContent: c.unit, className: "data" }));
     if (c.priority === 2) unit.append(el("span", { className: "priority", textContent: t("place.priority.firstContact") }));
-    if (c.priority === 1) unit.append(el("span", { className: "priority", textContent: t("place.priority.yuxi") }));
+    if (c.priority === 1) unit.append(el("span", { className: "priority" }, ...tn("place.priority.yuxi")));
     const parks = el("td", { dataset: { label: t("place.col.parks") } });
     for (const park of c.parks) {
       const line = el("div", { title: park.text }, data(park.name), `: ${landText(park.land)}`);
