@@ -1,7 +1,7 @@
 // The consistency page: the findings of /api/checks (conflicting statements, cascades whose parts do not add up to
 // the whole, growth rates that do not follow from their own baseline and target), grouped by plan, each item linked
 // to its source. Problems first; findings that agree can be shown too.
-import { el, t, lang, data, colon, paren, getJson, setUpPage, quantity, sourceView, run } from "./common.js";
+import { el, t, lang, data, mixed, colon, paren, getJson, setUpPage, quantity, sourceView, run } from "./common.js";
 
 setUpPage("checks.heading");
 
@@ -21,7 +21,7 @@ async function main() {
     for (const plan of plans) {
       const findings = report.findings.filter((f) => f.plan === plan.id && (showAll.checked || f.status !== "agrees"));
       if (findings.length === 0) continue;
-      list.append(el("section", { "aria-label": plan.title }, el("h2", {}, data(plan.title), ...paren(findings.length)), findings.map(finding)));
+      list.append(el("section", { "aria-labelledby": `plan-${plan.id}` }, el("h2", { id: `plan-${plan.id}` }, data(plan.title), ...paren(findings.length)), findings.map(finding)));
     }
   };
   showAll.addEventListener("change", render);
@@ -33,7 +33,7 @@ const label = (status) => t(`checks.status.${status}`);
 function finding(f) {
   const card = el("article", { className: `card finding status-${f.status}`, dataset: { status: f.status, kind: f.kind } },
     el("h3", {}, el("span", { className: `badge ${f.status === "agrees" ? "" : "conflict"}`, textContent: label(f.status) }), " ", data(f.title)),
-    lang === "en" && f.messageEn ? el("p", { textContent: f.messageEn }) : el("p", { textContent: f.message, className: lang === "en" ? "data" : "" }));
+    lang === "en" && f.messageEn ? el("p", {}, ...mixed(f.messageEn)) : el("p", { textContent: f.message, className: lang === "en" ? "data" : "" }));
   if (f.expected !== undefined || f.actual !== undefined) {
     card.append(el("p", {}, t("checks.expected"), quantity(f.expected, f.unit), t("checks.stated"), quantity(f.actual, f.unit),
       f.difference !== undefined ? [t("checks.difference"), quantity(f.difference, f.unit)] : null));

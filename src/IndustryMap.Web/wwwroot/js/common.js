@@ -49,6 +49,18 @@ export const listSep = () => (lang === "en" ? ", " : "、");
 /** Data items (names) joined with the language's separator, each marked as data. */
 export const dataList = (items) => items.flatMap((x, i) => (i ? [listSep(), data(x)] : [data(x)]));
 
+/** Replaces a node's children, leaving out null/undefined/false (DOM replaceChildren would print them as "null"). */
+export function fill(node, ...children) {
+  node.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
+  return node;
+}
+
+/** Server English that keeps Chinese names and units (“14100 亿元”): the Chinese runs marked as data in lang zh-CN. */
+export function mixed(text) {
+  return String(text ?? "").split(/([\u3400-\u9fff\u3000-\u303f\uff00-\uffef]+)/).filter(Boolean).map((part) =>
+    /[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]/.test(part) ? el("span", { className: "data", lang: "zh-CN", textContent: part }) : part);
+}
+
 /** Builds an element: props are assigned as properties (textContent, className, href …), children appended as nodes or text. */
 export function el(tag, props = {}, ...children) {
   const node = document.createElement(tag);

@@ -1,7 +1,7 @@
 // The document viewer: the whole text with line numbers; ?lines=39-40 highlights the cited lines and scrolls to them,
 // ?focus=万州区 marks that unit's column of a line shared by several units. Lines that keep the web page's list markup
 // are shown as lists (cleanLine); the stored text itself is unchanged (API, data-raw). Without ?doc it lists the documents.
-import { el, t, getJson, getSubject, setUpPage, setTitle, param, documentHref, data, cleanLine, columnOf, run } from "./common.js";
+import { el, t, getJson, getSubject, showNotFound, setUpPage, setTitle, param, documentHref, data, cleanLine, columnOf, run } from "./common.js";
 
 setUpPage("nav.documents");
 
@@ -16,6 +16,11 @@ async function main() {
     return;
   }
   const [from, to] = (param("lines") ?? "").split("-").map((n) => Number.parseInt(n, 10));
+  const documents = await getJson("/api/documents");
+  if (!documents.some((d) => d.id === doc)) {
+    showNotFound(doc);
+    return;
+  }
   const meta = await getSubject(`/api/documents/${encodeURIComponent(doc)}`, doc);
   setTitle(meta.title);
   document.getElementById("title").replaceChildren(data(meta.title));

@@ -1,6 +1,6 @@
 // The unit page (e.g. 万州区): its group, its dominant and characteristic industries with their sources, the
 // neighbouring units that share an industry, and the unit's parks, enterprises, projects and targets.
-import { el, t, tn, data, colon, paren, dataList, listSep, getSubject, getJson, setUpPage, setTitle, showError, param, sourceView, unitHref, clusterHref, run } from "./common.js";
+import { el, t, tn, data, colon, paren, dataList, listSep, getSubject, getJson, setUpPage, setTitle, showError, showNotFound, param, sourceView, unitHref, clusterHref, run } from "./common.js";
 import { loadChongqing, neighboursOf } from "./geo.js";
 import { byUnit } from "./layout.js";
 import { relatedSection } from "./records.js";
@@ -13,8 +13,13 @@ async function main() {
     location.replace("/");
     return;
   }
-  const [profile, units, designations] = await Promise.all([
-    getSubject(`/api/units/${encodeURIComponent(name)}`, name), getJson("/api/units"), getJson("/api/layouts/2023")]);
+  const units = await getJson("/api/units");
+  const known = units.find((u) => u.name === name || u.fullName === name || (u.aliases ?? []).includes(name));
+  if (!known) {
+    showNotFound(name);
+    return;
+  }
+  const [profile, designations] = await Promise.all([getSubject(`/api/units/${encodeURIComponent(known.name)}`, name), getJson("/api/layouts/2023")]);
   const unit = profile.unit;
   setTitle(unit.name);
   document.getElementById("name").replaceChildren(data(unit.name));

@@ -1,7 +1,7 @@
 // 通报: the bulletin of a period as a printable page; downloads as Word and Excel; the administrator's review step.
 // The bulletin itself is a Chinese official document (公文): it is shown as it prints, in both interface languages.
 // A period with no approved values says so, and cannot be finalised (the API refuses too).
-import { el, t, api, say, number, percent, statusBadge, param, session, signInLink, setUpPage, demoBadge, run } from "../common.js";
+import { el, fill, t, api, say, number, percent, statusBadge, param, session, signInLink, setUpPage, demoBadge, run } from "../common.js";
 import { fillPeriods, rankChange } from "./monitoring.js";
 import { hasApprovedValues } from "./bulletin-rules.js";
 
@@ -71,7 +71,7 @@ async function load() {
     pick("number").value = summary?.number ?? "";
     pick("title").value = summary?.title ?? "";
     const empty = !hasApprovedValues(current);
-    pick("state-line").replaceChildren(t("mon.bulletin.state"), " ", statusBadge(current.state === "reviewed" ? "reviewed" : "bulletin_draft"),
+    fill(pick("state-line"), t("mon.bulletin.state"), " ", statusBadge(current.state === "reviewed" ? "reviewed" : "bulletin_draft"),
       empty ? el("span", { className: "empty", dataset: { empty: "no-values" } }, " ", t("mon.bulletin.noValues")) : null);
     pick("save").disabled = current.state === "reviewed";
     pick("review").disabled = current.state === "reviewed" || empty;

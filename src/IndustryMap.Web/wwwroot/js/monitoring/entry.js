@@ -1,5 +1,5 @@
 // 数据填报: a unit officer fills in (or uploads) their unit's report for a period, saves a draft, submits it.
-import { el, t, api, say, data, when, number, demoBadge, statusBadge, param, session, signInLink, setUpPage, run } from "../common.js";
+import { el, fill, t, api, say, data, when, number, demoBadge, statusBadge, param, session, signInLink, setUpPage, run } from "../common.js";
 import { fillPeriods, periodName, checkText, historyItem, rangeText } from "./monitoring.js";
 
 setUpPage("mon.nav.entry", { section: "monitoring" });
@@ -12,7 +12,7 @@ const url = () => `/api/submissions/${encodeURIComponent(unitSelect.value)}/${en
 const editable = () => form && (form.state === "draft" || form.state === "returned" || form.state === "not_started");
 
 function render() {
-  document.getElementById("head").replaceChildren(
+  fill(document.getElementById("head"), 
     el("strong", {}, data(form.unit), " · ", periodName(form.period, form.periodName)), " ", statusBadge(form.state),
     form.demo ? demoBadge() : null,
     el("div", { className: "muted" }, t("mon.entry.due", form.dueOn), form.late ? t("mon.entry.late") : "", " · ", t("mon.entry.version", form.version),
@@ -20,12 +20,13 @@ function render() {
     form.comment ? el("div", { className: "check error" }, t("mon.entry.comment"), data(form.comment)) : null,
     form.state === "approved" ? el("div", { className: "muted" }, t("mon.entry.locked")) : null,
   );
-  document.querySelector("#form tbody").replaceChildren(...form.lines.map((line) => {
-    const value = el("input", { type: "text", inputMode: "decimal", value: line.value ?? "", disabled: !editable(), dataset: { indicator: line.indicator }, "aria-label": line.name });
-    const note = el("input", { type: "text", maxLength: 200, value: line.note ?? "", disabled: !editable(), dataset: { note: line.indicator }, "aria-label": t("mon.noteFor", line.name) });
+  document.querySelector("#form tbody").replaceChildren(...form.lines.map((line, n) => {
+    // Labelled by the indicator's name (data) and the column heading, so the label is in the interface language.
+    const value = el("input", { type: "text", inputMode: "decimal", value: line.value ?? "", disabled: !editable(), dataset: { indicator: line.indicator }, "aria-labelledby": `line-${n} col-value` });
+    const note = el("input", { type: "text", maxLength: 200, value: line.note ?? "", disabled: !editable(), dataset: { note: line.indicator }, "aria-labelledby": `line-${n} col-note` });
     const range = rangeText(line.min, line.max);
     return el("tr", {},
-      el("td", { dataset: { label: t("mon.col.indicator") } }, data(line.name), line.required ? el("span", { title: t("mon.required"), textContent: " *" }) : null,
+      el("td", { dataset: { label: t("mon.col.indicator") } }, data(line.name, "span", { id: `line-${n}` }), line.required ? el("span", { title: t("mon.required"), textContent: " *" }) : null,
         line.demo ? demoBadge() : null, range ? el("div", { className: "muted" }, range) : null),
       el("td", { dataset: { label: t("mon.col.unit") } }, data(line.unit ?? "")),
       el("td", { dataset: { label: t("mon.col.value") } }, value),

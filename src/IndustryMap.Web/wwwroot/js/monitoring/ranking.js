@@ -1,6 +1,6 @@
 // 赛马排名: the composite index of a period per peer group, rank change, and the drill-down to the values behind each score.
 // A period with no approved values says so instead of ranking every unit first with 0 points.
-import { el, t, lang, api, say, data, number, demoBadge, param, session, signInLink, setUpPage, run } from "../common.js";
+import { el, fill, t, lang, api, say, data, number, demoBadge, param, session, signInLink, setUpPage, run } from "../common.js";
 import { fillPeriods, periodName, measureName, rankChange } from "./monitoring.js";
 
 setUpPage("mon.nav.ranking", { section: "monitoring" });
@@ -13,7 +13,7 @@ const normalizationName = (r) => (lang === "en" ? t(`mon.normalization.${r.norma
 
 function drill(ranking, group, line) {
   pick("drill").hidden = false;
-  pick("drill-title").replaceChildren(data(line.unit), " · ", data(ranking.indexName), " · ", data(group.group), " ",
+  fill(pick("drill-title"), data(line.unit), " · ", data(ranking.indexName), " · ", data(group.group), " ",
     t("mon.rank.place", line.rank, number(line.score)), line.demo ? demoBadge() : null);
   const cell = (label, props, ...children) => el("td", { ...props, dataset: { label: t(label) } }, ...children);
   pick("drill-rows").replaceChildren(...line.scores.map((s) => el("tr", {},

@@ -1,5 +1,5 @@
 // 审核与上报情况: the reporting rate of a period; the administrator opens a unit's report and approves, returns or unlocks it.
-import { el, t, api, say, data, when, number, demoBadge, statusBadge, param, session, signInLink, setUpPage, run } from "../common.js";
+import { el, fill, t, api, say, data, when, number, demoBadge, statusBadge, param, session, signInLink, setUpPage, run } from "../common.js";
 import { fillPeriods, periodName, checkText, historyItem } from "./monitoring.js";
 
 setUpPage("mon.nav.review", { section: "monitoring" });
@@ -11,7 +11,7 @@ let current = null;
 async function loadRate() {
   try {
     const rate = await api(`/api/periods/${encodeURIComponent(periodSelect.value)}/reporting?includeDemo=${demo.checked}`);
-    document.getElementById("summary").replaceChildren(
+    fill(document.getElementById("summary"), 
       el("strong", {}, t("mon.review.rate", periodName(rate.period ?? periodSelect.value, rate.periodName), rate.expected, rate.submitted, rate.approved, (rate.rate * 100).toFixed(1))),
       el("div", { className: "muted" }, t("mon.review.due", rate.dueOn), rate.duePassed ? t("mon.review.duePassed") : "", " · ",
         t("mon.review.counts", rate.submittedLate, rate.late, rate.inProgress, rate.notStarted)));
@@ -37,7 +37,7 @@ async function openUnit(unit, row) {
     if (unit !== undefined) current = await api(`/api/submissions/${encodeURIComponent(unit)}/${encodeURIComponent(periodSelect.value)}`);
     const f = current;
     document.getElementById("detail").hidden = false;
-    document.getElementById("detail-title").replaceChildren(data(f.unit), ` · ${periodName(f.period, f.periodName)} `, statusBadge(f.state), f.demo ? demoBadge() : null,
+    fill(document.getElementById("detail-title"), data(f.unit), ` · ${periodName(f.period, f.periodName)} `, statusBadge(f.state), f.demo ? demoBadge() : null,
       el("span", { className: "muted" }, " ", t("mon.entry.version", f.version)));
     document.querySelector("#values tbody").replaceChildren(...f.lines.map((l) => el("tr", {},
       el("td", { dataset: { label: t("mon.col.indicator") } }, data(l.name), l.demo ? demoBadge() : null),
