@@ -35,6 +35,16 @@ public static class IndustryMapApp
             ContentRootPath = AppContext.BaseDirectory,
             WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });
+        // Request logging (ASP.NET Core's per-request lines) at warning by default: at information it writes about nine
+        // lines per request. INDUSTRYMAP_REQUEST_LOG=Information (or Debug, Warning, Error, None) sets it (issue 14).
+        var requestLog = builder.Configuration["INDUSTRYMAP_REQUEST_LOG"];
+        if (!string.IsNullOrWhiteSpace(requestLog) && !Enum.TryParse<LogLevel>(requestLog, ignoreCase: true, out _))
+        {
+            throw new InvalidOperationException(
+                $"INDUSTRYMAP_REQUEST_LOG 须为 Trace、Debug、Information、Warning、Error、Critical 或 None，而不是“{requestLog}”。 " +
+                $"INDUSTRYMAP_REQUEST_LOG must be Trace, Debug, Information, Warning, Error, Critical or None, not \"{requestLog}\".");
+        }
+        builder.Logging.AddFilter("Microsoft.AspNetCore", string.IsNullOrWhiteSpace(requestLog) ? LogLevel.Warning : Enum.Parse<LogLevel>(requestLog, ignoreCase: true));
         configure?.Invoke(builder);
 
         var options = IndustryMapOptions.From(key => builder.Configuration[key]);
