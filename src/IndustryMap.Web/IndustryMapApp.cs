@@ -4,12 +4,14 @@ using IndustryMap.Configuration;
 using IndustryMap.Web.Accounts;
 using IndustryMap.Web.Api;
 using IndustryMap.Web.Audit;
+using IndustryMap.Web.Caching;
 using IndustryMap.Web.Catalog;
 using IndustryMap.Web.Checks;
 using IndustryMap.Web.Documents;
 using IndustryMap.Web.FirstContacts;
 using IndustryMap.Web.Import;
 using IndustryMap.Web.Layout;
+using IndustryMap.Web.Logging;
 using IndustryMap.Web.Pipeline;
 using IndustryMap.Web.Placement;
 using IndustryMap.Web.Monitoring;
@@ -35,16 +37,7 @@ public static class IndustryMapApp
             ContentRootPath = AppContext.BaseDirectory,
             WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });
-        // Request logging (ASP.NET Core's per-request lines) at warning by default: at information it writes about nine
-        // lines per request. INDUSTRYMAP_REQUEST_LOG=Information (or Debug, Warning, Error, None) sets it (issue 14).
-        var requestLog = builder.Configuration["INDUSTRYMAP_REQUEST_LOG"];
-        if (!string.IsNullOrWhiteSpace(requestLog) && !Enum.TryParse<LogLevel>(requestLog, ignoreCase: true, out _))
-        {
-            throw new InvalidOperationException(
-                $"INDUSTRYMAP_REQUEST_LOG 须为 Trace、Debug、Information、Warning、Error、Critical 或 None，而不是“{requestLog}”。 " +
-                $"INDUSTRYMAP_REQUEST_LOG must be Trace, Debug, Information, Warning, Error, Critical or None, not \"{requestLog}\".");
-        }
-        builder.Logging.AddFilter("Microsoft.AspNetCore", string.IsNullOrWhiteSpace(requestLog) ? LogLevel.Warning : Enum.Parse<LogLevel>(requestLog, ignoreCase: true));
+        builder.AddIndustryMapRequestLogging();
         configure?.Invoke(builder);
 
         var options = IndustryMapOptions.From(key => builder.Configuration[key]);
@@ -62,10 +55,12 @@ public static class IndustryMapApp
         });
 
         var app = builder.Build();
+        app.UseIndustryMapRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages(PagesSetup.StatusCodePageAsync);
         app.UseIndustryMapSecurity();
         app.UseIndustryMapPages();
+        app.UseMiddleware<ReadCache>();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealth();
