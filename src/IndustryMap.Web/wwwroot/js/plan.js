@@ -87,7 +87,8 @@ function drawChart({ chart, series, years, unit }) {
   const instance = echarts.init(chart, null, { renderer: "canvas" });
   instance.setOption({
     animation: false,
-    aria: { enabled: true },
+    // The chart's accessible description in the interface language (ECharts' generated one is Chinese only).
+    aria: { enabled: true, label: { enabled: true, description: chart.getAttribute("aria-label") ?? "" } },
     grid: { left: 60, right: 20, top: 30, bottom: 30 },
     tooltip: {
       trigger: "item", confine: true,
