@@ -32,6 +32,7 @@ public static class CliCommands
         root.Add(CliPlacementCommands.Place());
         root.Add(CliPlacementCommands.Register());
         root.Add(CliPlacementCommands.Pipeline());
+        CliOptionTypes.Explain(root);
         return root;
     }
 

@@ -95,6 +95,13 @@ internal static class CliPlacementCommands
             var result = await service.PlaceAsync(request, cancellationToken);
             if (parse.GetValue(format) == "json") Console.WriteLine(JsonSerializer.Serialize(PlacementApi.View(result), Json));
             else WriteTable(result, parse.GetValue(top));
+            if (result.MatchesNothing)
+            {
+                // Issue 14: a description that names no industry is not a placement; scripts must see it.
+                await Console.Error.WriteLineAsync("未识别出产业：描述未匹配到任何产业名称、别名、重点产品或关键词，排序没有依据。 " +
+                    "No industry recognised: the description matches no industry name, alias, key product or keyword, so the ranking means nothing.");
+                return ExitCodes.NoMatch;
+            }
             return ExitCodes.Ok;
         }));
         return command;

@@ -14,4 +14,6 @@ public static class ExitCodes
     public const int Findings = 4;
     /// <summary>A verification failed: the audit log's or the first-contact register's hash chain is broken (an entry was altered, removed or cut off).</summary>
     public const int VerificationFailed = 5;
+    /// <summary>`place` recognised no industry in the description: there is no placement (the ranking is printed, but has no basis).</summary>
+    public const int NoMatch = 6;
 }

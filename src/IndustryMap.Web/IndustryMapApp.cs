@@ -57,7 +57,7 @@ public static class IndustryMapApp
         var app = builder.Build();
         app.UseIndustryMapRequestLogging();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(PagesSetup.StatusCodePageAsync);
         app.UseIndustryMapSecurity();
         app.UseIndustryMapPages();
         app.UseMiddleware<ReadCache>();

@@ -16,31 +16,7 @@ namespace IndustryMap.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public class MonitoringPageTests(BrowserFixture fixture)
 {
-    private static readonly Lock Gate = new();
-    private static Task<Dictionary<string, string>>? _tokens;
-
-    /// <summary>Once per run: demo data, an open quarter with nothing in it, an administrator and a unit officer of 江津区.</summary>
-    private Task<Dictionary<string, string>> Tokens()
-    {
-        lock (Gate)
-        {
-            return _tokens ??= PrepareAsync(Database.ForSqliteFile(Path.Combine(fixture.Server.DataDirectory, "industrymap.db")));
-        }
-    }
-
-    private static async Task<Dictionary<string, string>> PrepareAsync(Database database)
-    {
-        var system = Actor.System("browser tests");
-        await DemoData.GenerateAsync(database, system);
-        await PeriodStore.OpenAsync(database, system, "2026Q1");
-        var tokens = new Dictionary<string, string>();
-        foreach (var (name, role, unit) in new (string, Role, string?)[] { ("monitoring-admin", Role.Admin, null), ("monitoring-jiangjin", Role.Unit, "江津区") })
-        {
-            await UserAccounts.CreateAsync(database, system, new NewUser(name, null, role, unit), "not-used-tokens-only");
-            tokens[name] = (await ApiTokens.CreateAsync(database, system, name, "browser tests", 1)).Token;
-        }
-        return tokens;
-    }
+    private Task<Dictionary<string, string>> Tokens() => MonitoringAccounts.TokensAsync(fixture);
 
     private async Task<BrowserSession> SignedInAsync(string testName, string user)
     {
@@ -105,5 +81,39 @@ public class MonitoringPageTests(BrowserFixture fixture)
         Assert.Equal("submitted", form.GetProperty("state").GetString());
         Assert.Equal(2345.6m, form.GetProperty("lines")[0].GetProperty("value").GetDecimal());
         Assert.Equal("monitoring-jiangjin", form.GetProperty("submittedBy").GetString());
+    }
+}
+
+/// <summary>
+/// Once per run: `industrymap demo` data, an open quarter with nothing in it, an administrator and a unit officer of
+/// 江津区, each with an API token (shared by the monitoring page tests and the every-page checks).
+/// </summary>
+public static class MonitoringAccounts
+{
+    public const string Admin = "monitoring-admin";
+    public const string Jiangjin = "monitoring-jiangjin";
+    private static readonly Lock Gate = new();
+    private static Task<Dictionary<string, string>>? _tokens;
+
+    public static Task<Dictionary<string, string>> TokensAsync(BrowserFixture fixture)
+    {
+        lock (Gate)
+        {
+            return _tokens ??= PrepareAsync(Database.ForSqliteFile(Path.Combine(fixture.Server.DataDirectory, "industrymap.db")));
+        }
+    }
+
+    private static async Task<Dictionary<string, string>> PrepareAsync(Database database)
+    {
+        var system = Actor.System("browser tests");
+        await DemoData.GenerateAsync(database, system);
+        await PeriodStore.OpenAsync(database, system, "2026Q1");
+        var tokens = new Dictionary<string, string>();
+        foreach (var (name, role, unit) in new (string, Role, string?)[] { (Admin, Role.Admin, null), (Jiangjin, Role.Unit, "江津区") })
+        {
+            await UserAccounts.CreateAsync(database, system, new NewUser(name, null, role, unit), "not-used-tokens-only");
+            tokens[name] = (await ApiTokens.CreateAsync(database, system, name, "browser tests", 1)).Token;
+        }
+        return tokens;
     }
 }

@@ -197,6 +197,7 @@ public class PageTests(BrowserFixture fixture)
     }
 
     [Fact]
+    [Trait("Category", "screenshots")]
     public async Task AtPhoneWidth_TheMapAndListFitTheScreen()
     {
         await using var session = await fixture.NewSessionAsync(nameof(AtPhoneWidth_TheMapAndListFitTheScreen), new ViewportSize { Width = 390, Height = 844 });
@@ -213,6 +214,7 @@ public class PageTests(BrowserFixture fixture)
     }
 
     [Fact]
+    [Trait("Category", "screenshots")]
     public async Task Screenshots_OfTheMapAndAUnitPage_AreSaved()
     {
         await using var session = await fixture.NewSessionAsync(nameof(Screenshots_OfTheMapAndAUnitPage_AreSaved), new ViewportSize { Width = 1280, Height = 1000 });

@@ -34,6 +34,7 @@ public class PlacementPageTests(BrowserFixture fixture)
     }
 
     [Fact]
+    [Trait("Category", "screenshots")]
     public async Task AnOfficerPlacesABatteryMaterialProject_AndSeesTheRankingMapAndClauses()
     {
         await EnsureOfficerAsync();
@@ -43,7 +44,7 @@ public class PlacementPageTests(BrowserFixture fixture)
         {
             await page.GotoAsync("/placement.html");
             await page.Locator("body[data-ready='true']").WaitForAsync();
-            await Assertions.Expect(page.Locator("#session")).ToContainTextAsync("请先");
+            await Assertions.Expect(page.Locator("#access")).ToContainTextAsync("请先登录");
 
             await page.GotoAsync("/signin?returnUrl=%2Fplacement.html");
             await page.FillAsync("input[name=name]", Officer);
@@ -66,7 +67,8 @@ public class PlacementPageTests(BrowserFixture fixture)
             Assert.Equal(["丰都县", "垫江县", "彭水县", "永川区", "秀山县"], firstFive.Take(5).Order());
             Assert.Equal("巫溪县", firstFive[5]);
             await Assertions.Expect(rows.Nth(0).Locator(".reasons")).ToContainTextAsync("列为主导产业");
-            await Assertions.Expect(rows.Nth(0).Locator("details.source summary").First).ToContainTextAsync("000");
+            // Documents by short title (渝府办发〔2023〕87号 …), the number as the tooltip.
+            await Assertions.Expect(rows.Nth(0).Locator("details.source summary").First).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex("^000 · "));
             Assert.Equal(0, await page.Locator("#ranking img").CountAsync());
 
             // The map is drawn, and the page tells other components the scores.

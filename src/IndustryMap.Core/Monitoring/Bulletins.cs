@@ -58,6 +58,27 @@ public static class Bulletins
 
     public static string StateName(string state) => state == Reviewed ? "已审核" : "草稿（未审核）";
 
+    /// <summary>
+    /// Whether a bulletin has anything to report: an approved value behind some ranking score, a group or city total,
+    /// or a progress warning. Without, it would rank every unit first with 0 points (issue 14), so it cannot be
+    /// finalised. The page applies the same rule (wwwroot/js/monitoring/bulletin-rules.js).
+    /// </summary>
+    /// <summary>Approved values of the period that are not demo values (a real value in a demo submission counts).</summary>
+    private static async Task<long> ApprovedRealValuesAsync(Database database, long periodId)
+    {
+        await using var connection = await database.OpenAsync();
+        return await connection.ExecuteScalarAsync<long>(
+            """
+            SELECT COUNT(*) FROM submission_values v JOIN submissions s ON s.id = v.submission_id
+            WHERE s.period_id = @periodId AND s.state = 'approved' AND v.is_demo = 0 AND v.value IS NOT NULL
+            """, new { periodId });
+    }
+
+    public static bool HasApprovedValues(BulletinContent content) =>
+        content.Rankings.Any(r => r.Groups.Any(g => g.Units.Any(u => u.Scores.Any(s => s.Value is not null))))
+        || content.Totals.Any(t => t.Actual is not null)
+        || content.Warnings.Count > 0;
+
     public static readonly JsonSerializerOptions SnapshotJson = new()
     {
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
@@ -154,6 +175,11 @@ public static class Bulletins
         }
         var at = Clock.UtcStamp();
         var official = await BuildAsync(database, periodRow, current, false, (actor.Name, at));
+        if (!HasApprovedValues(official) && await ApprovedRealValuesAsync(database, periodRow.Id) == 0)
+        {
+            throw RefusedException.Invalid("bulletin_no_values", $"{periodRow.Key.Chinese}没有经审核锁定的数值，通报不能定稿",
+                $"there are no approved values for {periodRow.Code}: the bulletin cannot be finalised");
+        }
         var withDemo = await BuildAsync(database, periodRow, current, true, (actor.Name, at));
         return await database.InTransactionAsync(async (connection, transaction) =>
         {

@@ -28,9 +28,7 @@ public static class SignInPages
         var user = await signIn.VerifyAsync(name?.Trim(), password);
         if (user is null)
         {
-            return Page(http, antiforgery, returnUrl, name,
-                "用户名或密码不正确，或账户已停用或暂时锁定（连续 5 次失败后锁定 15 分钟）。 Wrong user name or password, or the account is disabled or locked.",
-                StatusCodes.Status401Unauthorized);
+            return Page(http, antiforgery, returnUrl, name, SignInText.Refused, StatusCodes.Status401Unauthorized);
         }
         var principal = ActorClaims.Principal(user, ActorClaims.CookieAuthentication);
         await http.SignInAsync(SignInSchemes.Cookie, principal);
@@ -49,7 +47,11 @@ public static class SignInPages
             ? returnUrl
             : "/";
 
-    private static IResult Page(HttpContext http, IAntiforgery antiforgery, string? returnUrl, string? name, string? message, int status)
+    /// <summary>
+    /// The page is built on the common page framework: the site header, /css/app.css, and /js/signin.js, which fills the
+    /// header and translates the data-i18n texts (English when chosen). Without script the form still works, in Chinese.
+    /// </summary>
+    private static IResult Page(HttpContext http, IAntiforgery antiforgery, string? returnUrl, string? name, string? messageKey, int status)
     {
         var h = HtmlEncoder.Default;
         var token = antiforgery.GetAndStoreTokens(http);
@@ -57,23 +59,23 @@ public static class SignInPages
         var hidden = $"""<input type="hidden" name="{h.Encode(token.FormFieldName)}" value="{h.Encode(token.RequestToken ?? "")}">""";
         var body = actor is not null
             ? $"""
-               <p>已登录为 <strong>{h.Encode(actor.Name)}</strong>（{h.Encode(Roles.Chinese(actor.Role))}{(actor.Unit is null ? "" : "，" + h.Encode(actor.Unit))}）。 <span lang="en">Signed in as {h.Encode(actor.Name)}.</span></p>
-               <form method="post" action="/signout">{hidden}<button type="submit">退出登录 <span lang="en">Sign out</span></button></form>
-               <p><a href="/">返回产业地图 <span lang="en">Back to the map</span></a></p>
+               <p><span data-i18n="signin.signedInAs">已登录为</span> <strong class="data">{h.Encode(actor.Name)}</strong>
+                 （<span data-i18n="role.{h.Encode(actor.RoleCode)}">{h.Encode(Roles.Chinese(actor.Role))}</span>{(actor.Unit is null ? "" : "，<span class=\"data\">" + h.Encode(actor.Unit) + "</span>")}）</p>
+               <form method="post" action="/signout">{hidden}<button type="submit" data-i18n="signOut">退出登录</button></form>
+               <p><a href="/" data-i18n="backToMap">返回产业地图</a></p>
                """
             : $"""
-               {(message is null ? "" : $"""<p class="error" role="alert">{h.Encode(message)}</p>""")}
-               <form method="post" action="/signin">
+               {(messageKey is null ? "" : $"""<p class="error" role="alert" data-i18n="{messageKey}">{h.Encode(SignInText.Chinese(messageKey))}</p>""")}
+               <form method="post" action="/signin" class="card account-form">
                  {hidden}
                  <input type="hidden" name="returnUrl" value="{h.Encode(LocalOrHome(returnUrl))}">
-                 <label for="name">用户名 <span lang="en">User name</span></label>
+                 <label for="name" data-i18n="signin.name">用户名</label>
                  <input id="name" name="name" autocomplete="username" required maxlength="64" value="{h.Encode(name ?? "")}">
-                 <label for="password">密码 <span lang="en">Password</span></label>
+                 <label for="password" data-i18n="signin.password">密码</label>
                  <input id="password" name="password" type="password" autocomplete="current-password" required maxlength="128">
-                 <button type="submit">登录 <span lang="en">Sign in</span></button>
+                 <button type="submit" data-i18n="signIn">登录</button>
                </form>
-               <p class="note">系统没有默认账户：第一个管理员由服务器上的 <code>industrymap user add &lt;name&gt; --role admin</code> 创建。
-                 <span lang="en">There is no default account: the first administrator is created on the server with <code>industrymap user add</code>.</span></p>
+               <p class="note"><span data-i18n="signin.noDefault">系统没有默认账户：第一个管理员由服务器上的命令创建：</span> <code>industrymap user add &lt;name&gt; --role admin</code></p>
                """;
         var html = $"""
             <!doctype html>
@@ -81,17 +83,33 @@ public static class SignInPages
             <head>
               <meta charset="utf-8">
               <meta name="viewport" content="width=device-width, initial-scale=1">
-              <title>登录 · 重庆市先进制造业产业地图</title>
-              <link rel="stylesheet" href="/account.css">
+              <title>登录 · 产业地图</title>
+              <link rel="stylesheet" href="/css/app.css">
+              <script type="module" src="/js/signin.js"></script>
             </head>
-            <body>
-              <main class="account">
-                <h1>登录 <span lang="en">Sign in</span></h1>
+            <body class="page-signin">
+              <a class="skip" href="#main" data-i18n="skip">跳到正文</a>
+              <header class="site"><div class="brand"><a href="/">重庆市先进制造业产业地图</a></div></header>
+              <main id="main" class="account">
+                <h1 data-i18n="signin.heading">登录</h1>
                 {body}
               </main>
+              <footer class="site"></footer>
             </body>
             </html>
             """;
         return Results.Content(html, "text/html; charset=utf-8", statusCode: status);
     }
+}
+
+/// <summary>The sign-in page's server-side messages in Chinese (the page's script shows the English of the same key).</summary>
+public static class SignInText
+{
+    public const string Refused = "signin.refused";
+
+    public static string Chinese(string key) => key switch
+    {
+        Refused => "用户名或密码不正确，或账户已停用或暂时锁定（连续 5 次失败后锁定 15 分钟）。",
+        _ => key,
+    };
 }

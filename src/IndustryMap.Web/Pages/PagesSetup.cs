@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Net.Http.Headers;
 
@@ -46,5 +47,30 @@ public static class PagesSetup
             },
         });
         return app;
+    }
+
+    /// <summary>
+    /// The status code page: an unknown page address (GET of a path without extension or .html, outside /api, /openapi
+    /// and /lib) gets the HTML 404 page (wwwroot/404.html, on the page framework) with status 404; everything else keeps
+    /// the RFC 7807 problem document. Used as app.UseStatusCodePages(PagesSetup.StatusCodePageAsync).
+    /// </summary>
+    public static async Task StatusCodePageAsync(StatusCodeContext status)
+    {
+        var context = status.HttpContext;
+        var path = context.Request.Path;
+        var wantsPage = context.Response.StatusCode == StatusCodes.Status404NotFound
+            && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+            && !path.StartsWithSegments("/api") && !path.StartsWithSegments("/openapi") && !path.StartsWithSegments("/lib")
+            && Path.GetExtension(path.Value ?? "") is "" or ".html" or ".htm";
+        var file = wantsPage ? context.RequestServices.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider.GetFileInfo("404.html") : null;
+        if (file is { Exists: true })
+        {
+            context.Response.ContentType = "text/html; charset=utf-8";
+            context.Response.Headers[HeaderNames.CacheControl] = "no-cache";
+            await context.Response.SendFileAsync(file);
+            return;
+        }
+        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = { Status = context.Response.StatusCode } });
     }
 }

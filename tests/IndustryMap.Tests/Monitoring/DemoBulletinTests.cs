@@ -182,11 +182,41 @@ public class DemoBulletinTests(DemoHosts hosts) : IClassFixture<DemoHosts>
         Assert.Equal(41 * 2 + 2 + 2, count);
     }
 
+    /// <summary>Issue 14: with demo values left out and nothing approved, the bulletin says so and cannot be finalised.</summary>
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task ABulletinWithNoApprovedValues_CannotBeFinalised(string engine)
+    {
+        var host = await hosts.Get(engine);
+        // 2024Q4 holds demo values only: the official bulletin (demo left out) has nothing behind it.
+        var official = await host.Get("/api/bulletins/2024Q4?includeDemo=false");
+        Assert.DoesNotContain(official.GetProperty("rankings").EnumerateArray(), r => r.GetProperty("groups").EnumerateArray()
+            .Any(g => g.GetProperty("units").EnumerateArray().Any(u => u.GetProperty("scores").EnumerateArray().Any(s => s.TryGetProperty("value", out _)))));
+        var draft = await host.Ok(MonitoringHost.Admin, HttpMethod.Put, "/api/bulletins/2024Q4", new { version = 0, number = "渝经信发〔2025〕1号" });
+        var refused = await host.Send(MonitoringHost.Admin, HttpMethod.Post, "/api/bulletins/2024Q4/review", new { version = draft.GetProperty("version").GetInt64() });
+        Assert.Equal(400, refused.Status);
+        Assert.Equal("bulletin_no_values", refused.Body.GetProperty("code").GetString());
+        Assert.Equal("draft", (await host.Get("/api/bulletins/2024Q4")).GetProperty("state").GetString());
+    }
+
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task Review_FreezesTheBulletin_WhileTheDataMovesOn(string engine)
     {
         var host = await hosts.Get(engine);
+        const string url = "/api/submissions/江津区/2025Q2";
+        // A real (not demo) approved value: a bulletin of demo values alone cannot be finalised (issue 14).
+        async Task CorrectAsync(decimal value)
+        {
+            var form = await host.Get(url);
+            var unlocked = await host.Ok(MonitoringHost.Admin, HttpMethod.Post, url + "/unlock", new { version = form.GetProperty("version").GetInt64(), reason = "更正" });
+            var saved = await host.Ok(MonitoringHost.Jiangjin, HttpMethod.Put, url,
+                new { version = unlocked.GetProperty("version").GetInt64(), values = new[] { new { indicator = "yx2027/ind01", value } } });
+            Assert.False(saved.GetProperty("lines").EnumerateArray().Single(l => l.GetProperty("indicator").GetString() == "yx2027/ind01").GetProperty("demo").GetBoolean());
+            var submitted = await host.Ok(MonitoringHost.Jiangjin, HttpMethod.Post, url + "/submit", new { version = saved.GetProperty("version").GetInt64() });
+            await host.Ok(MonitoringHost.Admin, HttpMethod.Post, url + "/approve", new { version = submitted.GetProperty("version").GetInt64() });
+        }
+        await CorrectAsync(2000);
         var draft = await host.Ok(MonitoringHost.Admin, HttpMethod.Put, "/api/bulletins/2025Q2", new { version = 0, number = "渝经信发〔2025〕88号" });
         Assert.Equal(("draft", 1L), (draft.GetProperty("state").GetString(), draft.GetProperty("version").GetInt64()));
         Assert.Equal(403, (await host.Send(MonitoringHost.Jiangjin, HttpMethod.Post, "/api/bulletins/2025Q2/review", new { version = 1 })).Status);
@@ -196,14 +226,7 @@ public class DemoBulletinTests(DemoHosts hosts) : IClassFixture<DemoHosts>
         Assert.Equal(("reviewed", "渝经信发〔2025〕88号"), (before.GetProperty("state").GetString(), before.GetProperty("number").GetString()));
 
         // A value behind it is unlocked and corrected: the rankings move, the reviewed bulletin does not.
-        const string url = "/api/submissions/江津区/2025Q2";
-        var form = await host.Get(url);
-        var unlocked = await host.Ok(MonitoringHost.Admin, HttpMethod.Post, url + "/unlock", new { version = form.GetProperty("version").GetInt64(), reason = "更正" });
-        var saved = await host.Ok(MonitoringHost.Jiangjin, HttpMethod.Put, url,
-            new { version = unlocked.GetProperty("version").GetInt64(), values = new[] { new { indicator = "yx2027/ind01", value = 99999 } } });
-        Assert.False(saved.GetProperty("lines").EnumerateArray().Single(l => l.GetProperty("indicator").GetString() == "yx2027/ind01").GetProperty("demo").GetBoolean());
-        var submitted = await host.Ok(MonitoringHost.Jiangjin, HttpMethod.Post, url + "/submit", new { version = saved.GetProperty("version").GetInt64() });
-        await host.Ok(MonitoringHost.Admin, HttpMethod.Post, url + "/approve", new { version = submitted.GetProperty("version").GetInt64() });
+        await CorrectAsync(99999);
         var live = (await host.Get("/api/rankings?period=2025Q2&index=yuxi"))[0].GetProperty("groups")[0].GetProperty("units")[0];
         Assert.Equal("江津区", live.GetProperty("unit").GetString());
         var after = await host.Get("/api/bulletins/2025Q2");

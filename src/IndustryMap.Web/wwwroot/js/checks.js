@@ -1,7 +1,7 @@
 // The consistency page: the findings of /api/checks grouped by kind (冲突, 复述, 级联不符, 增速不符, 计数不符, 分级不一,
 // 数据质量) or by plan, each side linked to its lines, and how many findings are problems. Problems first; findings
 // that agree (and restatements, which are never problems) can be shown too.
-import { el, t, lang, getJson, setUpPage, quantity, sourceView, param, run } from "./common.js";
+import { el, t, lang, data, mixed, colon, paren, getJson, setUpPage, quantity, sourceView, param, run } from "./common.js";
 
 setUpPage("checks.heading");
 
@@ -27,7 +27,7 @@ async function main() {
       : report.kinds.map((k) => ({ key: k.kind, title: kindName(k.kind), findings: shown.filter((f) => f.kind === k.kind) }));
     list.replaceChildren(...groups.filter((g) => g.findings.length > 0).map((g) =>
       el("section", { "aria-label": g.title, dataset: { group: g.key } },
-        el("h2", { textContent: `${g.title}（${g.findings.length}）` }),
+        el("h2", {}, groupBy.value === "plan" ? data(g.title) : g.title, ...paren(g.findings.length)),
         g.findings.map((f) => finding(f, groupBy.value === "plan" ? kindName(f.kind) : plans.find((p) => p.id === f.plan)?.title ?? f.plan)))));
   };
   groupBy.addEventListener("change", render);
@@ -38,14 +38,14 @@ async function main() {
 function finding(f, context) {
   const problem = f.status === "conflict" || f.status === "mismatch" || f.status === "incomplete";
   const card = el("article", { className: `card finding status-${f.status}`, dataset: { status: f.status, kind: f.kind } },
-    el("h3", {}, el("span", { className: `badge ${problem ? "conflict" : ""}`, textContent: t(`checks.status.${f.status}`) }), " ", f.title,
-      el("span", { className: "muted", textContent: ` · ${context}` })),
-    el("p", { textContent: lang === "en" ? f.messageEn : f.message }));
+    el("h3", {}, el("span", { className: `badge ${problem ? "conflict" : ""}`, textContent: t(`checks.status.${f.status}`) }), " ", data(f.title),
+      el("span", { className: "muted", textContent: " · " }), data(context, "span", { className: "muted" })),
+    lang === "en" && f.messageEn ? el("p", {}, ...mixed(f.messageEn)) : el("p", { textContent: f.message, className: lang === "en" ? "data" : "" }));
   if (f.expected !== undefined || f.actual !== undefined) {
     card.append(el("p", {}, t("checks.expected"), quantity(f.expected, f.unit), t("checks.actual"), quantity(f.actual, f.unit),
       f.difference !== undefined ? [t("checks.difference"), quantity(f.difference, f.unit)] : null));
   }
-  card.append(el("ul", {}, f.items.map((i) => el("li", {}, `${i.label}：`, quantity(i.value, i.unit), i.printed ? el("span", { className: "muted", textContent: ` “${i.printed}”` }) : null, " ",
+  card.append(el("ul", {}, f.items.map((i) => el("li", {}, data(i.label), colon(), quantity(i.value, i.unit), i.printed ? el("span", { className: "muted data", textContent: ` “${i.printed}”` }) : null, " ",
     sourceView(i.source)))));
   return card;
 }

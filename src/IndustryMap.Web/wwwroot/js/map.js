@@ -1,6 +1,6 @@
 // The home page: the 2023 layout on the map, chosen by cluster, sub-industry or product, with a legend, the 一区两群
 // view and a keyboard-navigable list of the same data. The choice lives in the URL (?industry=…&kind=…&view=groups).
-import { el, t, getJson, setUpPage, showError, unitHref, clusterHref, run } from "./common.js";
+import { el, t, tn, data, colon, paren, dataList, getJson, setUpPage, showError, unitHref, clusterHref, run } from "./common.js";
 import { loadChongqing } from "./geo.js";
 import { catalogEntries, byUnit, statusFor, countStatuses, STATUS, mapGroupOf, isYuxi, GROUP_ORDER } from "./layout.js";
 import { createLayoutMap, statusText, GROUP_STYLE } from "./mapview.js";
@@ -46,7 +46,7 @@ async function main() {
   function renderSummary() {
     const summary = document.getElementById("summary");
     if (mode === "groups") {
-      summary.textContent = t("map.groups.summary");
+      summary.replaceChildren(...tn("map.groups.summary"));
       return;
     }
     const counts = countStatuses(units, rowsByUnit, entry);
@@ -54,18 +54,18 @@ async function main() {
       summary.textContent = t("map.summaryNone", units.length - counts.notRecorded, counts.notRecorded);
       return;
     }
-    summary.replaceChildren(t("map.summary", entry.name, counts.dominant, counts.characteristic, counts.notRecorded), " ",
-      el("a", { href: clusterHref(entry.cluster), textContent: `${t("kind.cluster")}：${entry.cluster}` }));
+    summary.replaceChildren(...tn("map.summary", data(entry.name), counts.dominant, counts.characteristic, counts.notRecorded), " ",
+      el("a", { href: clusterHref(entry.cluster) }, t("kind.cluster"), colon(), data(entry.cluster)));
   }
 
   function renderLegend() {
     const legend = document.getElementById("legend");
-    const item = (swatch, text) => el("li", {}, el("span", { className: `swatch ${swatch}`, "aria-hidden": "true" }), el("span", { textContent: text }));
+    const item = (swatch, ...text) => el("li", {}, el("span", { className: `swatch ${swatch}`, "aria-hidden": "true" }), el("span", {}, ...text));
     if (mode === "groups") {
       legend.replaceChildren(
         ...GROUP_ORDER.map((g) => item(`sw-group-${GROUP_ORDER.indexOf(g)}`,
-          `${g}（${t("map.unitsCount", units.filter((u) => mapGroupOf(u) === g).length)}）`)),
-        item("sw-yuxi", `${t("map.group.yuxi")}（${t("map.unitsCount", units.filter(isYuxi).length)}）`),
+          data(g), ...paren(t("map.unitsCount", units.filter((u) => mapGroupOf(u) === g).length)))),
+        item("sw-yuxi", ...tn("map.group.yuxi"), ...paren(t("map.unitsCount", units.filter(isYuxi).length))),
         item("sw-zone", t("map.legend.zone")));
       return;
     }
@@ -90,13 +90,13 @@ async function main() {
       const designations = rowsByUnit.get(unit.name) ?? [];
       const tr = el("tr", { className: `status-${status}`, dataset: { unit: unit.name, status } });
       tr.append(
-        el("th", { scope: "row" }, el("a", { href: unitHref(unit.name), textContent: unit.name, className: "unit-link" })),
-        el("td", { textContent: group ? group + (isYuxi(unit) ? " · 渝西" : "") : t("map.group.none") }),
+        el("th", { scope: "row" }, el("a", { href: unitHref(unit.name), textContent: unit.name, className: "unit-link data" })),
+        el("td", {}, group ? data(group + (isYuxi(unit) ? " · 渝西" : "")) : t("map.group.none")),
         el("td", { className: "status", textContent: entry && mode === "layout" ? statusText(status) : (status === STATUS.notRecorded ? statusText(status) : "") }),
         el("td", {}, designations.length === 0 ? t("map.tip.notRecorded") : ["dominant", "characteristic"].map((role) =>
           el("span", { className: `role-list role-${role}` },
-            el("span", { className: "role-name", textContent: `${t(`role.${role}.short`)}：` }),
-            designations.filter((d) => d.role === role).map((d) => d.industry).join("、")))));
+            el("span", { className: "role-name", textContent: `${t(`role.${role}.short`)}${colon()}` }),
+            dataList(designations.filter((d) => d.role === role).map((d) => d.industry))))));
       return tr;
     }));
   }

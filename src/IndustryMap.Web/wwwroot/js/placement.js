@@ -2,34 +2,21 @@
 // score and in a table with score bars, each reason with its rule and the clause it cites. Everything is built as
 // DOM with textContent (never parsed as HTML). Writes made with the sign-in cookie carry the anti-forgery token from
 // GET /api/session as its header.
-import { el, getJson, run, setUpPage, sourceView, unitHref } from "./common.js";
+import { el, t, tn, lang, api, getJson, data, run, setUpPage, session, signInLink, problemText, sourceView, unitHref } from "./common.js";
 import { loadChongqing, ZONE_POSITIONS } from "./geo.js";
 
 /* global echarts */
 
-let csrf = null;
 let units = [];
 let lastResult = null;
 let chart = null;
 
-async function postJson(url, body) {
-  const headers = { "Content-Type": "application/json", Accept: "application/json" };
-  if (csrf) headers[csrf.headerName] = csrf.token;
-  const response = await fetch(url, { method: "POST", headers, body: JSON.stringify(body), credentials: "same-origin" });
-  const data = await response.json().catch(() => ({}));
-  return { ok: response.ok, status: response.status, data };
-}
-
-function problemText(data) {
-  if (data && Array.isArray(data.errors) && data.errors.length) return data.errors.map((e) => e.message).join("；");
-  return (data && (data.detail || data.title)) || "请求失败";
-}
-
-const signInLink = () => el("a", { href: "/signin?returnUrl=%2Fplacement.html", textContent: "登录" });
+/** Server sentences (reasons, notes, the summary) are Chinese only: shown as given, marked with their language. */
+const zhText = (text, tag = "span") => el(tag, { className: "data", lang: "zh-CN", textContent: text });
 
 /** One reason: the rule, the words, the clause (a disclosure showing the cited lines) and, if different, where the fact is printed. */
 function reasonNode(reason, tag = "li") {
-  const node = el(tag, {}, el("span", { className: "rule", textContent: `[${reason.ruleName}]` }), reason.text);
+  const node = el(tag, {}, el("span", { className: "rule" }, "[", ...tn(`place.rule.${reason.rule}`), "]"), zhText(reason.text));
   const clause = sourceView(reason.source);
   if (clause) node.append(clause);
   const fact = reason.evidence;
@@ -40,7 +27,7 @@ function reasonNode(reason, tag = "li") {
   return node;
 }
 
-const landText = (land) => ({ sufficient: "规划用地满足", insufficient: "规划用地不足", unknown: "用地情况未知", not_requested: "项目未说明用地" }[land] ?? land);
+const landText = (land) => t(`place.land.${land}`);
 
 function renderTable(result) {
   const max = Math.max(...result.candidates.map((c) => c.score), 0.0001);
@@ -50,23 +37,23 @@ function renderTable(result) {
   for (const c of result.candidates) {
     if (!showAll && c.score === 0 && c.priority === 0) continue;
     const share = Math.round((c.score / max) * 100);
-    const bar = el("span", { className: "bar", title: `相对得分 ${share}%` }, el("span"));
+    const bar = el("span", { className: "bar", title: t("place.relative", share) }, el("span"));
     bar.firstChild.style.width = `${share}%`;
-    const unit = el("th", { scope: "row" }, el("a", { href: unitHref(c.unit), textContent: c.unit }));
-    if (c.priority === 2) unit.append(el("span", { className: "priority", textContent: "首谈" }));
-    if (c.priority === 1) unit.append(el("span", { className: "priority", textContent: "渝西优先" }));
-    const parks = el("td");
+    const unit = el("th", { scope: "row", dataset: { label: t("place.col.unit") } }, el("a", { href: unitHref(c.unit), textContent: c.unit, className: "data" }));
+    if (c.priority === 2) unit.append(el("span", { className: "priority", textContent: t("place.priority.firstContact") }));
+    if (c.priority === 1) unit.append(el("span", { className: "priority" }, ...tn("place.priority.yuxi")));
+    const parks = el("td", { dataset: { label: t("place.col.parks") } });
     for (const park of c.parks) {
-      const line = el("div", { title: park.text }, `${park.name}：${landText(park.land)}`);
+      const line = el("div", { title: park.text }, data(park.name), `: ${landText(park.land)}`);
       const source = sourceView(park.source);
       if (source) line.append(source);
       parks.append(line);
     }
     body.append(el("tr", { className: c.score === 0 ? "zero" : "" },
-      el("td", { className: "num", textContent: String(c.rank) }),
+      el("td", { className: "num", textContent: String(c.rank), dataset: { label: t("place.col.rank") } }),
       unit,
-      el("td", {}, bar, el("span", { className: "score num", textContent: c.score.toFixed(3) })),
-      el("td", {}, el("ul", { className: "reasons" }, c.reasons.map((r) => reasonNode(r)))),
+      el("td", { dataset: { label: t("place.col.score") } }, bar, el("span", { className: "score num", textContent: c.score.toFixed(3) })),
+      el("td", { dataset: { label: t("place.col.reasons") } }, el("ul", { className: "reasons" }, c.reasons.map((r) => reasonNode(r)))),
       parks));
   }
 }
@@ -90,7 +77,7 @@ async function renderMap(result) {
   const max = Math.max(...result.candidates.map((c) => c.score), 0.0001);
   const band = (name) => bandOf((scores[name] ?? 0) / max);
   document.getElementById("map-legend").replaceChildren(...BANDS.map((b, i) =>
-    el("li", {}, el("span", { className: `swatch band-${i}` }), i === 0 ? "0 分" : `最高分的 ${b.label}`)));
+    el("li", {}, el("span", { className: `swatch band-${i}`, "aria-hidden": "true" }), i === 0 ? t("place.band.zero") : t("place.band", b.label))));
   if (typeof echarts === "undefined") return;
   const geo = await loadChongqing(units);
   if (!chart) {
@@ -108,7 +95,7 @@ async function renderMap(result) {
     tooltip: {
       trigger: "item", confine: true, transitionDuration: 0, backgroundColor: "#ffffff", borderColor: "#55607a", textStyle: { color: "#1d2330" },
       formatter: (p) => el("div", { className: "tip" }, el("strong", { textContent: p.name }),
-        el("div", { textContent: `第 ${rank.get(p.name) ?? "—"} 名 · 得分 ${(scores[p.name] ?? 0).toFixed(3)}` })),
+        el("div", { textContent: t("place.tip", rank.get(p.name) ?? "—", (scores[p.name] ?? 0).toFixed(3)) })),
     },
     geo: { map: "chongqing-placement", silent: true, ...box, itemStyle: { areaColor: "transparent", borderWidth: 0 } },
     series: [
@@ -138,20 +125,20 @@ async function renderMap(result) {
 function render(result) {
   lastResult = result;
   document.getElementById("result").hidden = false;
-  document.getElementById("summary").textContent = result.summary;
+  document.getElementById("summary").replaceChildren(zhText(result.summary));
   const industries = document.getElementById("industries");
   industries.replaceChildren();
-  if (result.matchesNothing) industries.append(el("li", { textContent: "未识别出产业：描述未匹配到任何产业名称、别名、重点产品或关键词。" }));
+  if (result.matchesNothing) industries.append(el("li", { textContent: t("place.noMatch") }));
   for (const industry of result.industries) {
-    industries.append(el("li", {}, el("strong", { textContent: industry.name }), `（${industry.cluster}）${industry.score.toFixed(2)} `,
-      industry.matched.map((word) => el("span", { className: "word", textContent: word }))));
+    industries.append(el("li", {}, el("strong", { textContent: industry.name, className: "data" }), " (", data(industry.cluster), `) ${industry.score.toFixed(2)} `,
+      industry.matched.map((word) => el("span", { className: "word data", textContent: word }))));
   }
   for (const [id, items] of [["warnings", result.warnings], ["notes", result.notes]]) {
     document.getElementById(id).replaceChildren(...items.map((r) => reasonNode(r, "p")));
   }
   renderTable(result);
   document.getElementById("pipeline-unit").replaceChildren(...result.candidates.map((c) =>
-    el("option", { value: c.unit, textContent: `${c.rank}. ${c.unit}（${c.score.toFixed(2)}）` })));
+    el("option", { value: c.unit, className: "data", textContent: `${c.rank}. ${c.unit} (${c.score.toFixed(2)})` })));
   return renderMap(result);
 }
 
@@ -173,14 +160,13 @@ function request() {
 }
 
 async function main() {
-  setUpPage("项目落地推荐", { literalTitle: true });
-  const info = document.getElementById("session");
-  const session = await getJson("/api/session");
-  if (session.antiforgery) csrf = session.antiforgery;
-  if (!session.signedIn) info.replaceChildren("本功能供招商用户和管理员使用：请先", signInLink(), "。");
-  else info.textContent = `当前用户：${session.user.displayName ?? session.user.name}（${session.user.roleName ?? session.user.role}${session.user.unit ? " · " + session.user.unit : ""}）`;
+  setUpPage("place.heading");
+  const info = document.getElementById("access");
+  const s = await session();
+  if (!s.signedIn) info.replaceChildren(t("place.signIn"), " ", signInLink());
+  else if (s.user.role !== "investment" && s.user.role !== "admin") info.textContent = t("place.wrongRole");
   units = await getJson("/api/units");
-  document.getElementById("firstContactUnit").append(...units.map((u) => el("option", { value: u.name, textContent: u.name })));
+  document.getElementById("firstContactUnit").append(...units.map((u) => el("option", { value: u.name, textContent: u.name, className: "data" })));
 
   const error = document.getElementById("form-error");
   document.getElementById("place-form").addEventListener("submit", async (event) => {
@@ -189,12 +175,10 @@ async function main() {
     const button = document.getElementById("submit");
     button.disabled = true;
     try {
-      const { ok, status, data } = await postJson("/api/placements", request());
-      if (ok) await render(data);
-      else if (status === 401) error.replaceChildren("请先", signInLink(), "。");
-      else error.textContent = problemText(data);
+      await render(await api("/api/placements", { method: "POST", body: request() }));
     } catch (e) {
-      error.textContent = `请求失败：${e.message}`;
+      if (e.status === 401) error.replaceChildren(t("place.signIn"), " ", signInLink());
+      else error.textContent = problemText(e);
     } finally {
       button.disabled = false;
     }
@@ -205,13 +189,21 @@ async function main() {
   document.getElementById("pipeline-form").addEventListener("submit", async (event) => {
     event.preventDefault();
     const r = request();
-    const { ok, data } = await postJson("/api/pipeline", {
-      name: document.getElementById("pipeline-name").value, description: r.description, unit: document.getElementById("pipeline-unit").value,
-      amountYi: r.amountYi, landMu: r.landMu, origin: r.origin, foreignInvested: r.foreignInvested, investor: r.investor,
-      stage: document.getElementById("pipeline-stage").value,
-    });
-    message.textContent = ok ? `已加入项目库：第 ${data.id} 号“${data.name}”，${data.unit}，${data.stageChinese}（${data.stageOn}）` : problemText(data);
+    try {
+      const added = await api("/api/pipeline", {
+        method: "POST",
+        body: {
+          name: document.getElementById("pipeline-name").value, description: r.description, unit: document.getElementById("pipeline-unit").value,
+          amountYi: r.amountYi, landMu: r.landMu, origin: r.origin, foreignInvested: r.foreignInvested, investor: r.investor,
+          stage: document.getElementById("pipeline-stage").value,
+        },
+      });
+      message.replaceChildren(t("place.added", added.id), data(added.name), ", ", data(added.unit), `, ${t(`place.stage.${added.stage}`)} (${added.stageOn})`);
+    } catch (e) {
+      message.textContent = problemText(e);
+    }
   });
+  void lang;
 }
 
 run(main);

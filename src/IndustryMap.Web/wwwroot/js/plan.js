@@ -1,24 +1,28 @@
 // The plan page: each indicator as a table by scope and year (baselines and targets), every value with its unit and
 // source, conflicting statements of the same fact marked, and a chart per indicator that has a series over years.
-import { el, t, lang, getJson, setUpPage, setTitle, param, sourceView, quantity, formatQuantity, run } from "./common.js";
+import { el, t, lang, data, paren, getSubject, showNotFound, getJson, setUpPage, setTitle, param, sourceView, quantity, formatQuantity, run } from "./common.js";
 
 /* global echarts */
 setUpPage("plan.heading");
 
-const COMPARATOR = { ge: "≥", gt: ">", approx: "≈", strive: lang === "en" ? "strive " : "力争", eq: "" };
+const COMPARATOR = { ge: "≥", gt: ">", approx: "≈", strive: t("plan.strive"), eq: "" };
 
 async function main() {
   const plans = await getJson("/api/plans");
   const id = param("id") ?? plans[0]?.id;
   const content = document.getElementById("content");
-  const picker = el("select", { id: "plan-picker" }, plans.map((p) => el("option", { value: p.id, textContent: p.title, selected: p.id === id })));
+  if (!plans.some((p) => p.id === id)) {
+    showNotFound(id);
+    return;
+  }
+  const picker = el("select", { id: "plan-picker" }, plans.map((p) => el("option", { value: p.id, textContent: p.title, title: p.id, selected: p.id === id, className: "data" })));
   picker.addEventListener("change", () => { location.search = `?id=${encodeURIComponent(picker.value)}`; });
-  content.append(el("p", {}, el("label", { for: "plan-picker", textContent: `${t("plan.choose")}：` }), picker));
-  const detail = await getJson(`/api/plans/${encodeURIComponent(id)}`);
+  content.append(el("p", { className: "plan-choice" }, el("label", { for: "plan-picker", textContent: t("plan.choose") }), " ", picker));
+  const detail = await getSubject(`/api/plans/${encodeURIComponent(id)}`, id);
   const plan = detail.plan;
   setTitle(plan.title);
-  document.getElementById("title").textContent = plan.title;
-  content.append(el("p", { className: "muted" }, [plan.issuer, plan.periodStart && `${plan.periodStart}—${plan.periodEnd}`, plan.scope].filter(Boolean).join(" · "), " ",
+  document.getElementById("title").replaceChildren(data(plan.title));
+  content.append(el("p", { className: "muted" }, data([plan.issuer, plan.periodStart && `${plan.periodStart}—${plan.periodEnd}`, plan.scope].filter(Boolean).join(" · ")), " ",
     sourceView(plan.source)));
   if (detail.indicators.length === 0) {
     content.append(el("p", { className: "muted", textContent: t("plan.none") }));
@@ -29,8 +33,8 @@ async function main() {
     const targets = detail.targets.filter((x) => x.indicator === indicator.id);
     if (targets.length === 0) continue;
     const section = el("section", { className: "card", id: `indicator-${indicator.id}` });
-    section.append(el("h2", { textContent: `${indicator.name}${indicator.unit ? `（${indicator.unit}）` : ""}` }),
-      el("p", { className: "muted" }, [indicator.attribute, indicator.category, indicator.cumulative ? (lang === "en" ? "cumulative [ ]" : "累计值 [ ]") : null].filter(Boolean).join(" · "), " ",
+    section.append(el("h2", {}, data(indicator.name), ...(indicator.unit ? paren(data(indicator.unit)) : [])),
+      el("p", { className: "muted" }, data([indicator.attribute, indicator.category].filter(Boolean).join(" · ")), indicator.cumulative ? ` · ${t("plan.cumulative")}` : "", " ",
         sourceView(indicator.source)));
     const years = [...new Set(targets.flatMap((x) => [x.year, x.baselineYear]).filter((y) => y))].sort();
     // A target whose document prints no year is shown so, in its own column (never given a guessed year).
@@ -40,12 +44,12 @@ async function main() {
       years.map((y) => el("th", { scope: "col", textContent: y === null ? t("plan.yearUnknown") : String(y) })))));
     const body = el("tbody");
     for (const scope of scopes) {
-      const row = el("tr", {}, el("th", { scope: "row", textContent: scope }));
+      const row = el("tr", {}, el("th", { scope: "row", textContent: scope, className: "data" }));
       for (const year of years) {
         const cellTargets = targets.filter((x) => scopeLabel(x) === scope && (x.year ?? null) === year);
         const baselines = year === null ? [] : targets.filter((x) => scopeLabel(x) === scope && x.baselineYear === year && x.baselineValue !== undefined);
         row.append(el("td", { className: "num-cell" }, cellTargets.map(targetCell),
-          baselines.map((b) => el("div", { className: "muted" }, `${lang === "en" ? "baseline" : "基期"} `, quantity(b.baselineValue, b.unit)))));
+          baselines.map((b) => el("div", { className: "muted" }, `${t("plan.baseline")} `, quantity(b.baselineValue, b.unit)))));
       }
       body.append(row);
     }
@@ -64,7 +68,7 @@ async function main() {
 }
 
 function scopeLabel(target) {
-  return target.scope ?? (target.scopeKind === "city" ? (lang === "en" ? "Chongqing" : "全市") : target.scopeKind);
+  return target.scope ?? (target.scopeKind === "city" ? t("plan.city") : target.scopeKind);
 }
 
 function targetCell(target) {
@@ -78,7 +82,7 @@ function targetCell(target) {
     sourceView(target.source));
   if (target.conflicts?.length) {
     box.append(el("div", { className: "conflicts" }, el("span", { className: "badge conflict", textContent: t("plan.conflict") }),
-      target.conflicts.map((c) => el("div", {}, quantity(c.value, c.unit), " ", el("span", { className: "muted", textContent: c.printed }), " ", sourceView(c.source)))));
+      target.conflicts.map((c) => el("div", {}, quantity(c.value, c.unit), " ", el("span", { className: "muted data", textContent: c.printed }), " ", sourceView(c.source)))));
   }
   return box;
 }
@@ -87,7 +91,8 @@ function drawChart({ chart, series, years, unit }) {
   const instance = echarts.init(chart, null, { renderer: "canvas" });
   instance.setOption({
     animation: false,
-    aria: { enabled: true },
+    // The chart's accessible description in the interface language (ECharts' generated one is Chinese only).
+    aria: { enabled: true, label: { enabled: true, description: chart.getAttribute("aria-label") ?? "" } },
     grid: { left: 60, right: 20, top: 30, bottom: 30 },
     tooltip: {
       trigger: "item", confine: true,

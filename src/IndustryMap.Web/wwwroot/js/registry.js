@@ -1,6 +1,6 @@
 // The registries (parks, enterprises, projects, tasks): a sortable, filterable table from /api/tables/{kind}, with
 // .xlsx and CSV exports of exactly the rows shown (the server applies the same filter and order, RegistryTables.View).
-import { el, t, lang, getJson, setUpPage, setTitle, param, sourceView, unitHref, run } from "./common.js";
+import { el, t, lang, data, getJson, setUpPage, setTitle, param, sourceView, unitHref, run } from "./common.js";
 
 const KINDS = ["parks", "enterprises", "projects", "tasks"];
 setUpPage("nav.parks");
@@ -25,7 +25,7 @@ async function main() {
   const unitSelect = document.getElementById("unit-filter");
   filter.value = state.q;
   const units = unitColumn < 0 ? [] : [...new Set(table.rows.map((r) => cellText(r.cells[unitColumn])).filter(Boolean))].sort();
-  unitSelect.append(...units.map((u) => el("option", { value: u, textContent: u })));
+  unitSelect.append(...units.map((u) => el("option", { value: u, textContent: u, className: "data" })));
   unitSelect.value = state.unit;
   state.unit = unitSelect.value; // a unit with no rows here is no filter
   if (unitColumn < 0) unitSelect.disabled = true;
@@ -77,8 +77,8 @@ async function main() {
       const exact = `${value}${printed ? `（${printed}）` : ""}`;
       return el("td", { className: "num-cell" }, el("data", { className: "num", value: String(value), textContent: numberFormat.format(value), title: t("num.exact", exact) }));
     }
-    if (column.key === "unit" && value) return el("td", {}, el("a", { href: unitHref(value), textContent: value }));
-    return el("td", { textContent: cellText(value) });
+    if (column.key === "unit" && value) return el("td", {}, el("a", { href: unitHref(value), textContent: value, className: "data" }));
+    return el("td", {}, data(cellText(value)));
   }
 
   function render() {

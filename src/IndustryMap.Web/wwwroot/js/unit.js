@@ -1,6 +1,6 @@
 // The unit page (e.g. 万州区): its group, its dominant and characteristic industries with their sources, the
 // neighbouring units that share an industry, and the unit's parks, enterprises, projects and targets.
-import { el, t, getJson, setUpPage, setTitle, showError, param, sourceView, unitHref, clusterHref, run } from "./common.js";
+import { el, t, tn, data, colon, paren, dataList, listSep, getSubject, getJson, setUpPage, setTitle, showError, showNotFound, param, sourceView, unitHref, clusterHref, run } from "./common.js";
 import { loadChongqing, neighboursOf } from "./geo.js";
 import { byUnit } from "./layout.js";
 import { relatedSection } from "./records.js";
@@ -13,11 +13,16 @@ async function main() {
     location.replace("/");
     return;
   }
-  const [profile, units, designations] = await Promise.all([
-    getJson(`/api/units/${encodeURIComponent(name)}`), getJson("/api/units"), getJson("/api/layouts/2023")]);
+  const units = await getJson("/api/units");
+  const known = units.find((u) => u.name === name || u.fullName === name || (u.aliases ?? []).includes(name));
+  if (!known) {
+    showNotFound(name);
+    return;
+  }
+  const [profile, designations] = await Promise.all([getSubject(`/api/units/${encodeURIComponent(known.name)}`, name), getJson("/api/layouts/2023")]);
   const unit = profile.unit;
   setTitle(unit.name);
-  document.getElementById("name").textContent = unit.name;
+  document.getElementById("name").replaceChildren(data(unit.name));
   renderFacts(unit);
   renderLayouts(profile);
   const q = encodeURIComponent(unit.name);
@@ -26,30 +31,30 @@ async function main() {
     relatedSection(document.getElementById("parks"), `/api/parks?unit=${q}`, "parks", { moreHref: `/registry.html?kind=parks&unit=${q}` }),
     relatedSection(document.getElementById("enterprises"), `/api/enterprises?unit=${q}`, "enterprises", { moreHref: `/registry.html?kind=enterprises&unit=${q}` }),
     relatedSection(document.getElementById("projects"), `/api/projects?unit=${q}`, "projects", { moreHref: `/registry.html?kind=projects&unit=${q}` }),
-    relatedSection(document.getElementById("targets"), `/api/targets?scope=${q}`, "targets", { limit: 30 }),
+    relatedSection(document.getElementById("targets"), `/api/targets?scope=${q}`, "targets", { limit: 30, expandable: true }),
   ]);
 }
 
 function renderFacts(unit) {
   const facts = document.getElementById("facts");
   const add = (label, ...value) => facts.append(el("dt", { textContent: label }), el("dd", {}, ...value));
-  if (unit.fullName !== unit.name) add(t("unit.fullName"), unit.fullName);
+  if (unit.fullName !== unit.name) add(t("unit.fullName"), data(unit.fullName));
   add(t("unit.kind"), t(`unit.kind.${unit.kind}`));
   if (unit.code) add(t("unit.code"), unit.code);
   const groups = unit.groups.filter((g) => g !== "主城都市区");
   add(t("unit.group"), groups.length
-    ? groups.flatMap((g, i) => [i ? "、" : "", el("a", { href: "/?view=groups", textContent: g })])
+    ? groups.flatMap((g, i) => [i ? listSep() : "", el("a", { href: "/?view=groups", textContent: g, className: "data" })])
     : t("map.group.none"));
 }
 
-function designationItem(d) {
+function designationItem(d, unitName) {
   const mapLink = `/?industry=${encodeURIComponent(d.industry)}&kind=${d.industry === d.cluster ? "cluster" : "sub_industry"}`;
   const li = el("li", { className: `designation role-${d.role}` },
-    el("a", { href: mapLink, className: "designation-name", textContent: d.industry }),
-    d.cluster && d.cluster !== d.industry ? el("a", { className: "badge", href: clusterHref(d.cluster), textContent: t("unit.cluster", d.cluster) }) : null,
-    d.flag === "corrected" ? el("span", { className: "badge flag", textContent: t("unit.corrected", d.printed) }) : null,
-    sourceView(d.source));
-  if (d.detail) li.append(el("div", { className: "muted", textContent: t("unit.detail", d.detail) }));
+    el("a", { href: mapLink, className: "designation-name data", textContent: d.industry }),
+    d.cluster && d.cluster !== d.industry ? el("a", { className: "badge", href: clusterHref(d.cluster) }, ...tn("unit.cluster", data(d.cluster))) : null,
+    d.flag === "corrected" ? el("span", { className: "badge flag" }, ...tn("unit.corrected", data(d.printed))) : null,
+    sourceView(d.source, { focus: unitName }));
+  if (d.detail) li.append(el("div", { className: "muted" }, ...tn("unit.detail", data(d.detail))));
   return li;
 }
 
@@ -57,12 +62,12 @@ function renderLayouts(profile) {
   const container = document.getElementById("layouts");
   for (const edition of profile.layouts) {
     const section = el("section", { className: "card", "aria-label": t("unit.layout", edition.year) },
-      el("h2", { textContent: edition.title || t("unit.layout", edition.year) }));
+      edition.title ? el("h2", { className: "data", textContent: edition.title }) : el("h2", { textContent: t("unit.layout", edition.year) }));
     for (const role of ["dominant", "characteristic"]) {
       const rows = edition[role];
       section.append(el("h3", {}, el("span", { className: `badge ${role}`, textContent: role === "dominant" ? "▲" : "●" }), " ",
-        `${t(`role.${role}`)}（${rows.length}）`));
-      section.append(rows.length ? el("ul", { className: "designations", dataset: { role } }, rows.map(designationItem)) : el("p", { className: "muted", textContent: t("unit.empty") }));
+        t(`role.${role}`), ...paren(rows.length)));
+      section.append(rows.length ? el("ul", { className: "designations", dataset: { role } }, rows.map((d) => designationItem(d, profile.unit.name))) : el("p", { className: "muted", textContent: t("unit.empty") }));
     }
     container.append(section);
   }
@@ -89,9 +94,9 @@ async function renderNeighbours(unit, units, designations) {
   neighbours.sort((a, b) => b.shared.length - a.shared.length || a.name.localeCompare(b.name, "zh-CN"));
   const withShared = neighbours.filter((n) => n.shared.length > 0);
   const list = el("ul", { className: "neighbours", id: "neighbour-list" }, neighbours.map((n) => el("li", { dataset: { unit: n.name } },
-    el("a", { href: unitHref(n.name), textContent: n.name }), " ",
-    n.shared.length ? el("span", { textContent: t("unit.neighboursShared", n.shared.join("、")) })
-      : el("span", { className: "muted", textContent: n.recorded ? "—" : `（${t("map.status.notRecorded")}）` }))));
+    el("a", { href: unitHref(n.name), textContent: n.name, className: "data" }), " ",
+    n.shared.length ? el("span", {}, ...tn("unit.neighboursShared", el("span", {}, ...dataList(n.shared))))
+      : el("span", { className: "muted" }, ...(n.recorded ? ["—"] : paren(t("map.status.notRecorded")))))));
   container.replaceChildren(list);
   if (withShared.length === 0) container.prepend(el("p", { className: "muted", textContent: t("unit.neighboursNone") }));
 }
