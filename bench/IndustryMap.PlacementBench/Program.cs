@@ -119,6 +119,11 @@ async Task Evaluate()
 
     foreach (var (c, result) in results.Where(r => FairMetrics.Hit(r.Result, r.Case.ExpectedUnit, 1) < 1).Take(show))
     {
+        if (result.MatchesNothing)
+        {
+            Console.WriteLine($"  no match [{c.Set} {c.Id}] ← {c.Description[..Math.Min(60, c.Description.Length)]}");
+            continue;
+        }
         var (better, tied) = FairMetrics.Position(result, c.ExpectedUnit);
         Console.WriteLine($"  miss [{c.Set} {c.Id}] expected {c.ExpectedUnit} at {better + 1}-{better + tied}; top {string.Join("、", result.Candidates.Take(3).Select(u => u.Unit))}; " +
                           $"industries {string.Join("、", result.Industries.Take(3).Select(i => i.Name))} ← {c.Description[..Math.Min(60, c.Description.Length)]}");

@@ -134,6 +134,11 @@ export const strings = {
     "num.exact": "精确值：{0}",
     "yes": "是",
     "no": "否",
+    // placement ties and no-ranking (issue 13)
+    "placement.tied": "并列",
+    "placement.tiedTitle": "与其他单位得分相同：并列第 {0} 名，列表中的先后不代表排名",
+    "placement.noRanking": "不作排名：描述未识别出产业",
+    "placement.rankOf": "第 {0} 名",
   },
   en: {
     "site.title": "Chongqing Advanced Manufacturing Industry Map",
@@ -268,5 +273,10 @@ export const strings = {
     "num.exact": "Exact value: {0}",
     "yes": "yes",
     "no": "no",
+    // placement ties and no-ranking (issue 13)
+    "placement.tied": "tied",
+    "placement.tiedTitle": "Same score as other units: tied at rank {0}; the order in the list is not a ranking",
+    "placement.noRanking": "No ranking: no industry recognised in the description",
+    "placement.rankOf": "rank {0}",
   },
 };

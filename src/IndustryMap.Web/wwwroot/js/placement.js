@@ -2,7 +2,7 @@
 // score and in a table with score bars, each reason with its rule and the clause it cites. Everything is built as
 // DOM with textContent (never parsed as HTML). Writes made with the sign-in cookie carry the anti-forgery token from
 // GET /api/session as its header.
-import { el, getJson, run, setUpPage, sourceView, unitHref } from "./common.js";
+import { el, getJson, run, setUpPage, sourceView, t, unitHref } from "./common.js";
 import { loadChongqing, ZONE_POSITIONS } from "./geo.js";
 
 /* global echarts */
@@ -62,8 +62,14 @@ function renderTable(result) {
       if (source) line.append(source);
       parks.append(line);
     }
+    // Equal priority and score share a rank range (并列): the list order within it is not a ranking.
+    const rankCell = el("td", { className: "num", textContent: c.rankText });
+    if (c.tied) {
+      rankCell.title = t("placement.tiedTitle", c.rankText);
+      rankCell.append(el("span", { className: "tied", textContent: ` ${t("placement.tied")}` }));
+    }
     body.append(el("tr", { className: c.score === 0 ? "zero" : "" },
-      el("td", { className: "num", textContent: String(c.rank) }),
+      rankCell,
       unit,
       el("td", {}, bar, el("span", { className: "score num", textContent: c.score.toFixed(3) })),
       el("td", {}, el("ul", { className: "reasons" }, c.reasons.map((r) => reasonNode(r)))),
@@ -100,7 +106,8 @@ async function renderMap(result) {
     chart.on("click", (p) => { if (p.name) location.href = unitHref(p.name); });
   }
   const rank = new Map(result.candidates.map((c) => [c.unit, c.rank]));
-  const label = (name) => (rank.get(name) <= 10 && scores[name] > 0 ? `${rank.get(name)} ${name}` : "");
+  const rankText = new Map(result.candidates.map((c) => [c.unit, c.tied ? `${c.rankText}${t("placement.tied")}` : c.rankText]));
+  const label = (name) => (rank.get(name) <= 10 && scores[name] > 0 ? `${rankText.get(name)} ${name}` : "");
   const box = { left: 8, right: 8, top: 8, bottom: 8 };
   chart.setOption({
     animation: false,
@@ -108,7 +115,7 @@ async function renderMap(result) {
     tooltip: {
       trigger: "item", confine: true, transitionDuration: 0, backgroundColor: "#ffffff", borderColor: "#55607a", textStyle: { color: "#1d2330" },
       formatter: (p) => el("div", { className: "tip" }, el("strong", { textContent: p.name }),
-        el("div", { textContent: `第 ${rank.get(p.name) ?? "—"} 名 · 得分 ${(scores[p.name] ?? 0).toFixed(3)}` })),
+        el("div", { textContent: `${t("placement.rankOf", rankText.get(p.name) ?? "—")} · 得分 ${(scores[p.name] ?? 0).toFixed(3)}` })),
     },
     geo: { map: "chongqing-placement", silent: true, ...box, itemStyle: { areaColor: "transparent", borderWidth: 0 } },
     series: [
@@ -141,7 +148,7 @@ function render(result) {
   document.getElementById("summary").textContent = result.summary;
   const industries = document.getElementById("industries");
   industries.replaceChildren();
-  if (result.matchesNothing) industries.append(el("li", { textContent: "未识别出产业：描述未匹配到任何产业名称、别名、重点产品或关键词。" }));
+  if (result.matchesNothing) industries.append(el("li", { textContent: t("placement.noRanking") }));
   for (const industry of result.industries) {
     industries.append(el("li", {}, el("strong", { textContent: industry.name }), `（${industry.cluster}）${industry.score.toFixed(2)} `,
       industry.matched.map((word) => el("span", { className: "word", textContent: word }))));
@@ -151,7 +158,7 @@ function render(result) {
   }
   renderTable(result);
   document.getElementById("pipeline-unit").replaceChildren(...result.candidates.map((c) =>
-    el("option", { value: c.unit, textContent: `${c.rank}. ${c.unit}（${c.score.toFixed(2)}）` })));
+    el("option", { value: c.unit, textContent: `${c.tied ? `${c.rankText}${t("placement.tied")}` : c.rankText}. ${c.unit}（${c.score.toFixed(2)}）` })));
   return renderMap(result);
 }
 
