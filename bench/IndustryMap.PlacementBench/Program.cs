@@ -176,6 +176,16 @@ void InventedSet()
         var top = result.MatchesNothing ? "（无排名）" : string.Join("、", result.Candidates.Take(3).Select(c => c.Unit));
         Console.WriteLine($"  {F(row, "id"),-6} {hits,-16} {(met is null ? "" : met.Value ? $"{expect} ok" : $"{expect} FAILED"),-22} top {top} ← {F(row, "description")[..Math.Min(30, F(row, "description").Length)]}");
     }
+    // Bias: how often each unit is in the top five over the invented set, which spans every industry (the units with
+    // plans and parks loaded should not show up for unrelated projects).
+    Console.WriteLine("Top-five frequency over the invented set (expected value under random tie order; units above 5 % shown):");
+    var invented = rows.Select(row => PlacementEngine.Place(catalog, new PlacementRequest(F(row, "description"), D(F(row, "amount_yi")), D(F(row, "land_mu")),
+        F(row, "origin").Length == 0 ? null : F(row, "origin")))).ToList();
+    foreach (var (name, share) in catalog.Units.Select(u => (u.Name, invented.Sum(r => FairMetrics.Hit(r, u.Name, 5)) / invented.Count))
+                 .Where(x => x.Item2 >= 0.05).OrderByDescending(x => x.Item2))
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-14} {share,7:P1}"));
+    }
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"invented set: {ranked} with acceptable units: fair hit@1 {h1 / ranked:P1}, hit@3 {h3 / ranked:P1}, hit@5 {h5 / ranked:P1}; expectations met {expectationsMet} of {expectations}"));
 }

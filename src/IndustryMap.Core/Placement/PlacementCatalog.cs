@@ -20,6 +20,12 @@ public sealed record UnitDesignation(string Role, int Position, string Industry,
 /// </summary>
 public sealed record RegistryEntry(string Name, string Kind, IReadOnlyList<string> Industries, Source Source);
 
+/// <summary>
+/// A target a unit's own plan sets for an industry (万州: 到 2025 年汽车产业产值达到 100 亿元以上), with the 33618 clusters
+/// and sub-industries its industry word means.
+/// </summary>
+public sealed record UnitIndustryTarget(string Industry, string Printed, IReadOnlyList<string> Clusters, IReadOnlyList<string> Industries, Source Source);
+
 /// <summary>A park, with its focus industries as printed and the 33618 items they mean.</summary>
 public sealed record ParkInfo(string Name, string? Level, IReadOnlyList<string> FocusIndustries, decimal? AreaMu, string? AreaPrinted,
     IReadOnlyList<(string Focus, string Industry, string Cluster)> FocusNodes, Source Source)
@@ -39,6 +45,15 @@ public sealed record UnitInfo(string Name, int Position, IReadOnlyList<string> A
 
     /// <summary>Whether any registry covers the unit at all (unknown is not "none").</summary>
     public bool RegistryKnown => Registry.Count > 0;
+
+    /// <summary>
+    /// What the unit's own plan taxonomy (万州 "231", 南岸 pillars) covers in 33618 terms, through the plan's crosswalk:
+    /// the plan item, the 33618 item it links to and how fully (equivalent 1.0, narrower 0.9, broader 0.7, overlaps 0.55).
+    /// </summary>
+    public IReadOnlyList<(string PlanItem, string Target, bool TargetIsCluster, double Weight)> PlanCrosswalk { get; init; } = [];
+
+    /// <summary>Industry targets of the unit's own plan; empty when no plan of the unit is loaded.</summary>
+    public IReadOnlyList<UnitIndustryTarget> Targets { get; init; } = [];
 
     /// <summary>Whether the unit's layout comes from a seed document (seed) or only from public sources (public).</summary>
     public string LayoutTier => !LayoutRecorded ? "not_recorded" : Designations.Any(d => d.Source.Document is not null) ? "seed" : "public";
@@ -122,6 +137,13 @@ public sealed class PlacementCatalog
         public string Name { get; set; } = "";
         public string Unit { get; set; } = "";
         public string? Industry { get; set; }
+    }
+
+    private sealed class TargetRow : ProvenanceRow
+    {
+        public string Unit { get; set; } = "";
+        public string Industry { get; set; } = "";
+        public string Printed { get; set; } = "";
     }
 
     private sealed class PipelineRow
@@ -230,6 +252,25 @@ public sealed class PlacementCatalog
             .Concat(pipeline.Select(p => (p.Unit, Entry: new RegistryEntry(p.Name, "pipeline",
                 p.Industry is { Length: > 0 } i ? [i] : RegistryIndustries(classifier, p.Name), Source.Person(p.CreatedBy, p.CreatedAt)))))
             .ToLookup(x => x.Unit, x => x.Entry);
+        // The units' own industry targets (a plan of a unit, a target scoped to an industry).
+        var targets = (await connection.QueryAsync<TargetRow>(
+                """
+                SELECT p.scope AS unit, t.scope AS industry, t.printed, t.src_document, t.src_from, t.src_to, t.src_url, t.entered_by, t.entered_at
+                FROM targets t JOIN indicators i ON i.id = t.indicator_id JOIN plans p ON p.id = i.plan_id
+                WHERE t.scope_kind = 'industry' AND p.scope_kind = 'unit' AND t.scope IS NOT NULL
+                ORDER BY t.id
+                """)).ToList()
+            .GroupBy(t => (t.Unit, t.Industry))
+            .Select(g =>
+            {
+                var first = g.First();
+                var matches = classifier.Classify(first.Industry).Industries;
+                var top = matches.Count > 0 ? matches[0].Score : 0;
+                var clear = matches.Where(m => m.Score >= Math.Max(FocusMinScore, top - 0.05)).ToList();
+                return (first.Unit, Target: new UnitIndustryTarget(first.Industry, first.Printed, clear.Select(m => m.Cluster).Distinct().ToList(),
+                    clear.Select(m => m.Name).ToList(), first.ToSource()));
+            })
+            .ToLookup(x => x.Unit, x => x.Target);
         var parks = (await connection.QueryAsync<ParkRow>(
             $"""
              SELECT x.name, u.name AS unit, x.level, x.planned_area, x.area_unit, x.area_mu, x.focus_industries,
@@ -245,6 +286,14 @@ public sealed class PlacementCatalog
             $"SELECT keyword, product, category, catalogue, item, note, {ProvenanceRow.Columns} FROM restricted_products ORDER BY position")).ToList();
 
         var planOf = plans.GroupBy(p => p.Unit).ToDictionary(g => g.Key, g => g.First());
+        var taxonomyUnit = plans.GroupBy(p => p.Taxonomy).ToDictionary(g => g.Key, g => g.First().Unit, StringComparer.Ordinal);
+        var itemById = items.ToDictionary(i => i.Id);
+        var relationWeight = new Dictionary<string, double>(StringComparer.Ordinal) { ["equivalent"] = 1.0, ["narrower"] = 0.9, ["broader"] = 0.7, ["overlaps"] = 0.55 };
+        var planCrosswalk = crosswalk
+            .Where(c => itemById.ContainsKey(c.FromId) && itemById.ContainsKey(c.ToId) && taxonomyUnit.ContainsKey(itemById[c.FromId].TaxonomyId))
+            .Select(c => (Unit: taxonomyUnit[itemById[c.FromId].TaxonomyId], Entry: (itemById[c.FromId].Name, itemById[c.ToId].Name,
+                itemById[c.ToId].Level == "cluster", relationWeight.GetValueOrDefault(c.Relation, 0.5))))
+            .ToLookup(x => x.Unit, x => x.Entry);
         return new PlacementCatalog
         {
             Version = version,
@@ -262,6 +311,8 @@ public sealed class PlacementCatalog
                 planOf.GetValueOrDefault(u.Name)?.Title, planOf.GetValueOrDefault(u.Name)?.ToSource())
             {
                 Registry = registry[u.Name].ToList(),
+                PlanCrosswalk = planCrosswalk[u.Name].ToList(),
+                Targets = targets[u.Name].Where(t => t.Clusters.Count > 0).ToList(),
             }).ToList(),
         };
     }

@@ -70,7 +70,7 @@ public static class PlacementEngine
             var reasons = new List<PlacementReason>();
             var duikou = PlacementRules.Duikou(unit.Designations, classification.Industries);
             reasons.AddRange(PlacementRules.DuikouReasons(unit.Name, duikou));
-            var (planScore, planReasons) = PlacementRules.UnitPlan(unit, classification.PlanItems);
+            var (planScore, planReasons) = PlacementRules.UnitPlan(unit, classification.PlanItems, leading);
             reasons.AddRange(planReasons);
             var parks = PlacementRules.Parks(unit, classification, parsed.Text, request.LandMu);
             reasons.AddRange(parks.Take(2).Select(p => new PlacementReason(PlacementRules.ParkRule, p.Text, p.Source)));

@@ -39,6 +39,7 @@ public static class PlacementEvidence
     public const string RegistryRule = "registry";
     public const string ParkFitRule = "park_fit";
     public const string YuxiFloorGapRule = "yuxi_floor_gap";
+    public const string UnitTargetRule = "unit_target";
 
     /// <summary>
     /// Product-level 对口 (seed 000 L27 对口, read at the product level): the description names a product printed in the
@@ -140,5 +141,32 @@ public static class PlacementEvidence
         }
     }
 
-    public static readonly IReadOnlyList<IPlacementEvidenceRule> BuiltIn = [new DesignationDetail(), new Registry(), new ParkFit(), new YuxiFloorGap()];
+    /// <summary>
+    /// The unit's own plan sets a target for the project's industry (万州: 汽车产业产值达到 100 亿元以上): the unit has
+    /// committed to growing it. Weight 0.1 for a target on the project's sub-industry or its cluster. Null when no plan
+    /// of the unit is loaded (unknown).
+    /// </summary>
+    public sealed class UnitTarget : IPlacementEvidenceRule
+    {
+        public string Code => UnitTargetRule;
+        public string Name => "区县产业目标";
+        public double Weight => 0.1;
+        public Source Source => PlacementClauses.DuikouShoutan;
+
+        public EvidenceFinding? Evaluate(EvidenceInput input)
+        {
+            if (input.Unit.Targets.Count == 0) return null;
+            var leading = input.Classification.Leading.ToList();
+            foreach (var target in input.Unit.Targets)
+            {
+                if (leading.Any(i => target.Industries.Contains(i.Name) || target.Clusters.Contains(i.Cluster)))
+                {
+                    return new EvidenceFinding(1.0, $"{input.Unit.Name}的规划为“{target.Industry}”设定目标：{target.Printed}", target.Source);
+                }
+            }
+            return null;
+        }
+    }
+
+    public static readonly IReadOnlyList<IPlacementEvidenceRule> BuiltIn = [new DesignationDetail(), new UnitTarget(), new Registry(), new ParkFit(), new YuxiFloorGap()];
 }

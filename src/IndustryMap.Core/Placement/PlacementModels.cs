@@ -97,7 +97,7 @@ public sealed record PlacementContext(
     public bool PipelineHoldsYear { get; init; }
 
     public static readonly PlacementContext Empty = new(new Dictionary<string, IReadOnlyList<FirstContactHint>>(), new Dictionary<(string, int), decimal>(),
-        DateTime.UtcNow.Year);
+        IndustryMap.Time.BeijingTime.Year(TimeProvider.System));
 }
 
 /// <summary>A register entry as a placement uses it: the unit that holds first contact with an investor.</summary>

@@ -80,6 +80,7 @@ public static class PlacementRules
         PlacementEvidence.RegistryRule => "同类企业",
         PlacementEvidence.ParkFitRule => "园区匹配",
         PlacementEvidence.YuxiFloorGapRule => "渝西开工底线差距",
+        PlacementEvidence.UnitTargetRule => "区县产业目标",
         _ => rule,
     };
 
@@ -364,21 +365,54 @@ public static class PlacementRules
     // ---- the unit's own plan -----------------------------------------------------------------------------------
 
     /// <summary>What a match with a unit's own 十四五 plan weighs against a designation (below a characteristic industry).</summary>
-    public const double UnitPlanWeight = 0.45;
+    public const double UnitPlanWeight = 0.6;
     public const double UnitPlanMinScore = 0.3;
+
+    /// <summary>
+    /// A plan item linked to a whole 33618 cluster says less about one of its sub-industries than a link to the
+    /// sub-industry itself: the link weighs this share.
+    /// </summary>
+    public const double ClusterLinkFactor = 0.7;
+
+    /// <summary>A unit without a recorded layout: its own plan stands in for it, as a characteristic designation (0.7).</summary>
+    public const double UnitPlanStandInWeight = UnitPlanWeight;
 
     /// <summary>
     /// A unit's own manufacturing plan (万州 "231", 南岸 pillars) names what the description matched: the unit wants the
     /// industry, though the city's layout is what 对口 follows. Weighs less than a characteristic designation.
     /// </summary>
-    public static (double Score, IReadOnlyList<PlacementReason> Reasons) UnitPlan(UnitInfo unit, IReadOnlyList<PlanItemMatch> items)
+    public static (double Score, IReadOnlyList<PlacementReason> Reasons) UnitPlan(UnitInfo unit, IReadOnlyList<PlanItemMatch> items) =>
+        UnitPlan(unit, items, []);
+
+    /// <summary>
+    /// The unit's own plan, by its words (a plan item's name in the description) or through its crosswalk (a plan item
+    /// linked to the project's leading 33618 industry or its cluster: industry score × link weight × 0.7 for a cluster link).
+    /// </summary>
+    public static (double Score, IReadOnlyList<PlacementReason> Reasons) UnitPlan(UnitInfo unit, IReadOnlyList<PlanItemMatch> items, IReadOnlyList<IndustryMatch> leading)
     {
         var mine = items.Where(i => i.Unit == unit.Name && i.Score >= UnitPlanMinScore).OrderByDescending(i => i.Score).ToList();
-        if (mine.Count == 0) return (0, []);
+        var linked = unit.PlanCrosswalk
+            .SelectMany(p => leading.Where(i => !i.IsCluster ? (p.Target == i.Name || (p.TargetIsCluster && p.Target == i.Cluster)) : p.Target == i.Name)
+                .Select(i => (p.PlanItem, Industry: i.Name, Score: i.Score * p.Weight * (p.TargetIsCluster && p.Target != i.Name ? ClusterLinkFactor : 1.0))))
+            .Where(x => x.Score >= UnitPlanMinScore)
+            .OrderByDescending(x => x.Score).ToList();
+        if (mine.Count == 0 && linked.Count == 0) return (0, []);
+        // Coverage: for a unit whose layout is not recorded, its own plan is the best known statement of its industries
+        // and stands in for the layout at the weight of a characteristic designation; with a layout, it weighs less.
+        var standIn = !unit.LayoutRecorded;
+        var weight = standIn ? UnitPlanStandInWeight : UnitPlanWeight;
+        var suffix = standIn ? "；该区县布局尚未记录，以其自身规划代替（按特色产业计）" : "";
         var reasons = mine.DistinctBy(i => i.Item).Take(2).Select(i => new PlacementReason(UnitPlanRule,
-            $"{unit.Name}《{unit.PlanTitle}》将“{i.Item}”列为发展方向（描述中的“{i.Word}”）",
+            $"{unit.Name}《{unit.PlanTitle}》将“{i.Item}”列为发展方向（描述中的“{i.Word}”）{suffix}",
             i.Source ?? unit.PlanSource ?? PlacementClauses.DuikouShoutan, unit.PlanSource)).ToList();
-        return (Math.Round(UnitPlanWeight * mine[0].Score, 4), reasons);
+        if (reasons.Count == 0 && linked.Count > 0)
+        {
+            reasons.Add(new PlacementReason(UnitPlanRule,
+                $"{unit.Name}《{unit.PlanTitle}》的“{linked[0].PlanItem}”涵盖项目的“{linked[0].Industry}”（规划对照表）{suffix}",
+                unit.PlanSource ?? PlacementClauses.DuikouShoutan));
+        }
+        var best = Math.Max(mine.Count > 0 ? mine[0].Score : 0, linked.Count > 0 ? linked[0].Score : 0);
+        return (Math.Round(weight * best, 4), reasons);
     }
 
     // ---- parks ------------------------------------------------------------------------------------------------
