@@ -117,13 +117,16 @@ internal static class CliPlacementCommands
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"产业 {i.Name}（{i.Cluster}）{i.Score:0.00}  匹配：{string.Join("、", i.Matched.Select(m => m.Word).Distinct())}"));
         }
         Console.WriteLine();
-        Console.WriteLine($"{"名次",-4} {"区县",-12} {"得分",6}  理由");
+        if (result.Candidates.Count == 0) Console.WriteLine("不作排名 (no ranking)");
+        else Console.WriteLine($"{"名次",-9} {"区县",-12} {"得分",6}  理由");
         foreach (var c in result.Candidates.Take(top))
         {
             var reasons = c.Reasons.Select(r => $"[{r.RuleName}] {r.Text}（{Cite(r.Source)}）").ToList();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{c.Rank,-4} {c.Unit,-12} {c.Score,6:0.000}  {(reasons.Count > 0 ? reasons[0] : "—")}"));
-            foreach (var more in reasons.Skip(1)) Console.WriteLine($"{"",-4} {"",-12} {"",6}  {more}");
-            foreach (var park in c.Parks.Take(2)) Console.WriteLine($"{"",-4} {"",-12} {"",6}  园区 {park.Name}：{park.Text}");
+            // Tied units share a rank range and say 并列: their order in the list is not a ranking.
+            var rank = c.Tied ? $"{c.RankText}并列" : c.RankText;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rank,-9} {c.Unit,-12} {c.Score,6:0.000}  {(reasons.Count > 0 ? reasons[0] : "—")}"));
+            foreach (var more in reasons.Skip(1)) Console.WriteLine($"{"",-9} {"",-12} {"",6}  {more}");
+            foreach (var park in c.Parks.Take(2)) Console.WriteLine($"{"",-9} {"",-12} {"",6}  园区 {park.Name}：{park.Text}");
         }
         foreach (var n in result.Notes) Console.WriteLine($"说明 [{n.RuleName}] {n.Text}（{Cite(n.Source)}）");
         foreach (var w in result.Warnings) Console.WriteLine($"警告 [{w.RuleName}] {w.Text}（{Cite(w.Evidence ?? w.Source)}）");

@@ -199,13 +199,14 @@ public static class ProjectPipeline
         // The placement at the time the project entered the pipeline is kept with it: why this unit, and how it ranked.
         var placed = await placement.PlaceAsync(new PlacementRequest(input.Description!, input.AmountYi, input.LandMu, origin, input.ForeignInvested, input.Investor),
             cancellationToken);
-        var candidate = placed.Candidates.First(c => c.Unit == unit.Name);
+        // A description that matches nothing has no ranking (issue 13 §3): the project is kept without a rank.
+        var candidate = placed.Candidates.FirstOrDefault(c => c.Unit == unit.Name);
         var snapshot = JsonSerializer.Serialize(new
         {
             placed.Summary,
             Industries = placed.Industries.Take(5).Select(i => new { i.Name, i.Cluster, i.Score }),
-            Top = placed.Candidates.Take(5).Select(c => new { c.Unit, c.Rank, c.Score }),
-            Chosen = new { candidate.Unit, candidate.Rank, candidate.Score, Reasons = candidate.Reasons.Select(r => r.Text) },
+            Top = placed.Candidates.Take(5).Select(c => new { c.Unit, c.Rank, c.RankTo, c.Score }),
+            Chosen = candidate is null ? null : new { candidate.Unit, candidate.Rank, candidate.RankTo, candidate.Score, Reasons = candidate.Reasons.Select(r => r.Text) },
             Notes = placed.Notes.Select(n => n.Text),
             Warnings = placed.Warnings.Select(w => w.Text),
         }, SnapshotJson);
@@ -227,7 +228,7 @@ public static class ProjectPipeline
                     InvestorKey = input.Investor is { Length: > 0 } inv ? NameKeys.Investor(inv) : null, UnitId = unit.Id, Park = FieldRules.Clean(input.Park),
                     Industry = placed.Industries.FirstOrDefault()?.Name, Cluster = placed.Industries.FirstOrDefault()?.Cluster,
                     AmountYi = input.AmountYi is { } a ? Decimals.Normalize(a) : (decimal?)null, LandMu = input.LandMu is { } l ? Decimals.Normalize(l) : (decimal?)null,
-                    Origin = origin, ForeignInvested = input.ForeignInvested ? 1L : 0L, input.FirstContact, PlacementRank = (long)candidate.Rank,
+                    Origin = origin, ForeignInvested = input.ForeignInvested ? 1L : 0L, input.FirstContact, PlacementRank = (long?)candidate?.Rank,
                     Placement = snapshot, Stage = stage, StageOn = stageOn, Actor = actor.Name, Now = now,
                 }, transaction);
             await InsertEventAsync(connection, transaction, id, stage, stageOn, FieldRules.Clean(input.Note), actor, now);

@@ -7,7 +7,7 @@ namespace IndustryMap.Placement;
 /// Text as the classifier compares it. No word segmenter restores here (ENVIRONMENT.md: no jieba.NET), and Chinese has
 /// no spaces, so matching is by substring and by character bigram. Normalising first makes full-width and half-width
 /// forms, letter case and spacing irrelevant ("ＬＥＤ面板" = "led 面板" = "LED面板"); punctuation becomes a separator so
-/// that no match runs across "、" or "，".
+/// that no match runs across "、" or "，". Traditional characters are folded to simplified first (ChineseScript).
 /// </summary>
 public static class ChineseText
 {
@@ -16,7 +16,8 @@ public static class ChineseText
     public static string Normalize(string? text)
     {
         if (string.IsNullOrEmpty(text)) return "";
-        var folded = text.Normalize(NormalizationForm.FormKC);
+        // Traditional characters fold to simplified (issue 13 §3): the catalog and the seeds print simplified ones.
+        var folded = IndustryMap.Text.ChineseScript.ToSimplified(text.Normalize(NormalizationForm.FormKC));
         var builder = new StringBuilder(folded.Length);
         foreach (var c in folded)
         {

@@ -20,7 +20,17 @@ public sealed record LexiconInput(
     IReadOnlyList<CatalogItem> Items,
     IReadOnlyList<CrosswalkItem> Crosswalk,
     IReadOnlyList<KeywordItem> Keywords,
-    IReadOnlyDictionary<string, string> TaxonomyUnits);
+    IReadOnlyDictionary<string, string> TaxonomyUnits)
+{
+    /// <summary>Product words from other sources (designation details, chain nodes), each to a 33618 item.</summary>
+    public IReadOnlyList<LexiconTerm> ExtraTerms { get; init; } = [];
+}
+
+/// <summary>
+/// A product word the lexicon learns from outside the catalog: a designation's detail product (江津's 智能座舱), a chain
+/// node. <paramref name="Kind"/> names the source kind (designation_detail, chain_node) and <paramref name="Via"/> says where.
+/// </summary>
+public sealed record LexiconTerm(string Text, long IndustryId, double Weight, string Kind, string Via, Source? Source);
 
 /// <summary>A 33618 cluster or sub-industry: what a description is classified into.</summary>
 public sealed record CatalogNode(int Index, long Id, string Name, string Level, string Cluster, Source? Source)
@@ -44,6 +54,15 @@ public sealed record PlanItemMatch(string Unit, string Taxonomy, string Item, st
 
 public sealed record Classification(IReadOnlyList<IndustryMatch> Industries, IReadOnlyList<PlanItemMatch> PlanItems)
 {
+    /// <summary>The description as read: negations removed, use context marked.</summary>
+    public DescriptionText? Text { get; init; }
+
+    /// <summary>Phrases the description negates ("不涉及汽车零部件"): removed before matching.</summary>
+    public IReadOnlyList<string> Negated => Text?.Negated ?? [];
+
+    /// <summary>The description is written mostly in Latin letters (English): the vocabulary is Chinese.</summary>
+    public bool IsLatin => Text?.IsLatin ?? false;
+
     public bool MatchesNothing => Industries.Count == 0;
     public IndustryMatch? Top => Industries.Count > 0 ? Industries[0] : null;
 
@@ -198,6 +217,11 @@ public sealed class IndustryClassifier
             }
         }
 
+        foreach (var extra in input.ExtraTerms)
+        {
+            if (nodeOf.TryGetValue(extra.IndustryId, out var node)) Add(extra.Text, node, extra.Weight, extra.Kind, extra.Via, extra.Source);
+        }
+
         foreach (var keyword in input.Keywords)
         {
             if (nodeOf.TryGetValue(keyword.IndustryId, out var node)) Add(keyword.Keyword, node, keyword.Weight, "keyword", "关键词表", keyword.Source);
@@ -252,10 +276,15 @@ public sealed class IndustryClassifier
 
     [ThreadStatic] private static Scratch? _scratch;
 
-    public Classification Classify(string? description)
+    /// <summary>Words wholly inside the use part of "X用Y" / "用于X的Y" count for this share of their weight.</summary>
+    public const double ContextFactor = 0.3;
+
+    public Classification Classify(string? description) => Classify(DescriptionText.Parse(description));
+
+    public Classification Classify(DescriptionText parsed)
     {
-        var text = ChineseText.Normalize(description);
-        if (text.Length == 0) return new Classification([], []);
+        var text = parsed.Text;
+        if (text.Replace(ChineseText.Separator.ToString(), "", StringComparison.Ordinal).Length == 0) return new Classification([], []) { Text = parsed };
         var scratch = _scratch is { } s && s.Accumulated.Length == _terms.Count ? s : _scratch = new Scratch(_terms.Count);
         var seen = new HashSet<int>();
         for (var i = 0; i + 1 < text.Length; i++)
@@ -274,7 +303,13 @@ public sealed class IndustryClassifier
         {
             var term = _terms[t];
             var at = Occurrences(text, term.Text);
-            if (at.Count > 0) hits.Add((term, false, Specificity(term.Text.Length), at));
+            // Word boundaries: "电机" does not match inside "火电机组".
+            at.RemoveAll(start => parsed.Straddles(start, term.Text.Length));
+            if (at.Count > 0)
+            {
+                var inContext = at.All(start => parsed.InContext(start, term.Text.Length));
+                hits.Add((term, false, Specificity(term.Text.Length) * (inContext ? ContextFactor : 1.0), at));
+            }
             else if (term.Bigrams.Length >= 3 && scratch.Count[t] >= 2 && term.IdfSum > 0)
             {
                 var share = scratch.Accumulated[t] / term.IdfSum;
@@ -287,7 +322,14 @@ public sealed class IndustryClassifier
         foreach (var c in text.Distinct())
         {
             if (!_singleCharTerms.TryGetValue(c, out var singles)) continue;
-            foreach (var t in singles) hits.Add((_terms[t], false, Specificity(1), Occurrences(text, _terms[t].Text)));
+            foreach (var t in singles)
+            {
+                var at = Occurrences(text, _terms[t].Text);
+                at.RemoveAll(start => parsed.Straddles(start, 1));
+                if (at.Count == 0) continue;
+                var inContext = at.All(start => parsed.InContext(start, 1));
+                hits.Add((_terms[t], false, Specificity(1) * (inContext ? ContextFactor : 1.0), at));
+            }
         }
 
         // A word inside a longer matched word that means something else counts for less: "铜箔" inside "锂电铜箔"
@@ -338,7 +380,7 @@ public sealed class IndustryClassifier
         result = result.Where(m => m.Score >= 0.25 * top).Take(MaxIndustries).ToList();
         var planItems = plan.GroupBy(p => (p.Unit, p.Item)).Select(g => g.OrderByDescending(p => p.Score).First())
             .OrderByDescending(p => p.Score).ToList();
-        return new Classification(result, planItems);
+        return new Classification(result, planItems) { Text = parsed };
     }
 
     private static List<int> Occurrences(string text, string term)

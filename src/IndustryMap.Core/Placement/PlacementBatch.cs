@@ -9,7 +9,7 @@ public static class PlacementBatch
         CancellationToken cancellationToken = default)
     {
         var catalog = await service.CatalogAsync(cancellationToken);
-        var context = await PlacementContextQueries.LoadAsync(service.Database, DateTime.UtcNow.Year, cancellationToken);
+        var context = await PlacementContextQueries.LoadAsync(service.Database, IndustryMap.Time.BeijingTime.Year(service.Clock), cancellationToken);
         var results = new PlacementResult[requests.Count];
         Parallel.For(0, requests.Count, new ParallelOptions { CancellationToken = cancellationToken },
             i => results[i] = PlacementEngine.Place(catalog, requests[i], context));

@@ -5,7 +5,26 @@ using IndustryMap.Storage;
 namespace IndustryMap.Placement;
 
 /// <summary>A unit's designation in the layout edition placements use.</summary>
-public sealed record UnitDesignation(string Role, int Position, string Industry, string Cluster, bool IsCluster, string Printed, Source Source);
+public sealed record UnitDesignation(string Role, int Position, string Industry, string Cluster, bool IsCluster, string Printed, Source Source)
+{
+    /// <summary>The detail products printed in the designation's parenthetical (江津: 电驱、电转向、智能座舱), trailing 等 dropped.</summary>
+    public IReadOnlyList<string> Details { get; init; } = [];
+
+    /// <summary>The details as the classifier compares text.</summary>
+    public IReadOnlyList<string> NormalizedDetails { get; init; } = [];
+}
+
+/// <summary>
+/// An enterprise or project already in a unit (the plans' enterprise registries, the pipeline) and the 33618 items its
+/// name and industry word mean: evidence that the unit already hosts the project's sub-industry.
+/// </summary>
+public sealed record RegistryEntry(string Name, string Kind, IReadOnlyList<string> Industries, Source Source);
+
+/// <summary>
+/// A target a unit's own plan sets for an industry (万州: 到 2025 年汽车产业产值达到 100 亿元以上), with the 33618 clusters
+/// and sub-industries its industry word means.
+/// </summary>
+public sealed record UnitIndustryTarget(string Industry, string Printed, IReadOnlyList<string> Clusters, IReadOnlyList<string> Industries, Source Source);
 
 /// <summary>A park, with its focus industries as printed and the 33618 items they mean.</summary>
 public sealed record ParkInfo(string Name, string? Level, IReadOnlyList<string> FocusIndustries, decimal? AreaMu, string? AreaPrinted,
@@ -20,6 +39,24 @@ public sealed record UnitInfo(string Name, int Position, IReadOnlyList<string> A
     IReadOnlyList<UnitDesignation> Designations, IReadOnlyList<ParkInfo> Parks, string? PlanTitle, Source? PlanSource)
 {
     public bool LayoutRecorded => Designations.Count > 0;
+
+    /// <summary>Enterprises and projects known to be in the unit; empty when no registry covers the unit.</summary>
+    public IReadOnlyList<RegistryEntry> Registry { get; init; } = [];
+
+    /// <summary>Whether any registry covers the unit at all (unknown is not "none").</summary>
+    public bool RegistryKnown => Registry.Count > 0;
+
+    /// <summary>
+    /// What the unit's own plan taxonomy (万州 "231", 南岸 pillars) covers in 33618 terms, through the plan's crosswalk:
+    /// the plan item, the 33618 item it links to and how fully (equivalent 1.0, narrower 0.9, broader 0.7, overlaps 0.55).
+    /// </summary>
+    public IReadOnlyList<(string PlanItem, string Target, bool TargetIsCluster, double Weight)> PlanCrosswalk { get; init; } = [];
+
+    /// <summary>Industry targets of the unit's own plan; empty when no plan of the unit is loaded.</summary>
+    public IReadOnlyList<UnitIndustryTarget> Targets { get; init; } = [];
+
+    /// <summary>Whether the unit's layout comes from a seed document (seed) or only from public sources (public).</summary>
+    public string LayoutTier => !LayoutRecorded ? "not_recorded" : Designations.Any(d => d.Source.Document is not null) ? "seed" : "public";
 }
 
 /// <summary>A restricted (限制类) or eliminated (淘汰类) product and the keyword that finds it.</summary>
@@ -42,6 +79,12 @@ public sealed class PlacementCatalog
     public required IndustryClassifier Classifier { get; init; }
     public required IReadOnlyList<UnitInfo> Units { get; init; }
     public required IReadOnlyList<RestrictedProduct> Restricted { get; init; }
+
+    /// <summary>
+    /// Evidence rules beyond the built-in ones (chain fit from the chains feature, …): each is a named, weighted rule
+    /// with its source that may move a unit within what the layout allows. Empty unless a feature registers some.
+    /// </summary>
+    public IReadOnlyList<IPlacementEvidenceRule> EvidenceRules { get; init; } = [];
 
     public UnitInfo? FindUnit(string? nameOrAlias)
     {
@@ -85,6 +128,32 @@ public sealed class PlacementCatalog
         public string Level { get; set; } = "";
         public string? Cluster { get; set; }
         public string Printed { get; set; } = "";
+        public string? Detail { get; set; }
+        public long IndustryId { get; set; }
+    }
+
+    private sealed class EnterpriseRow : ProvenanceRow
+    {
+        public string Name { get; set; } = "";
+        public string Unit { get; set; } = "";
+        public string? Industry { get; set; }
+    }
+
+    private sealed class TargetRow : ProvenanceRow
+    {
+        public string Unit { get; set; } = "";
+        public string Industry { get; set; } = "";
+        public string Printed { get; set; } = "";
+    }
+
+    private sealed class PipelineRow
+    {
+        public long Id { get; set; }
+        public string Name { get; set; } = "";
+        public string Unit { get; set; } = "";
+        public string? Industry { get; set; }
+        public string CreatedBy { get; set; } = "";
+        public string CreatedAt { get; set; } = "";
     }
 
     private sealed class ParkRow : ProvenanceRow
@@ -147,17 +216,11 @@ public sealed class PlacementCatalog
             ORDER BY t.id
             """)).ToList();
 
-        var classifier = new IndustryClassifier(new LexiconInput(
-            items.Select(i => new CatalogItem(i.Id, i.TaxonomyId, i.Level, i.Name, i.ParentId, aliases[i.Id].ToList(),
-                mentions.TryGetValue(i.Id, out var m) ? new Source(m.SrcDocument, (int?)m.SrcFrom, (int?)m.SrcTo, m.SrcUrl) : null)).ToList(),
-            crosswalk,
-            keywords.Select(k => new KeywordItem(k.IndustryId, k.Keyword, (double)k.Weight, k.Note, k.ToSource())).ToList(),
-            plans.GroupBy(p => p.Taxonomy).ToDictionary(g => g.Key, g => g.First().Unit, StringComparer.Ordinal)));
-
         var edition = await connection.ExecuteScalarAsync<long?>("SELECT MAX(year) FROM layout_editions WHERE status = 'published'");
         var designations = (await connection.QueryAsync<DesignationRow>(
             """
             SELECT u.name AS unit, d.role, d.position, i.name AS industry, i.level, COALESCE(gp.name, p.name, i.name) AS cluster, d.printed,
+                   d.detail, d.industry_id,
                    d.src_document, d.src_from, d.src_to, d.src_url, d.entered_by, d.entered_at
             FROM layout_designations d
             JOIN layout_editions e ON e.id = d.edition_id
@@ -168,6 +231,46 @@ public sealed class PlacementCatalog
             WHERE e.year = @year
             ORDER BY u.position, CASE d.role WHEN 'dominant' THEN 0 ELSE 1 END, d.position
             """, new { year = edition ?? -1 })).ToLookup(d => d.Unit);
+        // Designation details are product words the layout itself attaches to a unit's industry (issue 13 §3).
+        var detailTerms = designations.SelectMany(g => g).SelectMany(d => SplitDetail(d.Detail).Select(w =>
+                new LexiconTerm(w, d.IndustryId, DetailWeight, "designation_detail", $"{d.Unit}“{d.Printed}”的细目", d.ToSource())))
+            .ToList();
+
+        var classifier = new IndustryClassifier(new LexiconInput(
+            items.Select(i => new CatalogItem(i.Id, i.TaxonomyId, i.Level, i.Name, i.ParentId, aliases[i.Id].ToList(),
+                mentions.TryGetValue(i.Id, out var m) ? new Source(m.SrcDocument, (int?)m.SrcFrom, (int?)m.SrcTo, m.SrcUrl) : null)).ToList(),
+            crosswalk,
+            keywords.Select(k => new KeywordItem(k.IndustryId, k.Keyword, (double)k.Weight, k.Note, k.ToSource())).ToList(),
+            plans.GroupBy(p => p.Taxonomy).ToDictionary(g => g.Key, g => g.First().Unit, StringComparer.Ordinal)) { ExtraTerms = detailTerms });
+
+        // Registries: the plans' enterprise lists and the pipeline, each entry read through the classifier.
+        var enterprises = (await connection.QueryAsync<EnterpriseRow>(
+            "SELECT e.name, u.name AS unit, e.industry, e.src_document, e.src_from, e.src_to, e.src_url, e.entered_by, e.entered_at FROM enterprises e JOIN units u ON u.id = e.unit_id ORDER BY e.id")).ToList();
+        var pipeline = (await connection.QueryAsync<PipelineRow>(
+            "SELECT p.id, p.name, u.name AS unit, p.industry, p.created_by, p.created_at FROM pipeline_projects p JOIN units u ON u.id = p.unit_id ORDER BY p.id")).ToList();
+        var registry = enterprises.Select(e => (e.Unit, Entry: new RegistryEntry(e.Name, "enterprise", RegistryIndustries(classifier, $"{e.Name} {e.Industry}"), e.ToSource())))
+            .Concat(pipeline.Select(p => (p.Unit, Entry: new RegistryEntry(p.Name, "pipeline",
+                p.Industry is { Length: > 0 } i ? [i] : RegistryIndustries(classifier, p.Name), Source.Person(p.CreatedBy, p.CreatedAt)))))
+            .ToLookup(x => x.Unit, x => x.Entry);
+        // The units' own industry targets (a plan of a unit, a target scoped to an industry).
+        var targets = (await connection.QueryAsync<TargetRow>(
+                """
+                SELECT p.scope AS unit, t.scope AS industry, t.printed, t.src_document, t.src_from, t.src_to, t.src_url, t.entered_by, t.entered_at
+                FROM targets t JOIN indicators i ON i.id = t.indicator_id JOIN plans p ON p.id = i.plan_id
+                WHERE t.scope_kind = 'industry' AND p.scope_kind = 'unit' AND t.scope IS NOT NULL
+                ORDER BY t.id
+                """)).ToList()
+            .GroupBy(t => (t.Unit, t.Industry))
+            .Select(g =>
+            {
+                var first = g.First();
+                var matches = classifier.Classify(first.Industry).Industries;
+                var top = matches.Count > 0 ? matches[0].Score : 0;
+                var clear = matches.Where(m => m.Score >= Math.Max(FocusMinScore, top - 0.05)).ToList();
+                return (first.Unit, Target: new UnitIndustryTarget(first.Industry, first.Printed, clear.Select(m => m.Cluster).Distinct().ToList(),
+                    clear.Select(m => m.Name).ToList(), first.ToSource()));
+            })
+            .ToLookup(x => x.Unit, x => x.Target);
         var parks = (await connection.QueryAsync<ParkRow>(
             $"""
              SELECT x.name, u.name AS unit, x.level, x.planned_area, x.area_unit, x.area_mu, x.focus_industries,
@@ -183,6 +286,14 @@ public sealed class PlacementCatalog
             $"SELECT keyword, product, category, catalogue, item, note, {ProvenanceRow.Columns} FROM restricted_products ORDER BY position")).ToList();
 
         var planOf = plans.GroupBy(p => p.Unit).ToDictionary(g => g.Key, g => g.First());
+        var taxonomyUnit = plans.GroupBy(p => p.Taxonomy).ToDictionary(g => g.Key, g => g.First().Unit, StringComparer.Ordinal);
+        var itemById = items.ToDictionary(i => i.Id);
+        var relationWeight = new Dictionary<string, double>(StringComparer.Ordinal) { ["equivalent"] = 1.0, ["narrower"] = 0.9, ["broader"] = 0.7, ["overlaps"] = 0.55 };
+        var planCrosswalk = crosswalk
+            .Where(c => itemById.ContainsKey(c.FromId) && itemById.ContainsKey(c.ToId) && taxonomyUnit.ContainsKey(itemById[c.FromId].TaxonomyId))
+            .Select(c => (Unit: taxonomyUnit[itemById[c.FromId].TaxonomyId], Entry: (itemById[c.FromId].Name, itemById[c.ToId].Name,
+                itemById[c.ToId].Level == "cluster", relationWeight.GetValueOrDefault(c.Relation, 0.5))))
+            .ToLookup(x => x.Unit, x => x.Entry);
         return new PlacementCatalog
         {
             Version = version,
@@ -192,10 +303,36 @@ public sealed class PlacementCatalog
             Units = units.Select(u => new UnitInfo(
                 u.Name, (int)u.Position, unitAliases[u.Id].ToList(), groups[u.Id].ToList(), groups[u.Id].Contains(YuxiGroup),
                 designations[u.Name].Select(d => new UnitDesignation(d.Role, (int)d.Position, d.Industry, d.Cluster ?? d.Industry, d.Level == "cluster",
-                    d.Printed, d.ToSource())).ToList(),
+                    d.Printed, d.ToSource())
+                    {
+                        Details = SplitDetail(d.Detail), NormalizedDetails = SplitDetail(d.Detail).Select(ChineseText.Normalize).ToList(),
+                    }).ToList(),
                 parks[u.Name].Select(p => Park(p, classifier)).ToList(),
-                planOf.GetValueOrDefault(u.Name)?.Title, planOf.GetValueOrDefault(u.Name)?.ToSource())).ToList(),
+                planOf.GetValueOrDefault(u.Name)?.Title, planOf.GetValueOrDefault(u.Name)?.ToSource())
+            {
+                Registry = registry[u.Name].ToList(),
+                PlanCrosswalk = planCrosswalk[u.Name].ToList(),
+                Targets = targets[u.Name].Where(t => t.Clusters.Count > 0).ToList(),
+            }).ToList(),
         };
+    }
+
+    /// <summary>A designation's detail product weighs as a catalog product (0.85): the layout prints it.</summary>
+    public const double DetailWeight = 0.85;
+
+    /// <summary>The products of a designation's parenthetical: "电驱、电转向、智能座舱等" → 电驱, 电转向, 智能座舱 (one character is too little).</summary>
+    public static IReadOnlyList<string> SplitDetail(string? detail) =>
+        (detail ?? "").Split(['、', '，', ',', '；'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.EndsWith('等') ? w[..^1] : w)
+            .Where(w => w.Length >= 2)
+            .ToList();
+
+    /// <summary>The sub-industries a registry entry clearly belongs to: its best items scoring 0.4 or more.</summary>
+    private static IReadOnlyList<string> RegistryIndustries(IndustryClassifier classifier, string text)
+    {
+        var matches = classifier.Classify(text).Industries;
+        var top = matches.Count > 0 ? matches[0].Score : 0;
+        return matches.Where(m => m.Score >= Math.Max(FocusMinScore, top - 0.05)).Select(m => m.Name).ToList();
     }
 
     private const double FocusMinScore = 0.4;

@@ -26,7 +26,12 @@ public static class PlacementContextQueries
             .Where(r => r.StartedOn.StartsWith(year.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))
             .GroupBy(r => r.Unit)
             .ToDictionary(g => (g.Key, year), g => Decimals.Normalize(g.Sum(r => r.AmountYi ?? 0m)));
-        return new PlacementContext(contacts, started, year);
+        var yearText = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var holdsYear = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM pipeline_stage_events WHERE stage_on >= @from AND stage_on < @to",
+            new { from = yearText + "-01-01", to = (year + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "-01-01" },
+            cancellationToken: cancellationToken)) > 0;
+        return new PlacementContext(contacts, started, year) { PipelineHoldsYear = holdsYear };
     }
 
     private sealed class StartRow

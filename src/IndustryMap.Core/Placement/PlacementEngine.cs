@@ -5,11 +5,12 @@ using IndustryMap.Layout;
 namespace IndustryMap.Placement;
 
 /// <summary>
-/// Places a project: classifies the description, applies the rules to every planning unit and ranks all of them.
-/// Ranking is by priority first — the first-contact unit that keeps the project (首谈), then the 渝西 districts when
-/// the auto-parts rule applies — and then by score: the best of 对口 (dominant 1.0, characteristic 0.7, same cluster
-/// 0.4/0.28, times the industry's score) and the unit's own plan (0.45), plus a little for a fitting park. Pure: the
-/// catalog and context carry everything it reads.
+/// Places a project: classifies the description, applies the rules to every planning unit and ranks them. Ranking is
+/// by priority first — the first-contact unit that keeps the project (首谈), then the 渝西 districts when the auto-parts
+/// rule applies — then by score: the base (the best of 对口 and the unit's own plan) plus named evidence rules
+/// (<see cref="IPlacementEvidenceRule"/>: detail products, registries, parks, the 渝西 floor gap, and any a feature
+/// registers). Units with equal priority and score share a rank range (并列): nothing is ordered by file position.
+/// A description that matches nothing gets no ranking. Pure: the catalog and context carry everything it reads.
 /// </summary>
 public static class PlacementEngine
 {
@@ -19,11 +20,29 @@ public static class PlacementEngine
     public static PlacementResult Place(PlacementCatalog catalog, PlacementRequest request, PlacementContext? context = null)
     {
         context ??= PlacementContext.Empty;
-        var classification = catalog.Classifier.Classify(request.Description);
+        var parsed = DescriptionText.Parse(request.Description);
+        var classification = catalog.Classifier.Classify(parsed);
+        var notes = new List<PlacementReason>();
+        // Restricted and eliminated products are looked for in every description, classified or not (issue 13 §5).
+        var warnings = PlacementRules.RestrictedProducts(parsed, catalog.Restricted).ToList();
+        if (parsed.Negated.Count > 0)
+        {
+            notes.Add(new PlacementReason(PlacementRules.NegationRule,
+                $"描述中的否定内容不作为产业依据：{string.Join("；", parsed.Negated.Select(n => $"“{n}”"))}", PlacementClauses.DuikouShoutan));
+        }
+
+        if (classification.MatchesNothing)
+        {
+            notes.Insert(0, PlacementRules.NoMatch(parsed));
+            if (PlacementRules.NonProhibited(classification, catalog.Units) is { } np) notes.Add(np);
+            notes.AddRange(PlacementRules.SizeNotes(request));
+            return new PlacementResult(request, catalog.Edition, classification.Industries, [], notes, warnings,
+                parsed.IsLatin ? "未识别出产业：描述为英文，请用中文描述产品。" : "未识别出产业：描述未匹配到任何产业、产品或关键词，请补充产品名称。");
+        }
+
         var leading = classification.Leading.ToList();
         var yuxi = PlacementRules.YuxiAutoPartsApplies(request.Origin, classification);
-        var notes = new List<PlacementReason>();
-        var warnings = PlacementRules.RestrictedProducts(request.Description, catalog.Restricted).ToList();
+        var evidenceRules = PlacementEvidence.BuiltIn.Concat(catalog.EvidenceRules).ToList();
 
         // 首谈: the unit the officer names, else the register's entry for this investor when it names exactly one unit.
         var firstContact = catalog.FindUnit(request.FirstContactUnit);
@@ -45,34 +64,46 @@ public static class PlacementEngine
             }
         }
 
-        var candidates = new List<(UnitInfo Unit, double Score, int Priority, List<PlacementReason> Reasons, IReadOnlyList<ParkCandidate> Parks)>();
+        var candidates = new List<(UnitInfo Unit, double Base, double Evidence, int Priority, bool IsDuikou, List<PlacementReason> Reasons, IReadOnlyList<ParkCandidate> Parks)>();
         foreach (var unit in catalog.Units)
         {
             var reasons = new List<PlacementReason>();
             var duikou = PlacementRules.Duikou(unit.Designations, classification.Industries);
             reasons.AddRange(PlacementRules.DuikouReasons(unit.Name, duikou));
-            var (planScore, planReasons) = PlacementRules.UnitPlan(unit, classification.PlanItems);
+            var (planScore, planReasons) = PlacementRules.UnitPlan(unit, classification.PlanItems, leading);
             reasons.AddRange(planReasons);
-            var parks = classification.MatchesNothing ? [] : PlacementRules.Parks(unit, classification, request.Description, request.LandMu);
+            var parks = PlacementRules.Parks(unit, classification, parsed.Text, request.LandMu);
             reasons.AddRange(parks.Take(2).Select(p => new PlacementReason(PlacementRules.ParkRule, p.Text, p.Source)));
-            var parkBonus = parks.Any(p => p.Land == PlacementRules.LandSufficient) ? 0.03 : parks.Count > 0 ? 0.01 : 0;
-            var score = Math.Max(duikou.Score, planScore) + 0.1 * Math.Min(duikou.Score, planScore) + parkBonus;
+            if (PlacementRules.LandShortfall(unit, parks, request.LandMu) is { } shortfall) reasons.Add(shortfall);
+            var baseScore = Math.Max(duikou.Score, planScore) + 0.1 * Math.Min(duikou.Score, planScore);
 
+            // Evidence: each rule that knows something about the unit adds weight × strength, and says so.
+            var evidence = 0.0;
+            var input = new EvidenceInput(unit, classification, request, context, duikou, parks);
+            foreach (var rule in evidenceRules)
+            {
+                if (rule.Evaluate(input) is not { } finding || finding.Strength <= 0) continue;
+                var weight = Math.Round(rule.Weight * Math.Min(1.0, finding.Strength), 4);
+                evidence += weight;
+                reasons.Add(new PlacementReason(rule.Code, $"{rule.Name}（+{weight.ToString("0.000", CultureInfo.InvariantCulture)}）：{finding.Text}", rule.Source,
+                    finding.Evidence) { Weight = weight });
+            }
+
+            var isDuikou = PlacementRules.IsDuikouForLeading(unit, leading, parsed);
             var priority = 0;
             if (yuxi)
             {
-                reasons.Insert(0, PlacementRules.YuxiAutoPartsReason(unit.Name, unit.IsYuxi));
+                reasons.Insert(0, PlacementRules.YuxiAutoPartsReason(unit.Name, unit.IsYuxi, classification));
                 if (unit.IsYuxi) priority = PriorityYuxi;
             }
             if (firstContact?.Name == unit.Name)
             {
-                var isDuikou = PlacementRules.Duikou(unit.Designations, leading).IsDuikou;
                 var outcome = PlacementRules.FirstContact(unit.Name, isDuikou, yuxi, unit.IsYuxi, firstContactBasis);
                 reasons.Insert(0, outcome.Reason);
                 if (outcome.Keeps) priority = PriorityFirstContact;
                 if (outcome.CityCoordinates) notes.Add(outcome.Reason);
             }
-            if (unit.IsYuxi && !classification.MatchesNothing && request.AmountYi is not null &&
+            if (unit.IsYuxi && request.AmountYi is not null && context.PipelineHoldsYear &&
                 PlacementRules.YuxiFloor(unit, context.Year, context.StartedInvestment.GetValueOrDefault((unit.Name, context.Year)), request.AmountYi) is { } floor)
             {
                 reasons.Add(floor);
@@ -80,43 +111,57 @@ public static class PlacementEngine
             if (!unit.LayoutRecorded && catalog.Edition is { } edition)
             {
                 reasons.Add(new PlacementReason(PlacementRules.LayoutNotRecordedRule,
-                    $"种子文件未记录{unit.Name}的产业布局（{edition}年版）：无法按“对口”原则判断", PlacementClauses.DuikouShoutan));
+                    $"尚未记录{unit.Name}的产业布局（{edition}年版）：无法按“对口”原则判断（未知，不计为不对口）", PlacementClauses.DuikouShoutan));
             }
-            candidates.Add((unit, Math.Round(score, 4), priority, reasons, parks));
+            candidates.Add((unit, Math.Round(baseScore, 4), Math.Round(evidence, 4), priority, isDuikou, reasons, parks));
         }
 
         if (PlacementRules.NonProhibited(classification, catalog.Units) is { } nonProhibited) notes.Add(nonProhibited);
-        if (classification.MatchesNothing)
+        notes.AddRange(PlacementRules.SizeNotes(request));
+        if (!catalog.Units.All(u => u.RegistryKnown) && catalog.Units.Any(u => u.RegistryKnown))
         {
-            notes.Insert(0, new PlacementReason(PlacementRules.NoMatchRule,
-                "描述未匹配到任何产业名称、别名、重点产品或关键词：请补充产品、工艺或用途（例如“年产5万吨磷酸铁锂正极材料”）", PlacementClauses.DuikouShoutan));
+            notes.Add(new PlacementReason(PlacementEvidence.RegistryRule,
+                $"企业名录仅覆盖{string.Join("、", catalog.Units.Where(u => u.RegistryKnown).Select(u => u.Name))}：其他单位的同类企业情况未知，不加分也不减分",
+                PlacementClauses.DuikouShoutan));
         }
 
-        var ranked = candidates
-            .OrderByDescending(c => c.Priority).ThenByDescending(c => c.Score).ThenBy(c => c.Unit.Position)
-            .Select((c, i) => new UnitCandidate(c.Unit.Name, i + 1, c.Score, c.Priority, c.Unit.IsYuxi, c.Reasons, c.Parks))
-            .ToList();
-        return new PlacementResult(request, catalog.Edition, classification.Industries, ranked, notes, warnings,
-            Summary(classification, ranked, catalog));
+        var ranked = Rank(candidates.Select(c => (c.Unit, Score: Math.Round(c.Base + c.Evidence, 4), c.Priority, Candidate: c)).ToList(),
+            (x, rank, rankTo) => new UnitCandidate(x.Unit.Name, rank, x.Score, x.Priority, x.Unit.IsYuxi, x.Candidate.Reasons, x.Candidate.Parks)
+            {
+                RankTo = rankTo, BaseScore = x.Candidate.Base, EvidenceScore = x.Candidate.Evidence, IsDuikou = x.Candidate.IsDuikou,
+            });
+        return new PlacementResult(request, catalog.Edition, classification.Industries, ranked, notes, warnings, Summary(classification, ranked, yuxi));
     }
 
-    private static string Summary(Classification classification, IReadOnlyList<UnitCandidate> ranked, PlacementCatalog catalog)
+    /// <summary>
+    /// Orders by priority then score, and gives every group of equal (priority, score) one rank range: the first rank
+    /// of the group to its last. Within a group the list keeps the unit order only because a list needs one; the ranks
+    /// say 并列.
+    /// </summary>
+    public static List<UnitCandidate> Rank<T>(IReadOnlyList<(UnitInfo Unit, double Score, int Priority, T Candidate)> items,
+        Func<(UnitInfo Unit, double Score, int Priority, T Candidate), int, int, UnitCandidate> make)
     {
-        if (classification.MatchesNothing) return "未识别出产业：描述未匹配到任何产业、产品或关键词。";
+        var ordered = items.OrderByDescending(c => c.Priority).ThenByDescending(c => c.Score).ThenBy(c => c.Unit.Position).ToList();
+        var result = new List<UnitCandidate>(ordered.Count);
+        for (var i = 0; i < ordered.Count;)
+        {
+            var j = i;
+            while (j + 1 < ordered.Count && ordered[j + 1].Priority == ordered[i].Priority && ordered[j + 1].Score == ordered[i].Score) j++;
+            for (var k = i; k <= j; k++) result.Add(make(ordered[k], i + 1, j + 1));
+            i = j + 1;
+        }
+        return result;
+    }
+
+    /// <summary>The summary says what the candidates say: the 对口 units are the candidates marked 对口.</summary>
+    private static string Summary(Classification classification, IReadOnlyList<UnitCandidate> ranked, bool yuxi)
+    {
         var industries = string.Join("、", classification.Leading.Take(3).Select(i =>
             $"{i.Name}（{i.Score.ToString("0.00", CultureInfo.InvariantCulture)}）"));
-        var dominant = new List<string>();
-        var characteristic = new List<string>();
-        foreach (var unit in catalog.Units)
-        {
-            var duikou = PlacementRules.Duikou(unit.Designations, classification.Leading);
-            var best = duikou.Matches.FirstOrDefault(m => m.Relation >= PlacementRules.Relation.Contains);
-            if (best is null) continue;
-            (best.Designation.Role == LayoutRoles.Dominant ? dominant : characteristic).Add(unit.Name);
-        }
-        var duikouText = dominant.Count + characteristic.Count == 0
-            ? "没有区县将其列为主导或特色产业"
-            : $"对口区县：{(dominant.Count > 0 ? $"主导 {string.Join("、", dominant)}" : "")}{(dominant.Count > 0 && characteristic.Count > 0 ? "；" : "")}{(characteristic.Count > 0 ? $"特色 {string.Join("、", characteristic)}" : "")}";
-        return $"识别为 {industries}。{duikouText}。首选：{ranked[0].Unit}。";
+        var duikou = ranked.Where(c => c.IsDuikou).Select(c => c.Unit).ToList();
+        var duikouText = duikou.Count == 0 ? "没有区县将其列为主导或特色产业" : $"对口区县 {duikou.Count} 个：{string.Join("、", duikou)}";
+        var top = ranked.Where(c => c.Rank == 1).Select(c => c.Unit).ToList();
+        var topText = top.Count == 1 ? $"首选：{top[0]}" : $"并列第 1 名：{string.Join("、", top)}";
+        return $"识别为 {industries}。{duikouText}。{(yuxi ? "市外新引进汽车零部件项目原则上在渝西地区布局。" : "")}{topText}。";
     }
 }

@@ -41,13 +41,36 @@ public sealed record PlacementRequest(
 public sealed record PlacementReason(string Rule, string Text, Source Source, Source? Evidence = null)
 {
     public string RuleName => PlacementRules.RuleName(Rule);
+
+    /// <summary>For an evidence rule: how much it moved the unit's score (its weight × the finding's strength).</summary>
+    public double? Weight { get; init; }
 }
 
 public sealed record ParkCandidate(string Name, string? Level, IReadOnlyList<string> FocusIndustries, IReadOnlyList<string> Matched,
     decimal? PlannedAreaMu, string Land, string Text, Source Source);
 
+/// <summary>
+/// A ranked unit. Units with the same priority and score share a rank range (<see cref="Rank"/>–<see cref="RankTo"/>,
+/// shown as 并列): their order in the list is not a ranking (issue 13 §1).
+/// </summary>
 public sealed record UnitCandidate(string Unit, int Rank, double Score, int Priority, bool IsYuxi, IReadOnlyList<PlacementReason> Reasons,
-    IReadOnlyList<ParkCandidate> Parks);
+    IReadOnlyList<ParkCandidate> Parks)
+{
+    /// <summary>The last rank of the unit's tie group (= <see cref="Rank"/> when it ties with nobody).</summary>
+    public int RankTo { get; init; } = Rank;
+
+    public bool Tied => RankTo > Rank;
+
+    /// <summary>"3" or "3–7" (并列).</summary>
+    public string RankText => Tied ? $"{Rank}–{RankTo}" : Rank.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The score before evidence (对口 and the unit's own plan), and what evidence added.</summary>
+    public double BaseScore { get; init; }
+    public double EvidenceScore { get; init; }
+
+    /// <summary>Whether the unit designates the project's industry itself (对口), as the summary counts it.</summary>
+    public bool IsDuikou { get; init; }
+}
 
 public sealed record PlacementResult(
     PlacementRequest Request,
@@ -67,8 +90,14 @@ public sealed record PlacementContext(
     IReadOnlyDictionary<(string Unit, int Year), decimal> StartedInvestment,
     int Year)
 {
+    /// <summary>
+    /// Whether the pipeline holds data for <see cref="Year"/> (at least one stage event dated in it): only then is a
+    /// district's started investment a known figure and the 50 亿元 floor reason shown (issue 13 §4).
+    /// </summary>
+    public bool PipelineHoldsYear { get; init; }
+
     public static readonly PlacementContext Empty = new(new Dictionary<string, IReadOnlyList<FirstContactHint>>(), new Dictionary<(string, int), decimal>(),
-        DateTime.UtcNow.Year);
+        IndustryMap.Time.BeijingTime.Year(TimeProvider.System));
 }
 
 /// <summary>A register entry as a placement uses it: the unit that holds first contact with an investor.</summary>

@@ -57,6 +57,9 @@ public static class PlacementRules
     public const string YuxiFloorRule = "yuxi_floor";
     public const string LayoutNotRecordedRule = "layout_not_recorded";
     public const string NoMatchRule = "no_match";
+    public const string NegationRule = "negation";
+    public const string LandRule = "land";
+    public const string ApprovalRule = "approval_level";
 
     public static string RuleName(string rule) => rule switch
     {
@@ -70,6 +73,14 @@ public static class PlacementRules
         YuxiFloorRule => "渝西开工底线",
         LayoutNotRecordedRule => "布局未记录",
         NoMatchRule => "未识别产业",
+        NegationRule => "否定内容",
+        LandRule => "用地规模",
+        ApprovalRule => "核准层级",
+        PlacementEvidence.DesignationDetailRule => "细目产品对口",
+        PlacementEvidence.RegistryRule => "同类企业",
+        PlacementEvidence.ParkFitRule => "园区匹配",
+        PlacementEvidence.YuxiFloorGapRule => "渝西开工底线差距",
+        PlacementEvidence.UnitTargetRule => "区县产业目标",
         _ => rule,
     };
 
@@ -187,15 +198,36 @@ public static class PlacementRules
         (industry.Name.Contains("零部件", StringComparison.Ordinal) || industry.Name.Contains("配件", StringComparison.Ordinal));
 
     /// <summary>
+    /// How confident the classification must be for the 渝西 rule: the leading (top) industry is an auto-parts
+    /// sub-industry scoring at least this much. 0.5 is an exact match of a product word of two characters (0.7 × 0.85 ≈
+    /// 0.6) or better; a partial match or a word in the use context ("汽车用…", 0.3×) stays below. Tested at its edge.
+    /// </summary>
+    public const double YuxiConfidence = 0.5;
+
+    /// <summary>
     /// seed 001 L110-112: 市外新引进智能网联新能源汽车零部件企业原则上在渝西地区布局. Fires for a project from outside the
-    /// city whose leading industry is auto parts; a transfer within the city or an origin not stated does not fire it.
+    /// city whose top classification is an auto-parts sub-industry with a score of at least <see cref="YuxiConfidence"/>;
+    /// a transfer within the city, an origin not stated, a negated "不涉及汽车零部件" or a weaker match does not fire it.
     /// </summary>
     public static bool YuxiAutoPartsApplies(string? origin, Classification classification) =>
-        origin == Origins.OutsideCity && classification.Leading.Any(i => IsAutoParts(i) && i.Score >= 0.3);
+        origin == Origins.OutsideCity && classification.Top is { } top && IsAutoParts(top) && top.Score >= YuxiConfidence;
 
-    public static PlacementReason YuxiAutoPartsReason(string unit, bool isYuxi) => isYuxi
-        ? new PlacementReason(YuxiAutoPartsRule, $"市外新引进的智能网联新能源汽车零部件企业原则上在渝西地区布局：{unit}属渝西地区，优先", PlacementClauses.YuxiAutoParts)
-        : new PlacementReason(YuxiAutoPartsRule, $"市外新引进的智能网联新能源汽车零部件企业原则上在渝西地区布局：{unit}不属渝西地区", PlacementClauses.YuxiAutoParts);
+    public static PlacementReason YuxiAutoPartsReason(string unit, bool isYuxi, Classification classification)
+    {
+        var basis = classification.Top is { } top ? $"项目识别为“{top.Name}”（{top.Score.ToString("0.00", CultureInfo.InvariantCulture)}，不低于 {YuxiConfidence.ToString("0.0", CultureInfo.InvariantCulture)}）" : "";
+        return isYuxi
+            ? new PlacementReason(YuxiAutoPartsRule, $"市外新引进的智能网联新能源汽车零部件企业原则上在渝西地区布局，{basis}：{unit}属渝西地区，优先", PlacementClauses.YuxiAutoParts)
+            : new PlacementReason(YuxiAutoPartsRule, $"市外新引进的智能网联新能源汽车零部件企业原则上在渝西地区布局，{basis}：{unit}不属渝西地区", PlacementClauses.YuxiAutoParts);
+    }
+
+    /// <summary>
+    /// Whether the unit is 对口 for the project (seed 000 L27): it designates a leading industry itself (not only its
+    /// cluster), or the description names a product printed in one of its designations' detail (垫江's 智能制造装备
+    /// （智能阀门、汽摩零部件） is 对口 for 智能阀门). Used by 首谈 and by the summary.
+    /// </summary>
+    public static bool IsDuikouForLeading(UnitInfo unit, IReadOnlyList<IndustryMatch> leading, DescriptionText text) =>
+        Duikou(unit.Designations, leading).IsDuikou ||
+        unit.Designations.Any(d => d.NormalizedDetails.Any(w => w.Length >= 2 && text.Text.Contains(w, StringComparison.Ordinal)));
 
     // ---- 首谈 -------------------------------------------------------------------------------------------------
 
@@ -260,43 +292,127 @@ public static class PlacementRules
     /// seed 000 L29: projects must meet 《产业结构调整指导目录》 and other national industrial policy. A description that
     /// names a listed restricted or eliminated product gets a warning citing the list's public source; the officer checks.
     /// </summary>
-    public static IReadOnlyList<PlacementReason> RestrictedProducts(string description, IReadOnlyList<RestrictedProduct> list)
+    public static IReadOnlyList<PlacementReason> RestrictedProducts(string description, IReadOnlyList<RestrictedProduct> list) =>
+        RestrictedProducts(DescriptionText.Parse(description), list);
+
+    public static IReadOnlyList<PlacementReason> RestrictedProducts(DescriptionText parsed, IReadOnlyList<RestrictedProduct> list)
     {
-        var text = ChineseText.Normalize(description);
+        var text = parsed.Text;
         var warnings = new List<PlacementReason>();
         foreach (var product in list)
         {
             var keyword = product.NormalizedKeyword;
             if (keyword.Length == 0 || !text.Contains(keyword, StringComparison.Ordinal)) continue;
+            if (warnings.Any(w => w.Text.Contains($"“{product.Product}”", StringComparison.Ordinal))) continue; // one warning per entry
             var category = product.Category == "eliminated" ? "淘汰类" : "限制类";
             var consequence = product.Category == "eliminated"
                 ? "淘汰类项目禁止投资，请核实项目是否属于该条目"
                 : "限制类项目须符合目录对新建、改扩建的限制条件，请核实";
             warnings.Add(new PlacementReason(RestrictedRule,
-                $"描述含“{product.Keyword}”：可能涉及《{product.Catalogue}》{category}“{product.Product}”{(product.Item is null ? "" : $"（{product.Item}）")}。{consequence}",
+                $"描述含“{product.Keyword}”：可能涉及《{product.Catalogue}》{category}{(product.Item is null ? "" : $"（{product.Item}）")}“{product.Product}”。{consequence}",
                 PlacementClauses.NonProhibited, product.Source));
         }
         return warnings;
     }
 
+    // ---- no match --------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// A description that matches nothing gets no ranking and is told what to add (issue 13 §3). An English description
+    /// is refused plainly: the vocabulary is the plans' Chinese words.
+    /// </summary>
+    public static PlacementReason NoMatch(DescriptionText text) => text.IsLatin
+        ? new PlacementReason(NoMatchRule,
+            "描述为英文：产业地图的词表为中文（产业名称、重点产品、关键词），无法识别。请用中文写明产品，例如“年产5万吨磷酸铁锂正极材料”（English descriptions are not classified: describe the product in Chinese）",
+            PlacementClauses.DuikouShoutan)
+        : new PlacementReason(NoMatchRule,
+            "描述未匹配到任何产业名称、别名、重点产品或关键词，不作排名。请补充：主要产品名称（如“动力电池”“中药饮片”）、所属产业或工艺；若确为产业地图以外的产品，可在关键词表（seed-data/reference/industry_keywords.csv）中补充该产品词及其来源",
+            PlacementClauses.DuikouShoutan);
+
+    // ---- size --------------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// The project needs more land than every matching park of the unit is planned for (planned totals, known areas
+    /// only): the unit would need land outside its matching parks. Nothing when no matching park's area is known.
+    /// </summary>
+    public static PlacementReason? LandShortfall(UnitInfo unit, IReadOnlyList<ParkCandidate> parks, decimal? landMu)
+    {
+        if (landMu is not { } need || parks.Count == 0) return null;
+        var known = parks.Where(p => p.PlannedAreaMu is not null).ToList();
+        if (known.Count == 0 || known.Any(p => p.Land == LandSufficient)) return null;
+        return new PlacementReason(LandRule,
+            $"项目用地 {Decimals(need)} 亩，超过{unit.Name}相符园区的规划面积（{string.Join("、", known.Select(p => $"{p.Name} {Decimals(p.PlannedAreaMu!.Value)} 亩"))}）：需另行落实用地",
+            known[0].Source);
+    }
+
+    /// <summary>
+    /// 《政府核准的投资项目目录（2016年本）》(国发〔2016〕72号) 外商投资: 《外商投资产业指导目录》限制类项目总投资（含增资）
+    /// 3亿美元及以上由国务院投资主管部门核准，其中20亿美元及以上报国务院备案；3亿美元以下由省级政府核准. The amount is in
+    /// 亿元 and is not converted: the note states the thresholds in 美元 for the officer to compare.
+    /// </summary>
+    public static readonly Provenance.Source ApprovalCatalogue = new(Url: "https://www.gov.cn/zhengce/content/2016-12/20/content_5150587.htm");
+
+    public static IEnumerable<PlacementReason> SizeNotes(PlacementRequest request)
+    {
+        if (request.ForeignInvested)
+        {
+            yield return new PlacementReason(ApprovalRule,
+                $"外商投资项目{(request.AmountYi is { } a ? $"（{Decimals(a)} 亿元）" : "")}：按《政府核准的投资项目目录（2016年本）》，属《外商投资产业指导目录》限制类的，总投资（含增资）3亿美元及以上由国务院投资主管部门核准（20亿美元及以上报国务院备案），3亿美元以下由省级政府核准；请按美元金额核对",
+                ApprovalCatalogue);
+        }
+    }
+
     // ---- the unit's own plan -----------------------------------------------------------------------------------
 
     /// <summary>What a match with a unit's own 十四五 plan weighs against a designation (below a characteristic industry).</summary>
-    public const double UnitPlanWeight = 0.45;
+    public const double UnitPlanWeight = 0.6;
     public const double UnitPlanMinScore = 0.3;
+
+    /// <summary>
+    /// A plan item linked to a whole 33618 cluster says less about one of its sub-industries than a link to the
+    /// sub-industry itself: the link weighs this share.
+    /// </summary>
+    public const double ClusterLinkFactor = 0.7;
+
+    /// <summary>A unit without a recorded layout: its own plan stands in for it, as a characteristic designation (0.7).</summary>
+    public const double UnitPlanStandInWeight = UnitPlanWeight;
 
     /// <summary>
     /// A unit's own manufacturing plan (万州 "231", 南岸 pillars) names what the description matched: the unit wants the
     /// industry, though the city's layout is what 对口 follows. Weighs less than a characteristic designation.
     /// </summary>
-    public static (double Score, IReadOnlyList<PlacementReason> Reasons) UnitPlan(UnitInfo unit, IReadOnlyList<PlanItemMatch> items)
+    public static (double Score, IReadOnlyList<PlacementReason> Reasons) UnitPlan(UnitInfo unit, IReadOnlyList<PlanItemMatch> items) =>
+        UnitPlan(unit, items, []);
+
+    /// <summary>
+    /// The unit's own plan, by its words (a plan item's name in the description) or through its crosswalk (a plan item
+    /// linked to the project's leading 33618 industry or its cluster: industry score × link weight × 0.7 for a cluster link).
+    /// </summary>
+    public static (double Score, IReadOnlyList<PlacementReason> Reasons) UnitPlan(UnitInfo unit, IReadOnlyList<PlanItemMatch> items, IReadOnlyList<IndustryMatch> leading)
     {
         var mine = items.Where(i => i.Unit == unit.Name && i.Score >= UnitPlanMinScore).OrderByDescending(i => i.Score).ToList();
-        if (mine.Count == 0) return (0, []);
+        var linked = unit.PlanCrosswalk
+            .SelectMany(p => leading.Where(i => !i.IsCluster ? (p.Target == i.Name || (p.TargetIsCluster && p.Target == i.Cluster)) : p.Target == i.Name)
+                .Select(i => (p.PlanItem, Industry: i.Name, Score: i.Score * p.Weight * (p.TargetIsCluster && p.Target != i.Name ? ClusterLinkFactor : 1.0))))
+            .Where(x => x.Score >= UnitPlanMinScore)
+            .OrderByDescending(x => x.Score).ToList();
+        if (mine.Count == 0 && linked.Count == 0) return (0, []);
+        // Coverage: for a unit whose layout is not recorded, its own plan is the best known statement of its industries
+        // and stands in for the layout at the weight of a characteristic designation; with a layout, it weighs less.
+        var standIn = !unit.LayoutRecorded;
+        var weight = standIn ? UnitPlanStandInWeight : UnitPlanWeight;
+        var suffix = standIn ? "；该区县布局尚未记录，以其自身规划代替（按特色产业计）" : "";
         var reasons = mine.DistinctBy(i => i.Item).Take(2).Select(i => new PlacementReason(UnitPlanRule,
-            $"{unit.Name}《{unit.PlanTitle}》将“{i.Item}”列为发展方向（描述中的“{i.Word}”）",
+            $"{unit.Name}《{unit.PlanTitle}》将“{i.Item}”列为发展方向（描述中的“{i.Word}”）{suffix}",
             i.Source ?? unit.PlanSource ?? PlacementClauses.DuikouShoutan, unit.PlanSource)).ToList();
-        return (Math.Round(UnitPlanWeight * mine[0].Score, 4), reasons);
+        if (reasons.Count == 0 && linked.Count > 0)
+        {
+            reasons.Add(new PlacementReason(UnitPlanRule,
+                $"{unit.Name}《{unit.PlanTitle}》的“{linked[0].PlanItem}”涵盖项目的“{linked[0].Industry}”（规划对照表）{suffix}",
+                unit.PlanSource ?? PlacementClauses.DuikouShoutan));
+        }
+        var best = Math.Max(mine.Count > 0 ? mine[0].Score : 0, linked.Count > 0 ? linked[0].Score : 0);
+        return (Math.Round(weight * best, 4), reasons);
     }
 
     // ---- parks ------------------------------------------------------------------------------------------------

@@ -7,8 +7,11 @@ namespace IndustryMap.Placement;
 /// kept; each call checks the latest import run (one indexed query) and rebuilds after an import, whether the import
 /// ran in this process or in another (`industrymap import` while the server runs). One instance per store.
 /// </summary>
-public sealed class PlacementService(Database database)
+public sealed class PlacementService(Database database, TimeProvider? clock = null)
 {
+    /// <summary>The clock for "this year" (the 渝西 floor): Beijing time.</summary>
+    public TimeProvider Clock { get; } = clock ?? TimeProvider.System;
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile PlacementCatalog? _catalog;
 
@@ -38,7 +41,7 @@ public sealed class PlacementService(Database database)
     public async Task<PlacementResult> PlaceAsync(PlacementRequest request, CancellationToken cancellationToken = default)
     {
         var catalog = await CatalogAsync(cancellationToken);
-        var context = await PlacementContextQueries.LoadAsync(database, DateTime.UtcNow.Year, cancellationToken);
+        var context = await PlacementContextQueries.LoadAsync(database, IndustryMap.Time.BeijingTime.Year(Clock), cancellationToken);
         return PlacementEngine.Place(catalog, request, context);
     }
 }

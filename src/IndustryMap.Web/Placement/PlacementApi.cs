@@ -20,12 +20,14 @@ public static class PlacementApi
 
     public sealed record IndustryView(string Name, string Level, string Cluster, double Score, IReadOnlyList<string> Matched, IReadOnlyList<EvidenceView> Evidence);
 
-    public sealed record ReasonView(string Rule, string RuleName, string Text, SourceView Source, SourceView? Evidence);
+    public sealed record ReasonView(string Rule, string RuleName, string Text, SourceView Source, SourceView? Evidence, double? Weight = null);
 
     public sealed record ParkView(string Name, string? Level, IReadOnlyList<string> FocusIndustries, IReadOnlyList<string> Matched, decimal? PlannedAreaMu,
         string Land, string Text, SourceView Source);
 
-    public sealed record CandidateView(string Unit, int Rank, double Score, int Priority, bool IsYuxi, IReadOnlyList<ReasonView> Reasons, IReadOnlyList<ParkView> Parks);
+    /// <summary>A ranked unit; <c>rank</c>–<c>rankTo</c> is its tie group's range (<c>tied</c>: 并列 with others of equal priority and score).</summary>
+    public sealed record CandidateView(string Unit, int Rank, int RankTo, bool Tied, string RankText, double Score, double BaseScore, double EvidenceScore,
+        int Priority, bool IsYuxi, bool IsDuikou, IReadOnlyList<ReasonView> Reasons, IReadOnlyList<ParkView> Parks);
 
     public sealed record PlacementView(string Description, int? Edition, bool MatchesNothing, string Summary, IReadOnlyList<IndustryView> Industries,
         IReadOnlyList<CandidateView> Candidates, IReadOnlyList<ReasonView> Notes, IReadOnlyList<ReasonView> Warnings);
@@ -39,7 +41,8 @@ public static class PlacementApi
         var api = app.MapGroup("/api/placements").WithTags("placement");
         api.MapPost("", Place).RequireRule(Rules.Investment).WithName("PlaceProject")
             .WithSummary("Place a project: description (Chinese free text), amountYi, landMu, origin (outside_city|within_city), foreignInvested, investor, " +
-                         "firstContactUnit → industries [{name, score, matched}] and all 41 units ranked [{unit, score, reasons [{rule, text, source}], parks}]. " +
+                         "firstContactUnit → industries [{name, score, matched}] and all units ranked [{unit, rank, rankTo, tied, score, reasons [{rule, text, source, weight}], parks}] " +
+                         "(equal priority and score share a rank range: 并列); no candidates when the description matches nothing. " +
                          "Investment officers and the administrator.");
         api.MapPost("/batch", Batch).RequireRule(Rules.Investment).WithMetadata(UploadBodyLimit.Instance).WithName("PlaceProjectsBatch")
             .WithSummary("Place a CSV of projects (text/csv body; columns description, id, amountYi, landMu, origin, foreignInvested, investor, firstContactUnit). " +
@@ -92,13 +95,13 @@ public static class PlacementApi
             views.Count(v => v.Status == "invalid"), views));
     }
 
-    public static ReasonView View(PlacementReason r) => new(r.Rule, r.RuleName, r.Text, SourceView.Of(r.Source), r.Evidence is { } e ? SourceView.Of(e) : null);
+    public static ReasonView View(PlacementReason r) => new(r.Rule, r.RuleName, r.Text, SourceView.Of(r.Source), r.Evidence is { } e ? SourceView.Of(e) : null, r.Weight);
 
     public static PlacementView View(PlacementResult result, int? candidates = null) => new(
         result.Request.Description, result.Edition, result.MatchesNothing, result.Summary,
         result.Industries.Select(i => new IndustryView(i.Name, i.Node.Level, i.Cluster, i.Score, i.Matched.Select(m => m.Word).Distinct().ToList(),
             i.Matched.Select(m => new EvidenceView(m.Word, m.Kind, m.Via, m.Partial, m.Score, m.Source is { } s ? SourceView.Of(s) : null)).ToList())).ToList(),
-        result.Candidates.Take(candidates ?? int.MaxValue).Select(c => new CandidateView(c.Unit, c.Rank, c.Score, c.Priority, c.IsYuxi,
+        result.Candidates.Take(candidates ?? int.MaxValue).Select(c => new CandidateView(c.Unit, c.Rank, c.RankTo, c.Tied, c.RankText, c.Score, c.BaseScore, c.EvidenceScore, c.Priority, c.IsYuxi, c.IsDuikou,
             c.Reasons.Select(View).ToList(),
             c.Parks.Select(p => new ParkView(p.Name, p.Level, p.FocusIndustries, p.Matched, p.PlannedAreaMu, p.Land, p.Text, SourceView.Of(p.Source))).ToList())).ToList(),
         result.Notes.Select(View).ToList(), result.Warnings.Select(View).ToList());
@@ -108,5 +111,5 @@ public static class PlacementSetup
 {
     /// <summary>One placement service per store: it keeps the lexicon and rebuilds it after an import.</summary>
     public static IServiceCollection AddIndustryMapPlacement(this IServiceCollection services) =>
-        services.AddSingleton(sp => new PlacementService(sp.GetRequiredService<IndustryMap.Storage.Database>()));
+        services.AddSingleton(sp => new PlacementService(sp.GetRequiredService<IndustryMap.Storage.Database>(), sp.GetService<TimeProvider>()));
 }

@@ -39,7 +39,8 @@ public class PlacementEngineTests(CatalogFixture fixture)
             Assert.Contains("新能源材料", duikou.Text);
             Assert.Contains(candidate.Unit == "巫溪县" ? "特色产业" : "主导产业", duikou.Text);
         }
-        Assert.Empty(result.Notes); // designated, so no 非禁即入; no first contact, so no 首谈
+        // Designated, so no 非禁即入; no first contact, so no 首谈; only the note that registries cover some units.
+        Assert.All(result.Notes, n => Assert.Equal(PlacementEvidence.RegistryRule, n.Rule));
     }
 
     /// <summary>Issue 6, done when: an auto-parts project from outside the city ranks the 渝西 districts first and cites seed 001.</summary>
@@ -116,15 +117,14 @@ public class PlacementEngineTests(CatalogFixture fixture)
     }
 
     [Fact]
-    public void ADescriptionThatMatchesNothing_SaysSo_AndStillListsEveryUnit()
+    public void ADescriptionThatMatchesNothing_SaysSo_AndRanksNoUnit()
     {
         var result = Place("咖啡馆连锁经营");
         Assert.True(result.MatchesNothing);
         Assert.StartsWith("未识别出产业", result.Summary);
         Assert.Contains(result.Notes, n => n.Rule == PlacementRules.NoMatchRule);
         Assert.Contains(result.Notes, n => n.Rule == PlacementRules.NonProhibitedRule);
-        Assert.Equal(41, result.Candidates.Count);
-        Assert.All(result.Candidates, c => Assert.Equal(0, c.Score));
+        Assert.Empty(result.Candidates); // issue 13 §3: no ranking when nothing matched
     }
 
     [Fact]
@@ -141,7 +141,8 @@ public class PlacementEngineTests(CatalogFixture fixture)
     public void EveryUnitIsRanked_OnceEach_AndUnitsWithoutARecordedLayoutSaySo()
     {
         var result = Place("高精度铜管和铜箔", landMu: 200);
-        Assert.Equal(Enumerable.Range(1, 41), result.Candidates.Select(c => c.Rank));
+        // Issue 13: a unit's rank is one more than the units strictly ahead of it; equal scores share it (并列).
+        Assert.All(result.Candidates, c => Assert.Equal(1 + result.Candidates.Count(o => o.Priority > c.Priority || (o.Priority == c.Priority && o.Score > c.Score)), c.Rank));
         Assert.Equal(41, result.Candidates.Select(c => c.Unit).Distinct().Count());
         Assert.Equal("万州区", result.Candidates[0].Unit); // 精密铜材 is 万州区's dominant industry
         var wanzhou = result.Candidates[0];
@@ -164,7 +165,7 @@ public class PlacementEngineTests(CatalogFixture fixture)
     [Fact]
     public void The渝西FloorReason_AppearsFor渝西Units_WhenTheAmountIsGiven()
     {
-        var context = PlacementContext.Empty with { StartedInvestment = new Dictionary<(string, int), decimal> { [("永川区", 2026)] = 45m }, Year = 2026 };
+        var context = PlacementContext.Empty with { StartedInvestment = new Dictionary<(string, int), decimal> { [("永川区", 2026)] = 45m }, Year = 2026, PipelineHoldsYear = true };
         var result = Place("年产5万吨磷酸铁锂正极材料", amountYi: 8, context: context);
         var floor = Assert.Single(result.Candidates.Single(c => c.Unit == "永川区").Reasons, r => r.Rule == PlacementRules.YuxiFloorRule);
         Assert.Contains("45 亿元", floor.Text);

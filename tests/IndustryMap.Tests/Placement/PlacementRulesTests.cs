@@ -96,7 +96,7 @@ public class PlacementRulesTests
     {
         var parts = Classified(Industry("智能网联新能源汽车零部件", "智能网联新能源汽车"));
         Assert.True(YuxiAutoPartsApplies(Origins.OutsideCity, parts));
-        var reason = YuxiAutoPartsReason("璧山区", isYuxi: true);
+        var reason = YuxiAutoPartsReason("璧山区", isYuxi: true, parts);
         Assert.Equal(("001", "110-112"), (reason.Source.Document, reason.Source.LinesText));
         Assert.Contains("属渝西地区", reason.Text);
     }

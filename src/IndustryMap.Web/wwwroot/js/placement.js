@@ -49,8 +49,14 @@ function renderTable(result) {
       if (source) line.append(source);
       parks.append(line);
     }
+    // Equal priority and score share a rank range (并列): the list order within it is not a ranking.
+    const rankCell = el("td", { className: "num", textContent: c.rankText, dataset: { label: t("place.col.rank") } });
+    if (c.tied) {
+      rankCell.title = t("placement.tiedTitle", c.rankText);
+      rankCell.append(el("span", { className: "tied", textContent: ` ${t("placement.tied")}` }));
+    }
     body.append(el("tr", { className: c.score === 0 ? "zero" : "" },
-      el("td", { className: "num", textContent: String(c.rank), dataset: { label: t("place.col.rank") } }),
+      rankCell,
       unit,
       el("td", { dataset: { label: t("place.col.score") } }, bar, el("span", { className: "score num", textContent: c.score.toFixed(3) })),
       el("td", { dataset: { label: t("place.col.reasons") } }, el("ul", { className: "reasons" }, c.reasons.map((r) => reasonNode(r)))),
@@ -87,7 +93,8 @@ async function renderMap(result) {
     chart.on("click", (p) => { if (p.name) location.href = unitHref(p.name); });
   }
   const rank = new Map(result.candidates.map((c) => [c.unit, c.rank]));
-  const label = (name) => (rank.get(name) <= 10 && scores[name] > 0 ? `${rank.get(name)} ${name}` : "");
+  const rankText = new Map(result.candidates.map((c) => [c.unit, c.tied ? `${c.rankText}${t("placement.tied")}` : c.rankText]));
+  const label = (name) => (rank.get(name) <= 10 && scores[name] > 0 ? `${rankText.get(name)} ${name}` : "");
   const box = { left: 8, right: 8, top: 8, bottom: 8 };
   chart.setOption({
     animation: false,
@@ -95,7 +102,7 @@ async function renderMap(result) {
     tooltip: {
       trigger: "item", confine: true, transitionDuration: 0, backgroundColor: "#ffffff", borderColor: "#55607a", textStyle: { color: "#1d2330" },
       formatter: (p) => el("div", { className: "tip" }, el("strong", { textContent: p.name }),
-        el("div", { textContent: t("place.tip", rank.get(p.name) ?? "—", (scores[p.name] ?? 0).toFixed(3)) })),
+        el("div", { textContent: t("place.tip", rankText.get(p.name) ?? "—", (scores[p.name] ?? 0).toFixed(3)) })),
     },
     geo: { map: "chongqing-placement", silent: true, ...box, itemStyle: { areaColor: "transparent", borderWidth: 0 } },
     series: [
@@ -128,7 +135,7 @@ function render(result) {
   document.getElementById("summary").replaceChildren(zhText(result.summary));
   const industries = document.getElementById("industries");
   industries.replaceChildren();
-  if (result.matchesNothing) industries.append(el("li", { textContent: t("place.noMatch") }));
+  if (result.matchesNothing) industries.append(el("li", { textContent: t("placement.noRanking") }));
   for (const industry of result.industries) {
     industries.append(el("li", {}, el("strong", { textContent: industry.name, className: "data" }), " (", data(industry.cluster), `) ${industry.score.toFixed(2)} `,
       industry.matched.map((word) => el("span", { className: "word data", textContent: word }))));
@@ -138,7 +145,7 @@ function render(result) {
   }
   renderTable(result);
   document.getElementById("pipeline-unit").replaceChildren(...result.candidates.map((c) =>
-    el("option", { value: c.unit, className: "data", textContent: `${c.rank}. ${c.unit} (${c.score.toFixed(2)})` })));
+    el("option", { value: c.unit, className: "data", textContent: `${c.tied ? `${c.rankText}${t("placement.tied")}` : c.rankText}. ${c.unit} (${c.score.toFixed(2)})` })));
   return renderMap(result);
 }
 

@@ -1,0 +1,133 @@
+namespace IndustryMap.Placement;
+
+/// <summary>
+/// A description as the classifier reads it: normalised (<see cref="ChineseText.Normalize"/>), with negated phrases
+/// taken out and the "use" part of "X用Y" / "用于X的Y" marked as context. Issue 13 §3:
+/// <list type="bullet">
+/// <item>negation — "不涉及X", "不含X", "不包括X", "不属于X", "非X" (at the start of a clause) and "除X外": X says what
+///   the project is not, so it is removed (up to the end of its clause) before matching and named in the result;</item>
+/// <item>"X用Y" and "用于X的Y" — the product Y decides, the use X is context: words wholly inside X count for
+///   <see cref="IndustryClassifier.ContextFactor"/> of their weight ("新能源汽车用锂电池隔膜" is a battery material);</item>
+/// <item>English — a description written mostly in Latin letters is recognised as such (the vocabulary is Chinese).</item>
+/// </list>
+/// </summary>
+public sealed record DescriptionText(string Text, bool[] Context, IReadOnlyList<string> Negated, bool IsLatin)
+{
+    /// <summary>Markers that negate the rest of their clause, anywhere in it.</summary>
+    public static readonly IReadOnlyList<string> NegationMarkers = ["不涉及", "不包括", "不包含", "不含", "不属于", "不生产", "不从事", "不是"];
+
+    /// <summary>Words that begin with 非 but are not a negation ("非晶合金", "非织造布", "非金属矿物").</summary>
+    public static readonly IReadOnlyList<string> NonNegatingFei = ["非晶", "非织", "非金属", "非标", "非常", "非遗", "非线性", "非开挖", "非离子", "非洲", "非公", "非粮", "非石油", "非煤"];
+
+    /// <summary>Words with 用 that are not "X用Y" (the product is not after 用): 应用, 专用车, 乘用车, 用品 …</summary>
+    public static readonly IReadOnlyList<string> NonUseWords =
+        ["应用", "使用", "采用", "利用", "运用", "用地", "用水", "用电", "用途", "用户", "费用", "作用", "适用", "通用", "专用", "用品", "占用", "用工", "用能", "备用", "商用", "乘用", "民用", "军用", "家用", "日用", "食用", "药用", "医用", "兽用", "农用", "工业用", "试用", "用材"];
+
+    public static DescriptionText Parse(string? description)
+    {
+        var text = ChineseText.Normalize(description);
+        var chars = text.ToCharArray();
+        var negated = new List<string>();
+
+        // Clause boundaries: the separators of the normalised text.
+        int ClauseEnd(int from)
+        {
+            var end = text.IndexOf(ChineseText.Separator, from);
+            return end < 0 ? text.Length : end;
+        }
+        bool ClauseStart(int i) => i == 0 || text[i - 1] == ChineseText.Separator;
+        void Blank(int from, int to)
+        {
+            if (to <= from) return;
+            negated.Add(text[from..to]);
+            for (var i = from; i < to; i++) chars[i] = ChineseText.Separator;
+        }
+
+        foreach (var marker in NegationMarkers)
+        {
+            for (var at = text.IndexOf(marker, StringComparison.Ordinal); at >= 0; at = text.IndexOf(marker, at + 1, StringComparison.Ordinal))
+            {
+                Blank(at, ClauseEnd(at));
+            }
+        }
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!ClauseStart(i)) continue;
+            if (text[i] == '非' && !NonNegatingFei.Any(w => string.CompareOrdinal(text, i, w, 0, w.Length) == 0)) Blank(i, ClauseEnd(i));
+            else if (text[i] == '除')
+            {
+                var end = ClauseEnd(i);
+                var wai = text.IndexOf('外', i + 1);
+                if (wai > i && wai < end) Blank(i, wai + 1);
+            }
+        }
+
+        var folded = new string(chars);
+        var context = new bool[folded.Length];
+        // 用于X的Y: X is context (to 的, else to the end of the clause).
+        for (var at = folded.IndexOf("用于", StringComparison.Ordinal); at >= 0; at = folded.IndexOf("用于", at + 1, StringComparison.Ordinal))
+        {
+            var end = ClauseEnd(at);
+            var de = folded.IndexOf('的', at + 2);
+            var to = de > at && de < end ? de : end;
+            for (var i = at; i < to; i++) context[i] = true;
+        }
+        // X用Y: the clause up to 用 is context, when something follows and 用 is not part of a word like 应用 or 乘用车.
+        for (var i = 2; i + 1 < folded.Length; i++)
+        {
+            if (folded[i] != '用' || folded[i + 1] == '于' || folded[i + 1] == ChineseText.Separator || folded[i - 1] == ChineseText.Separator) continue;
+            if (NonUseWords.Any(w => Covers(folded, i, w))) continue;
+            var start = i;
+            while (start > 0 && folded[start - 1] != ChineseText.Separator) start--;
+            for (var j = start; j <= i; j++) context[j] = true;
+        }
+        var letters = folded.Count(char.IsLetter);
+        var latin = folded.Count(c => c is >= 'a' and <= 'z');
+        return new DescriptionText(folded, context, negated, letters > 0 && latin >= 0.6 * letters);
+    }
+
+    /// <summary>Whether <paramref name="word"/> occurs in <paramref name="text"/> over position <paramref name="at"/>.</summary>
+    private static bool Covers(string text, int at, string word)
+    {
+        for (var k = 0; k < word.Length; k++)
+        {
+            if (word[k] != text[at]) continue;
+            var start = at - k;
+            if (start >= 0 && start + word.Length <= text.Length && string.CompareOrdinal(text, start, word, 0, word.Length) == 0) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether the span [start, start+length) lies wholly in the use context.</summary>
+    public bool InContext(int start, int length)
+    {
+        for (var i = start; i < start + length; i++) if (i >= Context.Length || !Context[i]) return false;
+        return length > 0;
+    }
+
+    // ---- word boundaries ---------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Two-character words of electricity generation that a short term must not straddle: "电机" (motors) is not in
+    /// "火电机组" (a thermal power unit) nor in "风电机组" / "发电机组". A term of three characters or fewer whose
+    /// occurrence overlaps one of these words by one character (not containing it) does not match there.
+    /// </summary>
+    public static readonly IReadOnlyList<string> BoundaryWords = ["火电", "水电", "热电", "风电", "核电", "输电", "配电", "发电"];
+
+    public const int BoundaryTermLength = 3;
+
+    /// <summary>Whether a short term's occurrence at [start, start+length) straddles a boundary word.</summary>
+    public bool Straddles(int start, int length)
+    {
+        if (length > BoundaryTermLength) return false;
+        foreach (var word in BoundaryWords)
+        {
+            // The word starts one before the term and ends inside it, or starts inside it and ends after it.
+            var before = start - word.Length + 1;
+            if (before >= 0 && string.CompareOrdinal(Text, before, word, 0, word.Length) == 0 && before + word.Length < start + length + 1 && before < start) return true;
+            var inside = start + length - 1;
+            if (inside + word.Length <= Text.Length && inside > start - 1 && string.CompareOrdinal(Text, inside, word, 0, word.Length) == 0 && inside + word.Length > start + length) return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,172 @@
+using System.Globalization;
+using IndustryMap.Provenance;
+
+namespace IndustryMap.Placement;
+
+/// <summary>What an evidence rule sees about one unit: the classification, the request, the context and the unit's 对口 result.</summary>
+public sealed record EvidenceInput(UnitInfo Unit, Classification Classification, PlacementRequest Request, PlacementContext Context,
+    PlacementRules.DuikouResult Duikou, IReadOnlyList<ParkCandidate> Parks);
+
+/// <summary>
+/// One finding of an evidence rule for one unit: how strongly it holds (0–1; the score moves by strength × the rule's
+/// weight), what it says, and where the fact is printed.
+/// </summary>
+public sealed record EvidenceFinding(double Strength, string Text, Source? Evidence = null);
+
+/// <summary>
+/// A named, weighted rule that breaks ties by evidence (issue 13 §1): product-level match with a designation's detail,
+/// chain fit, the unit's registries, a fitting park, the 渝西 floor gap. A rule returns null when it knows nothing
+/// about the unit — unknown is unknown: it neither adds nor takes away (§2). Other features (chains) register their
+/// rules in <see cref="PlacementCatalog.EvidenceRules"/>.
+/// </summary>
+public interface IPlacementEvidenceRule
+{
+    /// <summary>Stable code, as in <see cref="PlacementReason.Rule"/>.</summary>
+    string Code { get; }
+    /// <summary>Chinese name shown with the reason.</summary>
+    string Name { get; }
+    /// <summary>The most the rule moves a unit's score.</summary>
+    double Weight { get; }
+    /// <summary>The clause or public source the rule implements.</summary>
+    Source Source { get; }
+    EvidenceFinding? Evaluate(EvidenceInput input);
+}
+
+/// <summary>The built-in evidence rules. Each is small and pure; weights are below the gap between two 对口 levels except where said.</summary>
+public static class PlacementEvidence
+{
+    public const string DesignationDetailRule = "designation_detail";
+    public const string RegistryRule = "registry";
+    public const string ParkFitRule = "park_fit";
+    public const string YuxiFloorGapRule = "yuxi_floor_gap";
+    public const string UnitTargetRule = "unit_target";
+
+    /// <summary>
+    /// Product-level 对口 (seed 000 L27 对口, read at the product level): the description names a product printed in the
+    /// detail of one of the unit's designations (江津 and 永川 print 智能座舱). Weight 0.12: it separates units that
+    /// designate the same industry, and lifts a characteristic designation with the product above a dominant one
+    /// without it only when their 对口 scores are within 0.12.
+    /// </summary>
+    public sealed class DesignationDetail : IPlacementEvidenceRule
+    {
+        public string Code => DesignationDetailRule;
+        public string Name => "细目产品对口";
+        public double Weight => 0.12;
+        public Source Source => PlacementClauses.DuikouShoutan;
+
+        public EvidenceFinding? Evaluate(EvidenceInput input)
+        {
+            if (input.Classification.Text is not { } text) return null;
+            foreach (var designation in input.Unit.Designations)
+            {
+                for (var i = 0; i < designation.NormalizedDetails.Count; i++)
+                {
+                    if (designation.NormalizedDetails[i] is { Length: >= 2 } word && text.Text.Contains(word, StringComparison.Ordinal))
+                    {
+                        return new EvidenceFinding(1.0,
+                            $"{input.Unit.Name}的{Layout.LayoutRoles.Chinese(designation.Role)}“{designation.Printed}”细目列有“{designation.Details[i]}”，与项目产品一致",
+                            designation.Source);
+                    }
+                }
+            }
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Enterprises and projects of the same sub-industry already in the unit (the plans' enterprise registries, the
+    /// pipeline): an existing base. Weight 0.05, full at three entries. Null for a unit no registry covers.
+    /// </summary>
+    public sealed class Registry : IPlacementEvidenceRule
+    {
+        public string Code => RegistryRule;
+        public string Name => "同类企业";
+        public double Weight => 0.05;
+        public Source Source => PlacementClauses.DuikouShoutan;
+
+        public EvidenceFinding? Evaluate(EvidenceInput input)
+        {
+            if (!input.Unit.RegistryKnown) return null;
+            var leading = input.Classification.Leading.Where(i => !i.IsCluster).Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
+            if (leading.Count == 0) return null;
+            var same = input.Unit.Registry.Where(e => e.Industries.Any(leading.Contains)).ToList();
+            if (same.Count == 0) return null;
+            var names = string.Join("、", same.Take(3).Select(e => e.Name));
+            return new EvidenceFinding(Math.Min(1.0, same.Count / 3.0),
+                $"{input.Unit.Name}已有同一细分产业的企业或项目 {same.Count} 个（{names}{(same.Count > 3 ? " 等" : "")}）", same[0].Source);
+        }
+    }
+
+    /// <summary>
+    /// A park of the unit whose focus matches the project and whose planned land fits the project's land. Weight 0.03:
+    /// focus matching counts two thirds, land known to suffice the rest; land not known adds nothing and takes nothing.
+    /// </summary>
+    public sealed class ParkFit : IPlacementEvidenceRule
+    {
+        public string Code => ParkFitRule;
+        public string Name => "园区匹配";
+        public double Weight => 0.03;
+        public Source Source => PlacementClauses.DuikouShoutan;
+
+        public EvidenceFinding? Evaluate(EvidenceInput input)
+        {
+            if (input.Parks.Count == 0) return null;
+            var best = input.Parks[0];
+            var strength = best.Land == PlacementRules.LandSufficient ? 1.0 : 2.0 / 3;
+            return new EvidenceFinding(strength, best.Text, best.Source);
+        }
+    }
+
+    /// <summary>
+    /// seed 001 L544-546: each 渝西 district should start 50 亿元 of newly attracted projects a year. A 渝西 unit that is
+    /// 对口 for the project gets up to 0.02 by how far it is below the floor — only when the pipeline holds data for the
+    /// year (otherwise the gap is not known).
+    /// </summary>
+    public sealed class YuxiFloorGap : IPlacementEvidenceRule
+    {
+        public string Code => YuxiFloorGapRule;
+        public string Name => "渝西开工底线差距";
+        public double Weight => 0.02;
+        public Source Source => PlacementClauses.YuxiFloor;
+
+        public EvidenceFinding? Evaluate(EvidenceInput input)
+        {
+            if (!input.Unit.IsYuxi || !input.Context.PipelineHoldsYear || input.Duikou.Score <= 0) return null;
+            var started = input.Context.StartedInvestment.GetValueOrDefault((input.Unit.Name, input.Context.Year));
+            var gap = PlacementClauses.YuxiFloorYi - started;
+            if (gap <= 0) return null;
+            return new EvidenceFinding((double)Math.Min(1m, gap / PlacementClauses.YuxiFloorYi),
+                string.Create(CultureInfo.InvariantCulture,
+                    $"{input.Unit.Name}{input.Context.Year}年已开工新招商项目 {Storage.Decimals.Text(started)} 亿元，距 {Storage.Decimals.Text(PlacementClauses.YuxiFloorYi)} 亿元底线尚差 {Storage.Decimals.Text(gap)} 亿元"));
+        }
+    }
+
+    /// <summary>
+    /// The unit's own plan sets a target for the project's industry (万州: 汽车产业产值达到 100 亿元以上): the unit has
+    /// committed to growing it. Weight 0.1 for a target on the project's sub-industry or its cluster. Null when no plan
+    /// of the unit is loaded (unknown).
+    /// </summary>
+    public sealed class UnitTarget : IPlacementEvidenceRule
+    {
+        public string Code => UnitTargetRule;
+        public string Name => "区县产业目标";
+        public double Weight => 0.1;
+        public Source Source => PlacementClauses.DuikouShoutan;
+
+        public EvidenceFinding? Evaluate(EvidenceInput input)
+        {
+            if (input.Unit.Targets.Count == 0) return null;
+            var leading = input.Classification.Leading.ToList();
+            foreach (var target in input.Unit.Targets)
+            {
+                if (leading.Any(i => target.Industries.Contains(i.Name) || target.Clusters.Contains(i.Cluster)))
+                {
+                    return new EvidenceFinding(1.0, $"{input.Unit.Name}的规划为“{target.Industry}”设定目标：{target.Printed}", target.Source);
+                }
+            }
+            return null;
+        }
+    }
+
+    public static readonly IReadOnlyList<IPlacementEvidenceRule> BuiltIn = [new DesignationDetail(), new UnitTarget(), new Registry(), new ParkFit(), new YuxiFloorGap()];
+}

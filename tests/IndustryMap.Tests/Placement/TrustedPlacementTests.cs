@@ -1,0 +1,260 @@
+using IndustryMap.Placement;
+
+namespace IndustryMap.Tests.Placement;
+
+/// <summary>
+/// Issue 13: each example of its first paragraph as a test on the seed data's catalog, ties shown as ties, and the
+/// rules that must fire only when they should. Expected units come from the seed layout (the designations and their
+/// details), read from the catalog, never typed as the engine's answer.
+/// </summary>
+[Collection(CatalogCollection.Name)]
+public class TrustedPlacementTests(CatalogFixture fixture)
+{
+    private PlacementCatalog Catalog => fixture.Catalog;
+
+    private PlacementResult Place(string description, string? origin = null, decimal? amountYi = null, decimal? landMu = null, PlacementContext? context = null,
+        string? firstContact = null) =>
+        PlacementEngine.Place(Catalog, new PlacementRequest(description, amountYi, landMu, origin, FirstContactUnit: firstContact), context);
+
+    /// <summary>The units whose designation detail prints <paramref name="product"/> (from the seed layout).</summary>
+    private IReadOnlyList<string> UnitsWithDetail(string product) =>
+        Catalog.Units.Where(u => u.Designations.Any(d => d.Details.Contains(product))).Select(u => u.Name).ToList();
+
+    private IReadOnlyList<string> YuxiUnits => Catalog.Units.Where(u => u.IsYuxi).Select(u => u.Name).ToList();
+
+    // ---- ¶1: auto parts from outside the city -------------------------------------------------------------------
+
+    [Fact]
+    public void SmartCockpitFromOutside_RanksTheUnitsNamingItInTheirDetailFirst_AmongTheYuxiDistricts()
+    {
+        var cockpit = UnitsWithDetail("智能座舱");
+        Assert.Equal(new[] { "江津区", "永川区" }.Order(), cockpit.Order()); // the seed layout's detail (001 L285-287, L300-302)
+        var result = Place("市外企业投资建设智能座舱域控制器生产基地", Origins.OutsideCity);
+        Assert.Equal(cockpit.Order(), result.Candidates.Take(2).Select(c => c.Unit).Order());
+        Assert.All(result.Candidates.Take(2), c => Assert.Contains(c.Reasons, r => r.Rule == PlacementEvidence.DesignationDetailRule && r.Weight > 0));
+        // The other 渝西 districts follow, and the 渝西 rule says why it fired.
+        Assert.Equal(YuxiUnits.Order(), result.Candidates.Take(YuxiUnits.Count).Select(c => c.Unit).Order());
+        Assert.Contains("不低于", result.Candidates[0].Reasons.First(r => r.Rule == PlacementRules.YuxiAutoPartsRule).Text);
+    }
+
+    [Fact]
+    public void AutoPartsFromOutside_DoNotAllGetTheSameOrder_TheDetailDecides()
+    {
+        var brakes = UnitsWithDetail("电制动");
+        var thermal = UnitsWithDetail("热管理");
+        var first = Place("市外企业新建新能源汽车电制动系统项目", Origins.OutsideCity);
+        var second = Place("市外企业新建新能源汽车热管理系统项目", Origins.OutsideCity);
+        // The units printing the product come first (their order among themselves follows their 对口 score).
+        Assert.Equal(brakes.Order(), first.Candidates.Take(brakes.Count).Select(c => c.Unit).Order());
+        Assert.Equal(thermal.Order(), second.Candidates.Take(thermal.Count).Select(c => c.Unit).Order());
+        Assert.NotEqual(first.Candidates.Take(3).Select(c => c.Unit), second.Candidates.Take(3).Select(c => c.Unit));
+    }
+
+    // ---- ¶1: 燃煤小火电机组 --------------------------------------------------------------------------------------
+
+    [Fact]
+    public void SmallCoalPowerUnits_DoNotMatchMotors_AndGetTheCatalogueWarning()
+    {
+        var result = Place("新建2台5万千瓦燃煤小火电机组");
+        Assert.DoesNotContain(result.Industries, i => i.Cluster == "高端摩托车");
+        Assert.DoesNotContain(result.Industries, i => i.Matched.Any(m => m.Word.StartsWith("电机", StringComparison.Ordinal)));
+        var warning = Assert.Single(result.Warnings, w => w.Text.Contains("小火电", StringComparison.Ordinal));
+        Assert.Contains("淘汰类", warning.Text);
+        Assert.NotNull(warning.Evidence?.Url);
+        // The motor itself still matches where it is a motor.
+        Assert.Contains(Place("年产30万台新能源汽车驱动电机").Industries, i => i.Matched.Any(m => m.Word.Contains("电机", StringComparison.Ordinal)));
+    }
+
+    // ---- ¶1: X用Y ------------------------------------------------------------------------------------------------
+
+    [Theory]
+    [InlineData("新能源汽车用锂电池隔膜生产线")]
+    [InlineData("用于新能源汽车的动力电池正极材料项目")]
+    public void AProductForAnotherIndustry_IsClassifiedByTheProduct(string description)
+    {
+        var result = Place(description);
+        Assert.Equal("新能源材料", result.Industries[0].Name);
+        Assert.NotEqual("智能网联新能源汽车", result.Industries[0].Cluster);
+        var dominant = Catalog.Units.Where(u => u.Designations.Any(d => d.Industry == "新能源材料" && d.Role == "dominant")).Select(u => u.Name).ToList();
+        Assert.Contains(result.Candidates.First().Unit, dominant);
+    }
+
+    // ---- ¶1: negation ---------------------------------------------------------------------------------------------
+
+    [Theory]
+    [InlineData("年产5万吨预制菜中央厨房项目，不涉及汽车零部件")]
+    [InlineData("非汽车零部件，年产2万吨预制菜")]
+    [InlineData("除汽车零部件外，主营年产2万吨预制菜")]
+    public void NegatedAutoParts_DoNotFireTheYuxiRule(string description)
+    {
+        var result = Place(description, Origins.OutsideCity);
+        Assert.DoesNotContain(result.Industries, PlacementRules.IsAutoParts);
+        Assert.All(result.Candidates, c => Assert.DoesNotContain(c.Reasons, r => r.Rule == PlacementRules.YuxiAutoPartsRule));
+        Assert.Equal("预制菜", result.Industries[0].Name);
+        Assert.Contains(result.Notes, n => n.Rule == PlacementRules.NegationRule && n.Text.Contains("汽车零部件", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void WordsBeginningWith非_AreNotNegations()
+    {
+        var parsed = DescriptionText.Parse("非晶合金变压器铁芯");
+        Assert.Empty(parsed.Negated);
+    }
+
+    // ---- ¶1: English and traditional --------------------------------------------------------------------------------
+
+    [Fact]
+    public void TraditionalChinese_MatchesLikeSimplified()
+    {
+        var simplified = Place("年产5万吨磷酸铁锂正极材料项目");
+        var traditional = Place("年產5萬噸磷酸鐵鋰正極材料項目");
+        Assert.False(traditional.MatchesNothing);
+        Assert.Equal(simplified.Industries[0].Name, traditional.Industries[0].Name);
+        Assert.Equal(simplified.Candidates.Take(6).Select(c => (c.Unit, c.Rank)), traditional.Candidates.Take(6).Select(c => (c.Unit, c.Rank)));
+    }
+
+    [Fact]
+    public void English_IsRefusedClearly_AndNotRanked()
+    {
+        var result = Place("Lithium iron phosphate cathode material plant, 50000 tonnes per year");
+        Assert.True(result.MatchesNothing);
+        Assert.Empty(result.Candidates); // never headed by 渝中区 or any unit
+        var note = Assert.Single(result.Notes, n => n.Rule == PlacementRules.NoMatchRule);
+        Assert.Contains("英文", note.Text);
+        Assert.Contains("English", note.Text);
+    }
+
+    [Fact]
+    public void NothingMatched_NoRanking_AndSaysWhatToAdd()
+    {
+        var result = Place("建设游客集散中心和特色民宿");
+        Assert.Empty(result.Candidates);
+        Assert.Contains("请补充", Assert.Single(result.Notes, n => n.Rule == PlacementRules.NoMatchRule).Text);
+    }
+
+    // ---- ¶1: restricted products ------------------------------------------------------------------------------------
+
+    [Theory]
+    [InlineData("新建2台5万千瓦燃煤小火电机组", "小火电")]
+    [InlineData("新建年产120万吨焦化项目", "焦化")]
+    [InlineData("新建日产4500吨新型干法水泥熟料生产线", "水泥熟料")]
+    [InlineData("低效多晶硅生产线", "多晶硅")]
+    public void RestrictedProducts_Warn_EvenWhenNothingElseIsClassified(string description, string keyword)
+    {
+        var result = Place(description);
+        var entry = Catalog.Restricted.Single(r => r.Keyword == keyword);
+        var warning = Assert.Single(result.Warnings, w => w.Text.Contains($"“{entry.Product}”", StringComparison.Ordinal));
+        Assert.Contains(entry.Category == "eliminated" ? "淘汰类" : "限制类", warning.Text);
+        Assert.Contains(entry.Item!, warning.Text);
+    }
+
+    [Fact]
+    public void RestrictedWord_Negated_DoesNotWarn()
+    {
+        Assert.Empty(Place("年产2万吨预制菜，不涉及焦化").Warnings);
+    }
+
+    // ---- ¶1: the summary agrees with the candidates ----------------------------------------------------------------
+
+    [Fact]
+    public void Summary_NamesEveryUnitThatDesignatesAutoParts()
+    {
+        var result = Place("市内企业转移扩建汽车内外饰件生产项目", Origins.WithinCity);
+        var duikou = result.Candidates.Where(c => c.IsDuikou).Select(c => c.Unit).ToList();
+        Assert.True(duikou.Count >= 8, $"{duikou.Count} 对口 units");
+        Assert.DoesNotContain("没有区县", result.Summary);
+        Assert.All(duikou, unit => Assert.Contains(unit, result.Summary));
+        Assert.All(result.Candidates, c => Assert.DoesNotContain(c.Reasons, r => r.Rule == PlacementRules.YuxiAutoPartsRule)); // within the city
+    }
+
+    // ---- ¶1: the 50 亿元 floor ---------------------------------------------------------------------------------------
+
+    [Fact]
+    public void YuxiFloor_OnlyWhenThePipelineHoldsTheYear()
+    {
+        var started = new Dictionary<(string, int), decimal> { [("江津区", 2026)] = 12m };
+        var without = new PlacementContext(new Dictionary<string, IReadOnlyList<FirstContactHint>>(), started, 2026);
+        var with = without with { PipelineHoldsYear = true };
+        const string description = "市外企业投资建设智能座舱域控制器生产基地";
+        Assert.All(Place(description, Origins.OutsideCity, 20, context: without).Candidates,
+            c => Assert.DoesNotContain(c.Reasons, r => r.Rule is PlacementRules.YuxiFloorRule or PlacementEvidence.YuxiFloorGapRule));
+        var jiangjin = Place(description, Origins.OutsideCity, 20, context: with).Candidates.Single(c => c.Unit == "江津区");
+        var floor = Assert.Single(jiangjin.Reasons, r => r.Rule == PlacementRules.YuxiFloorRule);
+        Assert.Contains("12 亿元", floor.Text);
+        Assert.Contains("38 亿元", floor.Text);
+        Assert.DoesNotContain("0 亿元，", floor.Text);
+    }
+
+    // ---- ties ------------------------------------------------------------------------------------------------------
+
+    [Fact]
+    public void EqualScores_ShareARankRange_NeverOrderedByFilePosition()
+    {
+        // 预制菜 is dominant in two units and characteristic in others: the dominant pair ties unless evidence separates them.
+        var result = Place("年产2万吨预制菜");
+        var groups = result.Candidates.GroupBy(c => (c.Priority, c.Score)).ToList();
+        var tied = groups.First(g => g.Count() > 1);
+        var rank = tied.First().Rank;
+        Assert.All(tied, c =>
+        {
+            Assert.Equal(rank, c.Rank);
+            Assert.Equal(rank + tied.Count() - 1, c.RankTo);
+            Assert.True(c.Tied);
+            Assert.Equal($"{rank}–{rank + tied.Count() - 1}", c.RankText);
+        });
+        // Every unit not tied has a rank of its own, and ranks follow scores.
+        Assert.All(groups.Where(g => g.Count() == 1).SelectMany(g => g), c => Assert.False(c.Tied));
+        for (var i = 1; i < result.Candidates.Count; i++)
+        {
+            var (a, b) = (result.Candidates[i - 1], result.Candidates[i]);
+            Assert.True(a.Priority > b.Priority || a.Score >= b.Score);
+            Assert.Equal(a.Score == b.Score && a.Priority == b.Priority, a.Rank == b.Rank);
+        }
+    }
+
+    [Fact]
+    public void Rank_BuildsSharedRanges()
+    {
+        UnitInfo U(string name, int position) => new(name, position, [], [], false, [], [], null, null);
+        var items = new List<(UnitInfo, double, int, int)> { (U("甲", 1), 0.5, 0, 0), (U("乙", 2), 0.7, 0, 0), (U("丙", 3), 0.5, 0, 0), (U("丁", 4), 0.1, 1, 0) };
+        var ranked = PlacementEngine.Rank(items, (x, rank, to) => new UnitCandidate(x.Item1.Name, rank, x.Item2, x.Item3, false, [], []) { RankTo = to });
+        Assert.Equal([("丁", 1, 1), ("乙", 2, 2), ("甲", 3, 4), ("丙", 3, 4)], ranked.Select(c => (c.Unit, c.Rank, c.RankTo)));
+    }
+
+    // ---- rules ------------------------------------------------------------------------------------------------------
+
+    [Fact]
+    public void YuxiRule_FiresAtItsThreshold_AndNotJustBelow()
+    {
+        var node = Catalog.Classifier.Node("智能网联新能源汽车零部件")!;
+        Classification At(double score) => new([new IndustryMatch(node, score, [])], []);
+        Assert.True(PlacementRules.YuxiAutoPartsApplies(Origins.OutsideCity, At(PlacementRules.YuxiConfidence)));
+        Assert.False(PlacementRules.YuxiAutoPartsApplies(Origins.OutsideCity, At(PlacementRules.YuxiConfidence - 0.0001)));
+        Assert.False(PlacementRules.YuxiAutoPartsApplies(Origins.WithinCity, At(1.0)));
+        // Not the leading classification: another industry scores higher.
+        var other = Catalog.Classifier.Node("预制菜")!;
+        Assert.False(PlacementRules.YuxiAutoPartsApplies(Origins.OutsideCity, new([new IndustryMatch(other, 0.9, []), new IndustryMatch(node, 0.8, [])], [])));
+    }
+
+    [Fact]
+    public void FirstContact_CountsAsDuikou_ThroughTheDesignationDetail()
+    {
+        // 垫江县 designates 智能制造装备（智能阀门、汽摩零部件）: 对口 for 智能阀门 through the detail.
+        Assert.Contains("智能阀门", Catalog.Units.Single(u => u.Name == "垫江县").Designations.SelectMany(d => d.Details));
+        var result = Place("年产10万台智能阀门", firstContact: "垫江县");
+        var dianjiang = result.Candidates.Single(c => c.Unit == "垫江县");
+        Assert.Equal(PlacementEngine.PriorityFirstContact, dianjiang.Priority);
+        Assert.Equal(1, dianjiang.Rank);
+    }
+
+    [Fact]
+    public void UnknownRegistry_NeitherAddsNorTakesAway()
+    {
+        var result = Place("年产2万吨预制菜");
+        var withoutRegistry = result.Candidates.Where(c => !Catalog.Units.Single(u => u.Name == c.Unit).RegistryKnown).ToList();
+        Assert.NotEmpty(withoutRegistry);
+        Assert.All(withoutRegistry, c => Assert.DoesNotContain(c.Reasons, r => r.Rule == PlacementEvidence.RegistryRule));
+        Assert.All(result.Candidates, c => Assert.Equal(Math.Round(c.BaseScore + c.EvidenceScore, 4), c.Score));
+        Assert.All(result.Candidates, c => Assert.True(c.EvidenceScore >= 0));
+    }
+}
