@@ -33,10 +33,10 @@ public sealed record TargetSeed(string Plan, string Indicator, string ScopeKind,
 public sealed record CascadeSeed(string Plan, string Code, string WholeIndicator, string WholeScopeKind, string? WholeScope, IReadOnlyList<string> PartsIndicators,
     string PartsScopeKind, IReadOnlyList<string> Parts, int Year, string Relation, string? Note, Source Source);
 
-public sealed record ParkSeed(string DocumentId, string Name, string? Unit, string? Level, string? Kind, Amount Area, IReadOnlyList<string> FocusIndustries,
+public sealed record ParkSeed(string? DocumentId, string Name, string? Unit, string? Level, string? Kind, Amount Area, IReadOnlyList<string> FocusIndustries,
     int Position, string? Quality, string? Note, Source Source);
 
-public sealed record EnterpriseSeed(string DocumentId, string Name, string? Unit, string? Category, IReadOnlyList<string> Tiers, IReadOnlyList<string> Labels,
+public sealed record EnterpriseSeed(string? DocumentId, string Name, string? Unit, string? Category, IReadOnlyList<string> Tiers, IReadOnlyList<string> Labels,
     string? Industry, int Position, string? Quality, string? Note, Source Source);
 
 public sealed record ProjectSeed(string DocumentId, string Library, string? Serial, string Name, string? Section, string? Unit, string? Park, string? Industry,

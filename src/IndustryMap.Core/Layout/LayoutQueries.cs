@@ -48,17 +48,18 @@ public static class LayoutQueries
         filter ??= new LayoutFilter();
         await using var connection = await database.OpenAsync();
         return (await connection.QueryAsync<DesignationRow>(
-            """
+            $"""
             SELECT e.year, u.name AS unit, u.position AS unit_position, d.role, d.position, i.name AS industry,
                    COALESCE(gp.name, p.name, i.name) AS cluster, COALESCE(gp.tier, p.tier, i.tier) AS tier,
                    d.printed, d.detail, d.flag, d.note,
-                   d.src_document, d.src_from, d.src_to, d.src_url, d.entered_by, d.entered_at
+                   d.src_document, d.src_from, d.src_to, d.src_url, d.entered_by, d.entered_at, {ProvenanceRow.PublicColumns("d")}
             FROM layout_designations d
             JOIN layout_editions e ON e.id = d.edition_id
             JOIN units u ON u.id = d.unit_id
             JOIN industries i ON i.id = d.industry_id
             LEFT JOIN industries p ON p.id = i.parent_id
             LEFT JOIN industries gp ON gp.id = p.parent_id
+            {ProvenanceRow.PublicJoin("d")}
             WHERE e.year = @year
               AND (@unit IS NULL OR u.name = @unit)
               AND (@industry IS NULL OR i.name = @industry)

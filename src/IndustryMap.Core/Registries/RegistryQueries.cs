@@ -108,8 +108,8 @@ public static class RegistryQueries
         return (await connection.QueryAsync<ParkRow>(
             $"""
              SELECT x.id, x.name, u.name AS unit, x.level, x.kind, x.planned_area, x.area_unit, x.area_mu, x.area_km2, x.focus_industries,
-                    x.quality, x.note, {Prov}
-             FROM parks x LEFT JOIN units u ON u.id = x.unit_id
+                    x.quality, x.note, {Prov}, {ProvenanceRow.PublicColumns("x")}
+             FROM parks x LEFT JOIN units u ON u.id = x.unit_id {ProvenanceRow.PublicJoin("x")}
              WHERE @unit IS NULL OR u.name = @unit
              ORDER BY x.document_id, x.position
              """, new { unit = filter?.Unit })).ToList();
@@ -121,8 +121,8 @@ public static class RegistryQueries
         var tier = filter?.Tier is null ? null : "%" + filter.Tier + "%";
         return (await connection.QueryAsync<EnterpriseRow>(
             $"""
-             SELECT x.id, x.name, u.name AS unit, x.category, x.tiers, x.labels, x.industry, x.quality, x.note, {Prov}
-             FROM enterprises x LEFT JOIN units u ON u.id = x.unit_id
+             SELECT x.id, x.name, u.name AS unit, x.category, x.tiers, x.labels, x.industry, x.quality, x.note, {Prov}, {ProvenanceRow.PublicColumns("x")}
+             FROM enterprises x LEFT JOIN units u ON u.id = x.unit_id {ProvenanceRow.PublicJoin("x")}
              WHERE (@unit IS NULL OR u.name = @unit) AND (@tier IS NULL OR x.tiers LIKE @tier OR x.labels LIKE @tier)
              ORDER BY x.document_id, x.position
              """, new { unit = filter?.Unit, tier })).ToList();

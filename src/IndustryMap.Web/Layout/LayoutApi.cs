@@ -11,6 +11,9 @@ public static class LayoutApi
     public sealed record DesignationView(string Unit, string Role, long Position, string Industry, string? Cluster, string? Tier, string Printed,
         string? Detail, string? Flag, string? Note, SourceView Source)
     {
+        /// <summary>seed, public or entered (decision 0010); a public row's page is <c>source.public</c>.</summary>
+        public string SourceTier => Source.Tier;
+
         public static DesignationView Of(DesignationRow d) =>
             new(d.Unit, d.Role, d.Position, d.Industry, d.Cluster, d.Tier, d.Printed, d.Detail, d.Flag, d.Note, SourceView.Of(d.ToSource()));
     }

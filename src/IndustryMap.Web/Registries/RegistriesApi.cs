@@ -9,10 +9,18 @@ public static class RegistriesApi
     public sealed record AmountView(decimal? Value, string? Unit, decimal? Normalized, string? NormalizedUnit);
 
     public sealed record ParkView(string Name, string? Unit, string? Level, string? Kind, AmountView PlannedArea, decimal? AreaKm2,
-        IReadOnlyList<string> FocusIndustries, string? Quality, string? Note, SourceView Source);
+        IReadOnlyList<string> FocusIndustries, string? Quality, string? Note, SourceView Source)
+    {
+        /// <summary>seed, public or entered (decision 0010).</summary>
+        public string SourceTier => Source.Tier;
+    }
 
     public sealed record EnterpriseView(string Name, string? Unit, string? Category, IReadOnlyList<string> Tiers, IReadOnlyList<string> Labels,
-        string? Industry, string? Quality, string? Note, SourceView Source);
+        string? Industry, string? Quality, string? Note, SourceView Source)
+    {
+        /// <summary>seed, public or entered (decision 0010).</summary>
+        public string SourceTier => Source.Tier;
+    }
 
     public sealed record ProjectView(string Library, string? Serial, string Name, string? Section, string? Unit, string? Park, string? Industry,
         string? StagePrinted, string? Stage, AmountView Investment, AmountView Output, AmountView Tax, AmountView Land, string? Period, string? Owner,
