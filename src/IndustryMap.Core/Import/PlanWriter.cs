@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using IndustryMap.Measures;
 using IndustryMap.Provenance;
+using IndustryMap.Registries;
 
 namespace IndustryMap.Import;
 
@@ -124,12 +125,15 @@ internal sealed class PlanWriter(DbConnection connection, DbTransaction transact
             var mu = p.Area.Normalized?.Unit == MeasureUnits.Mu ? p.Area.Normalized.Value : (decimal?)null;
             await Execute(
                 $"""
-                 INSERT INTO parks (document_id, name, unit_id, level, kind, planned_area, area_unit, area_mu, area_km2, focus_industries, position, quality, note, {Prov}, src_public)
-                 VALUES (@DocumentId, @Name, @UnitId, @Level, @Kind, @PlannedArea, @AreaUnit, @AreaMu, @AreaKm2, @Focus, @Position, @Quality, @Note, {ProvValues}, @SrcPublic)
+                 INSERT INTO parks (document_id, name, unit_id, level, kind, planned_area, area_unit, area_mu, area_km2, focus_industries, position, quality, note, {Prov}, src_public,
+                     carrier_kind, level_printed, focus_catalog, area_basis, level_src_public)
+                 VALUES (@DocumentId, @Name, @UnitId, @Level, @Kind, @PlannedArea, @AreaUnit, @AreaMu, @AreaKm2, @Focus, @Position, @Quality, @Note, {ProvValues}, @SrcPublic,
+                     @CarrierKind, @LevelPrinted, @FocusCatalog, @AreaBasis, @LevelSrcPublic)
                  """,
                 RowWithPublic(new { p.DocumentId, p.Name, UnitId = Unit(p.Unit), p.Level, p.Kind, PlannedArea = p.Area.Value, AreaUnit = p.Area.Unit, AreaMu = mu,
                     AreaKm2 = mu is null ? (decimal?)null : MeasureUnits.MuToSquareKilometres(mu.Value), Focus = Join(p.FocusIndustries), Position = (long)p.Position,
-                    p.Quality, p.Note }, p.Source));
+                    p.Quality, p.Note, p.CarrierKind, p.LevelPrinted, FocusCatalog = FocusPair.JoinList(p.FocusCatalog), p.AreaBasis,
+                    LevelSrcPublic = p.LevelSource?.Id }, p.Source));
         }
 
         foreach (var e in data.Enterprises)

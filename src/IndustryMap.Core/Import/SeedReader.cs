@@ -37,6 +37,9 @@ public sealed partial class SeedReader
 
     private SeedReader(string root) => _root = Path.GetFullPath(root);
 
+    /// <summary>Folds traditional characters to simplified for matching printed words (never for storing them).</summary>
+    public static readonly Func<string, string>? FoldForMatching = null;
+
     [GeneratedRegex(@"^(\d{3})-")]
     private static partial Regex DocumentFolder();
 
@@ -79,6 +82,7 @@ public sealed partial class SeedReader
 
         var plans = ReadPlanData(documentFolders, groups.Select(g => g.Name).ToHashSet(StringComparer.Ordinal), merged);
         var placement = ReadPlacementReference(merged, designations, plans);
+        plans = plans with { Parks = ReadAllParks(plans.Parks, BuildFocusVocabulary(merged, placement.Keywords, FoldForMatching)) };
 
         var taxonomies = merged.Select(i => i.Taxonomy).Distinct(StringComparer.Ordinal)
             .Select(t => new TaxonomySeed(t, KnownTaxonomies.GetValueOrDefault(t, t), industries.DocumentOf(t), null))

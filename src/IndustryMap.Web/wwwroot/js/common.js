@@ -125,6 +125,12 @@ export function showError(error) {
  */
 export function sourceView(source) {
   if (!source) return null;
+  // A published page (source tier "public", decision 0010): marked 来自公开资料 and linked, its title, publisher and dates on hover.
+  if (source.public) {
+    const p = source.public;
+    return el("a", { className: "source-public", href: p.url, rel: "noopener noreferrer",
+      title: t("park.publicTitle", p.title, p.publisher, p.published ?? "", p.retrieved), textContent: t("park.public") });
+  }
   if (!source.document || !source.lines) {
     if (source.url) return el("a", { className: "source-url", href: source.url, rel: "noopener noreferrer", textContent: t("sourceUrl") });
     if (source.enteredBy) return el("span", { className: "source-entered", textContent: t("entered", source.enteredBy) });

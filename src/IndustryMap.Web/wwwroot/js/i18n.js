@@ -134,6 +134,12 @@ export const strings = {
     "num.exact": "精确值：{0}",
     "yes": "是",
     "no": "否",
+    // Parks from public sources and carrier kinds (issue 11 §3, decision 0011)
+    "park.public": "来自公开资料",
+    "park.publicTitle": "{0}（{1}，{2}；读取于 {3}）",
+    "park.kind": "类型",
+    "park.otherCarriers": "其他载体（平台、实验室、标准厂房等）→",
+    "reg.heading.carriers": "其他载体",
   },
   en: {
     "site.title": "Chongqing Advanced Manufacturing Industry Map",
@@ -268,5 +274,11 @@ export const strings = {
     "num.exact": "Exact value: {0}",
     "yes": "yes",
     "no": "no",
+    // Parks from public sources and carrier kinds (issue 11 §3, decision 0011)
+    "park.public": "From public sources",
+    "park.publicTitle": "{0} ({1}, {2}; read on {3})",
+    "park.kind": "Kind",
+    "park.otherCarriers": "Other carriers (platforms, laboratories, standard factories …) →",
+    "reg.heading.carriers": "Other carriers",
   },
 };

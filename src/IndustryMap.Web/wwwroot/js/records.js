@@ -8,7 +8,8 @@ const COMPARATOR = { ge: "≥", gt: ">", approx: "≈", strive: "", eq: "", rang
 export const COLUMNS = {
   parks: [
     [zhEn("名称", "Name"), (p) => p.name],
-    [zhEn("级别", "Level"), (p) => p.level ?? ""],
+    [zhEn("类型", "Kind"), (p) => (p.carrierKind ? zhEn(p.carrierKind.zh, p.carrierKind.en) : "")],
+    [zhEn("级别", "Level"), (p) => el("span", { title: p.levelPrinted ?? "", textContent: p.level ?? "" })],
     [zhEn("规划面积", "Planned area"), (p) => (p.plannedArea?.value !== undefined ? quantity(p.plannedArea.value, p.plannedArea.unit) : "")],
     [zhEn("主导产业", "Focus industries"), (p) => (p.focusIndustries ?? []).join("、")],
   ],
