@@ -73,6 +73,7 @@ public sealed partial class SeedReader
         var merged = industries.Result();
         var crosswalk = documentFolders.SelectMany(f => ReadCrosswalk(f, merged)).ToList();
         var designations = documentFolders.SelectMany(f => ReadLayout(f, merged)).ToList();
+        var vocabulary = ReadVocabulary(merged);
         var publicSources = ReadPublicSources();
         designations.AddRange(ReadPublicLayout(merged, designations).ToList());
         CheckLayoutCaps(designations);
@@ -85,7 +86,7 @@ public sealed partial class SeedReader
             .ToList();
 
         return new SeedDataset(_root, Fingerprint(), _curation, _documents.Values.OrderBy(d => d.Id, StringComparer.Ordinal).ToList(),
-            units, groups, members, taxonomies, merged, crosswalk, designations, plans) { Placement = placement, PublicSources = publicSources };
+            units, groups, members, taxonomies, merged, crosswalk, designations, plans) { Placement = placement, PublicSources = publicSources, Vocabulary = vocabulary };
     }
 
     private SeedDataset Empty() => new(_root, "", _curation, [], [], [], [], [], [], [], [], PlanData.Empty);
