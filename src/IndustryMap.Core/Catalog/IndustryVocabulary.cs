@@ -44,7 +44,8 @@ public sealed partial class IndustryVocabulary
     /// <summary>The printed words without a parenthetical product list, whitespace or a closing 等.</summary>
     public static string Normalize(string printed)
     {
-        var text = string.Concat(Parenthetical().Replace(printed, "").Where(c => !char.IsWhiteSpace(c)));
+        var simplified = IndustryMap.Text.ChineseScript.ToSimplified(printed);
+        var text = string.Concat(Parenthetical().Replace(simplified, "").Where(c => !char.IsWhiteSpace(c)));
         return text.EndsWith('等') && text.Length > 1 ? text[..^1] : text;
     }
 
@@ -84,6 +85,7 @@ public sealed partial class IndustryVocabulary
     /// </summary>
     public IReadOnlySet<string> ExpandProduct(string word)
     {
+        word = IndustryMap.Text.ChineseScript.ToSimplified(word);
         var result = new HashSet<string>(StringComparer.Ordinal) { word };
         foreach (var e in _entries.Where(e => e.Kind == VocabularyKinds.Product))
         {

@@ -52,7 +52,9 @@ public static class SearchQueries
     /// </summary>
     public static async Task<SearchResult> SearchAsync(Database database, string query)
     {
-        var pattern = ContainsPattern(query.Trim());
+        // Traditional input finds what simplified finds (issue 11 §4): the catalog and the seeds print simplified.
+        var folded = Text.ChineseScript.ToSimplified(query.Trim());
+        var pattern = ContainsPattern(folded);
         await using var connection = await database.OpenAsync();
         var units = (await connection.QueryAsync<UnitHit>(
             """
@@ -78,7 +80,7 @@ public static class SearchQueries
             ORDER BY CASE i.taxonomy_id WHEN '33618' THEN 0 ELSE 1 END, i.taxonomy_id,
                      CASE i.level WHEN 'cluster' THEN 0 WHEN 'sub_industry' THEN 1 ELSE 2 END, length(i.name), i.position
             """, new { pattern })).ToList();
-        var designations = await DesignationsAsync(database, query.Trim());
+        var designations = await DesignationsAsync(database, folded);
         return new SearchResult(query,
             units,
             industries.Where(i => i.Level != "product").Take(Limit).ToList(),
@@ -92,6 +94,7 @@ public static class SearchQueries
     /// </summary>
     public static async Task<IReadOnlyList<DesignationHit>> DesignationsAsync(Database database, string query)
     {
+        query = Text.ChineseScript.ToSimplified(query);
         if (query.Length == 0) return [];
         var vocabulary = await VocabularyQueries.LoadAsync(database);
         var editions = await Layout.LayoutQueries.EditionsAsync(database);

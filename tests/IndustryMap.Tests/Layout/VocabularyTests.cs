@@ -93,6 +93,31 @@ public class VocabularyTests(ApiFixture fixture)
     }
 
     [Theory]
+    [InlineData("風電設備", "风电设备")]
+    [InlineData("服裝服飾", "服装服饰")]
+    [InlineData("智能製造裝備", "智能制造装备")]
+    public void TraditionalInput_ResolvesLikeSimplified(string traditional, string simplified)
+    {
+        Assert.NotEmpty(Vocabulary.Resolve(simplified));
+        Assert.Equal(Vocabulary.Resolve(simplified).Order(), Vocabulary.Resolve(traditional).Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Search_TraditionalInput_FindsWhatSimplifiedFinds(string engine)
+    {
+        var app = await fixture.App(engine);
+        foreach (var (traditional, simplified) in new[] { ("鋰電池", "锂电池"), ("動力電池", "动力电池"), ("風電設備", "风电设备") })
+        {
+            string Units(JsonElement r) => string.Join(",", r.GetProperty("designations").EnumerateArray().Select(h => h.GetProperty("unit").GetString()).Order());
+            var a = await app.GetJson("/api/search?q=" + Uri.EscapeDataString(simplified));
+            var b = await app.GetJson("/api/search?q=" + Uri.EscapeDataString(traditional));
+            Assert.NotEqual("", Units(a));
+            Assert.Equal(Units(a), Units(b));
+        }
+    }
+
+    [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task Search_NearSynonym_FindsTheDesignationsOfTheCatalogNode(string engine)
     {
