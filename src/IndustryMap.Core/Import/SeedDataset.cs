@@ -23,6 +23,9 @@ public sealed record SeedDataset(
     /// <summary>The published pages of seed-data/public/sources.csv that public-tier rows cite (decision 0010).</summary>
     public IReadOnlyList<PublicSource> PublicSources { get; init; } = [];
 
+    /// <summary>reference/industry_vocabulary.csv: printed words and the catalog nodes or product words they mean.</summary>
+    public IReadOnlyList<IndustryMap.Catalog.VocabularyEntry> Vocabulary { get; init; } = [];
+
     public IReadOnlyDictionary<string, int> Counts() => new Dictionary<string, int>
     {
         ["documents"] = Documents.Count,
@@ -34,6 +37,7 @@ public sealed record SeedDataset(
         ["crosswalk"] = Crosswalk.Count,
         ["layout_designations"] = Designations.Count,
         ["public_sources"] = PublicSources.Count,
+        ["industry_vocabulary"] = Vocabulary.Count,
         ["plans"] = PlanData.Plans.Count,
         ["indicators"] = PlanData.Indicators.Count,
         ["targets"] = PlanData.Targets.Count,

@@ -37,6 +37,7 @@ public static class SeedImporter
             var industries = await writer.IndustriesAsync(dataset.Taxonomies, dataset.Industries, dataset.Curation);
             await writer.CrosswalkAsync(dataset.Crosswalk, industries, dataset.Curation);
             await writer.PublicSourcesAsync(dataset.PublicSources);
+            await writer.VocabularyAsync(dataset.Vocabulary);
             await writer.LayoutAsync(dataset.Designations, units, industries);
             await new PlanWriter(connection, transaction).WriteAsync(dataset.PlanData, units, industries, dataset.Curation);
             await new PlacementReferenceWriter(connection, transaction).WriteAsync(dataset.Placement, industries, dataset.Curation);
@@ -219,6 +220,20 @@ public static class SeedImporter
                     ON CONFLICT (id) DO UPDATE SET url = excluded.url, title = excluded.title, publisher = excluded.publisher,
                         published = excluded.published, retrieved = excluded.retrieved, note = excluded.note
                     """, p);
+            }
+        }
+
+        /// <summary>The vocabulary is curated reference data: replaced as a whole.</summary>
+        public async Task VocabularyAsync(IReadOnlyList<IndustryMap.Catalog.VocabularyEntry> entries)
+        {
+            await Execute("DELETE FROM industry_vocabulary");
+            foreach (var e in entries)
+            {
+                await Execute(
+                    """
+                    INSERT INTO industry_vocabulary (term, kind, target, note, src_document, src_from, src_to, src_url, entered_by, entered_at)
+                    VALUES (@Term, @Kind, @Target, @Note, @SrcDocument, @SrcFrom, @SrcTo, @SrcUrl, @EnteredBy, @EnteredAt)
+                    """, Merge(new { e.Term, e.Kind, e.Target, e.Note }, Prov(e.Source)));
             }
         }
 

@@ -143,5 +143,63 @@ public sealed partial class SeedReader
     /// product list aside), or the printed words are a vocabulary term for it.
     /// </summary>
     private bool PrintedNames(string printed, IndustrySeed industry) =>
-        ContainsAsPrinted(printed, industry.Name) || industry.Aliases.Any(a => ContainsAsPrinted(printed, a));
+        ContainsAsPrinted(printed, industry.Name) || industry.Aliases.Any(a => ContainsAsPrinted(printed, a)) ||
+        _vocabulary.Names(printed, industry.Name);
+}
+
+public sealed partial class SeedReader
+{
+    public const string VocabularyFile = "industry_vocabulary.csv";
+
+    private IndustryMap.Catalog.IndustryVocabulary _vocabulary = new([], []);
+
+    /// <summary>
+    /// reference/industry_vocabulary.csv (issue 11 §4): term,kind,target,source_doc,lines,source_url,note. A non-product
+    /// target must be a 33618 node; the note (the reasoning) is required; cited lines must print the term or the target.
+    /// </summary>
+    private List<IndustryMap.Catalog.VocabularyEntry> ReadVocabulary(IReadOnlyList<IndustrySeed> industries)
+    {
+        var path = ReferencePath(VocabularyFile);
+        var catalog = industries.Where(i => i.Taxonomy == CatalogTaxonomy).Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
+        var entries = new List<IndustryMap.Catalog.VocabularyEntry>();
+        if (!File.Exists(path))
+        {
+            _vocabulary = new([], catalog);
+            return entries;
+        }
+        var seen = new HashSet<(string, string, string)>();
+        foreach (var row in CsvFile.Read(path, Display(path), ["term", "kind", "target", "source_doc", "lines", "source_url", "note"], _errors))
+        {
+            var term = row.Required("term");
+            var kind = row.OneOf("kind", IndustryMap.Catalog.VocabularyKinds.All);
+            var target = row.Required("target");
+            var note = row.Required("note");
+            if (kind is not null and not IndustryMap.Catalog.VocabularyKinds.Product && target.Length > 0 && !catalog.Contains(target))
+            {
+                row.Error("target", "unknown_industry", $"“33618”产业目录中没有“{target}”", $"'{target}' is not in the 33618 catalog", target);
+            }
+            if (term.Length > 0 && term == target)
+            {
+                row.Error("target", "self_reference", $"词条“{term}”指向自身", $"term '{term}' points at itself", term);
+            }
+            var source = row.Get("source_doc") is null && row.Get("source_url") is null ? _curation : ReferenceSource(row);
+            if (source?.Document is not null && source.FromLine is not null && term.Length > 0 && target.Length > 0)
+            {
+                var range = new LineRange(source.FromLine.Value, source.ToLine!.Value);
+                if (!LinesContain(source.Document, range, term) && !LinesContain(source.Document, range, target))
+                {
+                    row.Error("lines", "source_mismatch", $"第 {source.LinesText} 行的原文中既没有“{term}”也没有“{target}”",
+                        $"lines {source.LinesText} print neither '{term}' nor '{target}'", term);
+                }
+            }
+            if (!seen.Add((term, kind ?? "", target)))
+            {
+                row.Error("term", "duplicate_row", $"词条“{term}”→“{target}”重复", $"'{term}' → '{target}' appears twice", term);
+            }
+            if (term.Length == 0 || kind is null || target.Length == 0 || note.Length == 0 || source is null) continue;
+            entries.Add(new IndustryMap.Catalog.VocabularyEntry(term, kind, target, note, source));
+        }
+        _vocabulary = new(entries, catalog);
+        return entries;
+    }
 }

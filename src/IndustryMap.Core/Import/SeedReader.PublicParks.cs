@@ -1,3 +1,4 @@
+using IndustryMap.Catalog;
 using IndustryMap.Provenance;
 using IndustryMap.Registries;
 
@@ -15,7 +16,7 @@ public sealed partial class SeedReader
     public const string PublicParksFile = "parks.csv";
 
     /// <summary>The 33618 catalog as the focus vocabulary sees it: names, aliases, keywords and product names of clusters and sub-industries.</summary>
-    public static FocusVocabulary BuildFocusVocabulary(IReadOnlyList<IndustrySeed> industries, IReadOnlyList<KeywordSeed> keywords, Func<string, string>? fold)
+    public static FocusVocabulary BuildFocusVocabulary(IReadOnlyList<IndustrySeed> industries, IReadOnlyList<KeywordSeed> keywords, IndustryVocabulary? shared)
     {
         var catalog = industries.Where(i => i.Taxonomy == CatalogTaxonomy).ToList();
         var products = catalog.Where(i => i.Level == "product" && i.Parent is not null).ToLookup(i => i.Parent!, i => i.Name, StringComparer.Ordinal);
@@ -23,8 +24,13 @@ public sealed partial class SeedReader
         return new FocusVocabulary(
             catalog.Where(i => i.Level is "cluster" or "sub_industry")
                 .Select(i => new CatalogTerm(i.Name, i.Level, [i.Name, .. i.Aliases, .. words[i.Name], .. products[i.Name]])),
-            fold);
+            shared);
     }
+
+    /// <summary>The focus vocabulary of a read dataset (what the importer checked the public parks with).</summary>
+    public static FocusVocabulary BuildFocusVocabulary(SeedDataset dataset) =>
+        BuildFocusVocabulary(dataset.Industries, dataset.Placement.Keywords,
+            new IndustryVocabulary(dataset.Vocabulary, dataset.Industries.Where(i => i.Taxonomy == CatalogTaxonomy).Select(i => i.Name)));
 
     /// <summary>
     /// The parks of the seed documents with their kind and catalog reading, followed by the public parks. A seed row's

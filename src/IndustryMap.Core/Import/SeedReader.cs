@@ -37,8 +37,6 @@ public sealed partial class SeedReader
 
     private SeedReader(string root) => _root = Path.GetFullPath(root);
 
-    /// <summary>Folds traditional characters to simplified for matching printed words (never for storing them).</summary>
-    public static readonly Func<string, string>? FoldForMatching = null;
 
     [GeneratedRegex(@"^(\d{3})-")]
     private static partial Regex DocumentFolder();
@@ -76,20 +74,21 @@ public sealed partial class SeedReader
         var merged = industries.Result();
         var crosswalk = documentFolders.SelectMany(f => ReadCrosswalk(f, merged)).ToList();
         var designations = documentFolders.SelectMany(f => ReadLayout(f, merged)).ToList();
+        var vocabulary = ReadVocabulary(merged);
         var publicSources = ReadPublicSources();
         designations.AddRange(ReadPublicLayout(merged, designations).ToList());
         CheckLayoutCaps(designations);
 
         var plans = ReadPlanData(documentFolders, groups.Select(g => g.Name).ToHashSet(StringComparer.Ordinal), merged);
         var placement = ReadPlacementReference(merged, designations, plans);
-        plans = plans with { Parks = ReadAllParks(plans.Parks, BuildFocusVocabulary(merged, placement.Keywords, FoldForMatching)) };
+        plans = plans with { Parks = ReadAllParks(plans.Parks, BuildFocusVocabulary(merged, placement.Keywords, _vocabulary)) };
 
         var taxonomies = merged.Select(i => i.Taxonomy).Distinct(StringComparer.Ordinal)
             .Select(t => new TaxonomySeed(t, KnownTaxonomies.GetValueOrDefault(t, t), industries.DocumentOf(t), null))
             .ToList();
 
         return new SeedDataset(_root, Fingerprint(), _curation, _documents.Values.OrderBy(d => d.Id, StringComparer.Ordinal).ToList(),
-            units, groups, members, taxonomies, merged, crosswalk, designations, plans) { Placement = placement, PublicSources = publicSources };
+            units, groups, members, taxonomies, merged, crosswalk, designations, plans) { Placement = placement, PublicSources = publicSources, Vocabulary = vocabulary };
     }
 
     private SeedDataset Empty() => new(_root, "", _curation, [], [], [], [], [], [], [], [], PlanData.Empty);

@@ -69,3 +69,38 @@ public static class LayoutQueries
             """, new { year = (long)year, unit = filter.Unit, industry = filter.Industry, cluster = filter.Cluster, role = filter.Role })).ToList();
     }
 }
+
+/// <summary>One unit's layout tier in an edition: seed, public, entered, or null (not recorded).</summary>
+public sealed record UnitCoverage(string Unit, string? Tier, long Designations, IReadOnlyList<string> Sources);
+
+/// <summary>How many units an edition records from the seed documents, from public sources, entered by people, or not at all.</summary>
+public sealed record LayoutCoverage(long Year, int Units, int Seed, int Public, int Entered, int NotRecorded,
+    IReadOnlyList<string> NotRecordedUnits, IReadOnlyList<UnitCoverage> PerUnit);
+
+public static class LayoutCoverageQueries
+{
+    /// <summary>
+    /// A unit's tier is the tier of its designations; a unit mixing tiers (a public layout plus a person's entry)
+    /// counts under the first of seed, public, entered that it has (decision 0010).
+    /// </summary>
+    public static async Task<LayoutCoverage> CoverageAsync(Database database, int year)
+    {
+        var rows = await LayoutQueries.DesignationsAsync(database, year);
+        await using var connection = await database.OpenAsync();
+        var units = (await connection.QueryAsync<string>("SELECT name FROM units ORDER BY position")).ToList();
+        var byUnit = rows.ToLookup(r => r.Unit);
+        var perUnit = units.Select(u =>
+        {
+            var own = byUnit[u].ToList();
+            var tiers = own.Select(r => r.SourceTier).ToHashSet();
+            string? tier = own.Count == 0 ? null : SourceTiers.All.First(tiers.Contains);
+            var sources = own.Select(r => r.ToSource()).Select(s => s.Public?.Url ?? s.Document ?? s.EnteredBy ?? "")
+                .Where(s => s.Length > 0).Distinct().ToList();
+            return new UnitCoverage(u, tier, own.Count, sources);
+        }).ToList();
+        return new LayoutCoverage(year, units.Count,
+            perUnit.Count(u => u.Tier == SourceTiers.Seed), perUnit.Count(u => u.Tier == SourceTiers.Public),
+            perUnit.Count(u => u.Tier == SourceTiers.Entered), perUnit.Count(u => u.Tier is null),
+            perUnit.Where(u => u.Tier is null).Select(u => u.Unit).ToList(), perUnit);
+    }
+}

@@ -1,3 +1,6 @@
+using IndustryMap.Catalog;
+using IndustryMap.Text;
+
 namespace IndustryMap.Registries;
 
 /// <summary>A focus industry as printed and the 33618 catalog node it names (decision 0011 §4).</summary>
@@ -21,17 +24,22 @@ public sealed record CatalogTerm(string Industry, string Level, IReadOnlyList<st
 /// reference/industry_keywords.csv and the names of its products; a printed word names the node when one of those
 /// words occurs in it, or when it occurs in one of them (the printed word at least two characters long, a one-character
 /// word such as 铝 only inside it; after folding
-/// traditional characters to simplified with the caller's <c>fold</c>). The printed words are never changed.
+/// traditional characters to simplified with ChineseScript). The curated terms of the shared industry vocabulary come
+/// first. The printed words are never changed.
 /// </summary>
 public sealed class FocusVocabulary
 {
     private readonly IReadOnlyList<CatalogTerm> _nodes;
     private readonly Dictionary<string, CatalogTerm> _byName;
     private readonly Func<string, string> _fold;
+    private readonly IndustryVocabulary? _shared;
 
-    public FocusVocabulary(IEnumerable<CatalogTerm> nodes, Func<string, string>? fold = null)
+    /// <param name="shared">The one industry vocabulary (reference/industry_vocabulary.csv, issue 11 §4): its curated
+    /// terms count first; the catalog's own words (aliases, keywords, products) complete it.</param>
+    public FocusVocabulary(IEnumerable<CatalogTerm> nodes, IndustryVocabulary? shared = null, Func<string, string>? fold = null)
     {
-        _fold = fold ?? (s => s);
+        _shared = shared;
+        _fold = fold ?? ChineseScript.ToSimplified;
         _nodes = nodes.Select(n => n with { Terms = n.Terms.Where(t => t.Length >= 1).Select(_fold).Distinct(StringComparer.Ordinal).ToList() }).ToList();
         _byName = new Dictionary<string, CatalogTerm>(StringComparer.Ordinal);
         foreach (var node in _nodes) _byName.TryAdd(node.Industry, node);
@@ -64,7 +72,8 @@ public sealed class FocusVocabulary
         return best;
     }
 
-    public bool Names(string printed, string industry) => Match(printed, industry) is not null;
+    public bool Names(string printed, string industry) =>
+        _byName.ContainsKey(industry) && (_shared?.Names(printed, industry) == true || Match(printed, industry) is not null);
 
     /// <summary>
     /// The node a printed word names best (<see cref="Evidence"/>'s order across nodes; a sub-industry before a
@@ -72,6 +81,8 @@ public sealed class FocusVocabulary
     /// </summary>
     public string? Resolve(string printed)
     {
+        // A curated vocabulary entry that names exactly one node decides.
+        if (_shared?.Resolve(printed).Where(_byName.ContainsKey).ToList() is [var curated]) return curated;
         string? best = null;
         (int Rank, int Length, bool IsSub) score = (0, int.MinValue, false);
         foreach (var node in _nodes)

@@ -15,8 +15,7 @@ public class ParkRegistryTests(SeededStores stores)
 {
     private static readonly Lazy<SeedDataset> Dataset = new(() => SeedReader.Read(SeedData.Folder));
 
-    private static FocusVocabulary Vocabulary() =>
-        SeedReader.BuildFocusVocabulary(Dataset.Value.Industries, Dataset.Value.Placement.Keywords, SeedReader.FoldForMatching);
+    private static FocusVocabulary Vocabulary() => SeedReader.BuildFocusVocabulary(Dataset.Value);
 
     private static IReadOnlyList<Dictionary<string, string>> PublicRows() =>
         CsvEdit.Read(Path.Combine(SeedData.Folder, SeedReader.PublicFolder, SeedReader.PublicParksFile), out _);

@@ -4,6 +4,13 @@ export const strings = {
   zh: {
     "site.title": "重庆市先进制造业产业地图",
     "site.short": "产业地图",
+    // ---- source tiers and public sources (issue 11, citymap) ----
+    "tier.public.note": "来自公开资料",
+    "tier.public.published": "发布",
+    "tier.public.retrieved": "读取",
+    "tier.public.printed": "原文：{0}",
+    "map.legend.public": "虚线轮廓：布局来自公开资料（非种子文件），点击单元可查看来源网页",
+    "map.coverage": "2023 年布局：{0} 个单元来自种子文件，{1} 个来自公开资料，{2} 个未记录。",
     "nav.map": "产业地图",
     "nav.placement": "项目落地",
     "nav.plans": "规划目标",
@@ -135,14 +142,18 @@ export const strings = {
     "yes": "是",
     "no": "否",
     // Parks from public sources and carrier kinds (issue 11 §3, decision 0011)
-    "park.public": "来自公开资料",
-    "park.publicTitle": "{0}（{1}，{2}；读取于 {3}）",
-    "park.kind": "类型",
     "park.otherCarriers": "其他载体（平台、实验室、标准厂房等）→",
     "reg.heading.carriers": "其他载体",
   },
   en: {
     "site.title": "Chongqing Advanced Manufacturing Industry Map",
+    // ---- source tiers and public sources (issue 11, citymap) ----
+    "tier.public.note": "from public sources",
+    "tier.public.published": "published",
+    "tier.public.retrieved": "retrieved",
+    "tier.public.printed": "printed: {0}",
+    "map.legend.public": "Dashed outline: layout from public sources (not the seed documents); open the unit to see the page",
+    "map.coverage": "2023 layout: {0} units from the seed documents, {1} from public sources, {2} not recorded.",
     "site.short": "Industry map",
     "nav.map": "Map",
     "nav.placement": "Placement",
@@ -275,9 +286,6 @@ export const strings = {
     "yes": "yes",
     "no": "no",
     // Parks from public sources and carrier kinds (issue 11 §3, decision 0011)
-    "park.public": "From public sources",
-    "park.publicTitle": "{0} ({1}, {2}; read on {3})",
-    "park.kind": "Kind",
     "park.otherCarriers": "Other carriers (platforms, laboratories, standard factories …) →",
     "reg.heading.carriers": "Other carriers",
   },

@@ -48,6 +48,7 @@ function designationItem(d) {
     el("a", { href: mapLink, className: "designation-name", textContent: d.industry }),
     d.cluster && d.cluster !== d.industry ? el("a", { className: "badge", href: clusterHref(d.cluster), textContent: t("unit.cluster", d.cluster) }) : null,
     d.flag === "corrected" ? el("span", { className: "badge flag", textContent: t("unit.corrected", d.printed) }) : null,
+    d.sourceTier === "public" && d.printed !== d.industry ? el("span", { className: "badge printed", textContent: t("tier.public.printed", d.printed) }) : null,
     sourceView(d.source));
   if (d.detail) li.append(el("div", { className: "muted", textContent: t("unit.detail", d.detail) }));
   return li;

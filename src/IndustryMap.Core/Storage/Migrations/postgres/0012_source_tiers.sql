@@ -22,3 +22,21 @@ ALTER TABLE parks ADD COLUMN src_public TEXT REFERENCES public_sources(id);
 
 ALTER TABLE enterprises ALTER COLUMN document_id DROP NOT NULL;
 ALTER TABLE enterprises ADD COLUMN src_public TEXT REFERENCES public_sources(id);
+
+-- One industry vocabulary (issue 11 §4, seed-data/reference/industry_vocabulary.csv): a printed word and what it
+-- means. kind: synonym (same industry, both ways), narrower (term is part of target), compound (term spans several
+-- targets, one row each), product (two product words that find each other in a search). Curated: every row has its
+-- reasoning (note) and a document's lines or a URL where one prints the term.
+CREATE TABLE industry_vocabulary (
+    term         TEXT NOT NULL,
+    kind         TEXT NOT NULL CHECK (kind IN ('synonym', 'narrower', 'compound', 'product')),
+    target       TEXT NOT NULL,
+    note         TEXT NOT NULL,
+    src_document TEXT REFERENCES documents(id),
+    src_from     BIGINT,
+    src_to       BIGINT,
+    src_url      TEXT,
+    entered_by   TEXT,
+    entered_at   TEXT,
+    PRIMARY KEY (term, kind, target)
+);

@@ -76,3 +76,21 @@ SELECT id, document_id, name, unit_id, category, tiers, labels, industry, positi
 DROP TABLE enterprises;
 ALTER TABLE enterprises_0012 RENAME TO enterprises;
 CREATE INDEX enterprises_unit ON enterprises(unit_id);
+
+-- One industry vocabulary (issue 11 §4, seed-data/reference/industry_vocabulary.csv): a printed word and what it
+-- means. kind: synonym (same industry, both ways), narrower (term is part of target), compound (term spans several
+-- targets, one row each), product (two product words that find each other in a search). Curated: every row has its
+-- reasoning (note) and a document's lines or a URL where one prints the term.
+CREATE TABLE industry_vocabulary (
+    term         TEXT NOT NULL,
+    kind         TEXT NOT NULL CHECK (kind IN ('synonym', 'narrower', 'compound', 'product')),
+    target       TEXT NOT NULL,
+    note         TEXT NOT NULL,
+    src_document TEXT REFERENCES documents(id),
+    src_from     INTEGER,
+    src_to       INTEGER,
+    src_url      TEXT,
+    entered_by   TEXT,
+    entered_at   TEXT,
+    PRIMARY KEY (term, kind, target)
+);
