@@ -29,7 +29,7 @@ public class PublicTierTests(BrowserFixture fixture)
             var map = new MapPage(page);
             await map.GotoAsync();
             var coverage = (await page.Locator("#coverage").TextContentAsync())!;
-            foreach (var key in new[] { "seed", "public", "notRecorded" }) Assert.Contains(summary.GetProperty(key).GetInt32().ToString(), coverage);
+            foreach (var key in new[] { "seed", "public", "notRecorded" }) Assert.Contains(summary.GetProperty(key).GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture), coverage);
             Assert.Equal(1, await map.Legend.Locator(".sw-public").CountAsync());
 
             var borders = await map.RegionBorderTypesAsync();

@@ -40,6 +40,11 @@ public static class DataExport
 
     private static IEnumerable<string?> SourceCells(Source s) => [s.Document, s.LinesText, s.Url, s.EnteredBy, s.EnteredAt];
 
+    // Source tier and the public page of a row (decision 0010): a public row's provenance is its page, not document lines.
+    private static readonly string[] PublicColumns = ["source_tier", "source_title", "source_publisher", "source_published", "source_retrieved"];
+
+    private static IEnumerable<string?> PublicCells(Source s) => [s.Tier, s.Public?.Title, s.Public?.Publisher, s.Public?.Published, s.Public?.Retrieved];
+
     private static string Num(long? n) => n?.ToString(CultureInfo.InvariantCulture) ?? "";
 
     public static async Task<ExportTable> TableAsync(Database database, string dataset) => dataset switch
@@ -110,9 +115,11 @@ public static class DataExport
         foreach (var edition in await LayoutQueries.EditionsAsync(database))
         {
             rows.AddRange((await LayoutQueries.DesignationsAsync(database, (int)edition.Year)).Select(d => (IReadOnlyList<string?>)
-                [Num(d.Year), d.Unit, d.Role, Num(d.Position), d.Industry, d.Cluster, d.Printed, d.Detail, d.Flag, .. SourceCells(d.ToSource())]));
+                [Num(d.Year), d.Unit, d.Role, Num(d.Position), d.Industry, d.Cluster, d.Printed, d.Detail, d.Flag, .. SourceCells(d.ToSource()),
+                 .. PublicCells(d.ToSource())]));
         }
-        return new ExportTable("layouts", ["edition", "unit", "role", "position", "industry", "cluster", "printed", "detail", "flag", .. SourceColumns], rows);
+        return new ExportTable("layouts", ["edition", "unit", "role", "position", "industry", "cluster", "printed", "detail", "flag", .. SourceColumns,
+            .. PublicColumns], rows);
     }
 
     private static async Task<ExportTable> TargetsAsync(Database database)
