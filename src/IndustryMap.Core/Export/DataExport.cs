@@ -40,6 +40,11 @@ public static class DataExport
 
     private static IEnumerable<string?> SourceCells(Source s) => [s.Document, s.LinesText, s.Url, s.EnteredBy, s.EnteredAt];
 
+    // Source tier and the public page of a row (decision 0010): a public row's provenance is its page, not document lines.
+    private static readonly string[] PublicColumns = ["source_tier", "source_title", "source_publisher", "source_published", "source_retrieved"];
+
+    private static IEnumerable<string?> PublicCells(Source s) => [s.Tier, s.Public?.Title, s.Public?.Publisher, s.Public?.Published, s.Public?.Retrieved];
+
     private static string Num(long? n) => n?.ToString(CultureInfo.InvariantCulture) ?? "";
 
     public static async Task<ExportTable> TableAsync(Database database, string dataset) => dataset switch
@@ -65,9 +70,11 @@ public static class DataExport
             (await PlanQueries.IndicatorsAsync(database)).Select(i => (IReadOnlyList<string?>)[i.PlanId, i.Code, i.Name, i.Unit, i.Attribute, i.Direction,
                 i.Cumulative == 1 ? "yes" : "no", i.Aggregation, i.Category, i.GrowthOf, .. SourceCells(i.ToSource())]).ToList()),
         "targets" => await TargetsAsync(database),
-        "parks" => new ExportTable(dataset, ["park", "unit", "level", "kind", "planned_area", "area_unit", "area_mu", "area_km2", "focus_industries", "quality", .. SourceColumns],
+        "parks" => new ExportTable(dataset, ["park", "unit", "level", "kind", "planned_area", "area_unit", "area_mu", "area_km2", "focus_industries", "quality",
+                "carrier_kind", "level_printed", "focus_catalog", "area_basis", .. SourceColumns, .. PublicColumns],
             (await RegistryQueries.ParksAsync(database)).Select(p => (IReadOnlyList<string?>)[p.Name, p.Unit, p.Level, p.Kind, Decimals.Text(p.PlannedArea), p.AreaUnit,
-                Decimals.Text(p.AreaMu), Decimals.Text(p.AreaKm2), p.FocusIndustries, p.Quality, .. SourceCells(p.ToSource())]).ToList()),
+                Decimals.Text(p.AreaMu), Decimals.Text(p.AreaKm2), p.FocusIndustries, p.Quality, p.Carrier.Code, p.LevelPrinted, p.FocusCatalog, p.AreaBasis,
+                .. SourceCells(p.ToSource()), .. PublicCells(p.ToSource())]).ToList()),
         "enterprises" => new ExportTable(dataset, ["enterprise", "unit", "category", "tiers", "labels", "industry", "quality", "entity", .. SourceColumns],
             (await RegistryQueries.EnterprisesAsync(database)).Select(e => (IReadOnlyList<string?>)[e.Name, e.Unit, e.Category, e.Tiers, e.Labels, e.Industry, e.Quality, e.EntityName,
                 .. SourceCells(e.ToSource())]).ToList()),
@@ -109,9 +116,11 @@ public static class DataExport
         foreach (var edition in await LayoutQueries.EditionsAsync(database))
         {
             rows.AddRange((await LayoutQueries.DesignationsAsync(database, (int)edition.Year)).Select(d => (IReadOnlyList<string?>)
-                [Num(d.Year), d.Unit, d.Role, Num(d.Position), d.Industry, d.Cluster, d.Printed, d.Detail, d.Flag, .. SourceCells(d.ToSource())]));
+                [Num(d.Year), d.Unit, d.Role, Num(d.Position), d.Industry, d.Cluster, d.Printed, d.Detail, d.Flag, .. SourceCells(d.ToSource()),
+                 .. PublicCells(d.ToSource())]));
         }
-        return new ExportTable("layouts", ["edition", "unit", "role", "position", "industry", "cluster", "printed", "detail", "flag", .. SourceColumns], rows);
+        return new ExportTable("layouts", ["edition", "unit", "role", "position", "industry", "cluster", "printed", "detail", "flag", .. SourceColumns,
+            .. PublicColumns], rows);
     }
 
     private static async Task<ExportTable> TargetsAsync(Database database)

@@ -1,5 +1,6 @@
 using IndustryMap.Measures;
 using IndustryMap.Provenance;
+using IndustryMap.Registries;
 
 namespace IndustryMap.Import;
 
@@ -49,10 +50,23 @@ public sealed record TargetSeed(string Plan, string Indicator, string ScopeKind,
 public sealed record CascadeSeed(string Plan, string Code, string WholeIndicator, string WholeScopeKind, string? WholeScope, IReadOnlyList<string> PartsIndicators,
     string PartsScopeKind, IReadOnlyList<string> Parts, int Year, string Relation, string? Note, Source Source);
 
-public sealed record ParkSeed(string DocumentId, string Name, string? Unit, string? Level, string? Kind, Amount Area, IReadOnlyList<string> FocusIndustries,
-    int Position, string? Quality, string? Note, Source Source);
+public sealed record ParkSeed(string? DocumentId, string Name, string? Unit, string? Level, string? Kind, Amount Area, IReadOnlyList<string> FocusIndustries,
+    int Position, string? Quality, string? Note, Source Source)
+{
+    /// <summary>The registry kind (Registries/ParkKinds.cs, decision 0011): recorded for public rows, read from Kind for seed rows.</summary>
+    public string? CarrierKind { get; init; }
+    /// <summary>The level's words as the source prints them (public rows).</summary>
+    public string? LevelPrinted { get; init; }
+    /// <summary>The printed focus words mapped onto the 33618 catalog: printed word and catalog industry.</summary>
+    public IReadOnlyList<FocusPair> FocusCatalog { get; init; } = [];
+    /// <summary>What the printed area measures (规划面积, 占地面积 …), as printed.</summary>
+    public string? AreaBasis { get; init; }
+    /// <summary>The page the level is read from, when it is not the row's own page.</summary>
+    public PublicSource? LevelSource { get; init; }
+}
 
-public sealed record EnterpriseSeed(string DocumentId, string Name, string? Unit, string? Category, IReadOnlyList<string> Tiers, IReadOnlyList<string> Labels,
+
+public sealed record EnterpriseSeed(string? DocumentId, string Name, string? Unit, string? Category, IReadOnlyList<string> Tiers, IReadOnlyList<string> Labels,
     string? Industry, int Position, string? Quality, string? Note, Source Source)
 {
     public string? Entity { get; init; }

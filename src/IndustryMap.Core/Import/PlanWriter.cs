@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using IndustryMap.Measures;
 using IndustryMap.Provenance;
+using IndustryMap.Registries;
 
 namespace IndustryMap.Import;
 
@@ -19,6 +20,14 @@ internal sealed class PlanWriter(DbConnection connection, DbTransaction transact
         {
             SrcDocument = s.Document, SrcFrom = (long?)s.FromLine, SrcTo = (long?)s.ToLine, SrcUrl = s.Url, EnteredBy = s.EnteredBy, EnteredAt = s.EnteredAt,
         });
+        return parameters;
+    }
+
+    /// <summary>Parks and enterprises also name the public page they come from (src_public, decision 0010).</summary>
+    private static DynamicParameters RowWithPublic(object values, Source s)
+    {
+        var parameters = Row(values, s);
+        parameters.Add("SrcPublic", s.Public?.Id);
         return parameters;
     }
 
@@ -116,22 +125,25 @@ internal sealed class PlanWriter(DbConnection connection, DbTransaction transact
             var mu = p.Area.Normalized?.Unit == MeasureUnits.Mu ? p.Area.Normalized.Value : (decimal?)null;
             await Execute(
                 $"""
-                 INSERT INTO parks (document_id, name, unit_id, level, kind, planned_area, area_unit, area_mu, area_km2, focus_industries, position, quality, note, {Prov})
-                 VALUES (@DocumentId, @Name, @UnitId, @Level, @Kind, @PlannedArea, @AreaUnit, @AreaMu, @AreaKm2, @Focus, @Position, @Quality, @Note, {ProvValues})
+                 INSERT INTO parks (document_id, name, unit_id, level, kind, planned_area, area_unit, area_mu, area_km2, focus_industries, position, quality, note, {Prov}, src_public,
+                     carrier_kind, level_printed, focus_catalog, area_basis, level_src_public)
+                 VALUES (@DocumentId, @Name, @UnitId, @Level, @Kind, @PlannedArea, @AreaUnit, @AreaMu, @AreaKm2, @Focus, @Position, @Quality, @Note, {ProvValues}, @SrcPublic,
+                     @CarrierKind, @LevelPrinted, @FocusCatalog, @AreaBasis, @LevelSrcPublic)
                  """,
-                Row(new { p.DocumentId, p.Name, UnitId = Unit(p.Unit), p.Level, p.Kind, PlannedArea = p.Area.Value, AreaUnit = p.Area.Unit, AreaMu = mu,
+                RowWithPublic(new { p.DocumentId, p.Name, UnitId = Unit(p.Unit), p.Level, p.Kind, PlannedArea = p.Area.Value, AreaUnit = p.Area.Unit, AreaMu = mu,
                     AreaKm2 = mu is null ? (decimal?)null : MeasureUnits.MuToSquareKilometres(mu.Value), Focus = Join(p.FocusIndustries), Position = (long)p.Position,
-                    p.Quality, p.Note }, p.Source));
+                    p.Quality, p.Note, p.CarrierKind, p.LevelPrinted, FocusCatalog = FocusPair.JoinList(p.FocusCatalog), p.AreaBasis,
+                    LevelSrcPublic = p.LevelSource?.Id }, p.Source));
         }
 
         foreach (var e in data.Enterprises)
         {
             await Execute(
                 $"""
-                 INSERT INTO enterprises (document_id, name, unit_id, category, tiers, labels, industry, position, quality, note, entity, {Prov})
-                 VALUES (@DocumentId, @Name, @UnitId, @Category, @Tiers, @Labels, @Industry, @Position, @Quality, @Note, @Entity, {ProvValues})
+                 INSERT INTO enterprises (document_id, name, unit_id, category, tiers, labels, industry, position, quality, note, entity, {Prov}, src_public)
+                 VALUES (@DocumentId, @Name, @UnitId, @Category, @Tiers, @Labels, @Industry, @Position, @Quality, @Note, @Entity, {ProvValues}, @SrcPublic)
                  """,
-                Row(new { e.DocumentId, e.Name, UnitId = Unit(e.Unit), e.Category, Tiers = Join(e.Tiers), Labels = Join(e.Labels), e.Industry,
+                RowWithPublic(new { e.DocumentId, e.Name, UnitId = Unit(e.Unit), e.Category, Tiers = Join(e.Tiers), Labels = Join(e.Labels), e.Industry,
                     Position = (long)e.Position, e.Quality, e.Note, e.Entity }, e.Source));
         }
 

@@ -20,6 +20,12 @@ public sealed record SeedDataset(
     /// <summary>The placement reference lists (keywords, restricted products); empty when the folder has none.</summary>
     public PlacementReference Placement { get; init; } = PlacementReference.Empty;
 
+    /// <summary>The published pages of seed-data/public/sources.csv that public-tier rows cite (decision 0010).</summary>
+    public IReadOnlyList<PublicSource> PublicSources { get; init; } = [];
+
+    /// <summary>reference/industry_vocabulary.csv: printed words and the catalog nodes or product words they mean.</summary>
+    public IReadOnlyList<IndustryMap.Catalog.VocabularyEntry> Vocabulary { get; init; } = [];
+
     public IReadOnlyDictionary<string, int> Counts() => new Dictionary<string, int>
     {
         ["documents"] = Documents.Count,
@@ -30,6 +36,8 @@ public sealed record SeedDataset(
         ["industries"] = Industries.Count,
         ["crosswalk"] = Crosswalk.Count,
         ["layout_designations"] = Designations.Count,
+        ["public_sources"] = PublicSources.Count,
+        ["industry_vocabulary"] = Vocabulary.Count,
         ["plans"] = PlanData.Plans.Count,
         ["indicators"] = PlanData.Indicators.Count,
         ["targets"] = PlanData.Targets.Count,
@@ -67,4 +75,8 @@ public sealed record CrosswalkSeed(string FromTaxonomy, string FromName, string 
 
 public sealed record DesignationSeed(
     int Edition, string Unit, string Role, int Position, string Printed, string Industry, string? Detail,
-    string? Flag, string? Note, Source Source);
+    string? Flag, string? Note, Source Source)
+{
+    /// <summary>The file the row was read from, when it is not its document's layout.csv (public/layout-YYYY.csv).</summary>
+    public string? File { get; init; }
+}

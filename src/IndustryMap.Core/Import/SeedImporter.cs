@@ -36,6 +36,8 @@ public static class SeedImporter
             await writer.GroupsAsync(dataset.Groups, dataset.GroupMembers, units, dataset.Curation);
             var industries = await writer.IndustriesAsync(dataset.Taxonomies, dataset.Industries, dataset.Curation);
             await writer.CrosswalkAsync(dataset.Crosswalk, industries, dataset.Curation);
+            await writer.PublicSourcesAsync(dataset.PublicSources);
+            await writer.VocabularyAsync(dataset.Vocabulary);
             await writer.LayoutAsync(dataset.Designations, units, industries);
             await new PlanWriter(connection, transaction).WriteAsync(dataset.PlanData, units, industries, dataset.Curation);
             await new PlacementReferenceWriter(connection, transaction).WriteAsync(dataset.Placement, industries, dataset.Curation);
@@ -206,6 +208,35 @@ public static class SeedImporter
             }
         }
 
+        /// <summary>Upserts the published pages by id; a page no longer listed stays while rows (e.g. entered ones) may cite it.</summary>
+        public async Task PublicSourcesAsync(IReadOnlyList<PublicSource> sources)
+        {
+            foreach (var p in sources)
+            {
+                await Execute(
+                    """
+                    INSERT INTO public_sources (id, url, title, publisher, published, retrieved, note)
+                    VALUES (@Id, @Url, @Title, @Publisher, @Published, @Retrieved, @Note)
+                    ON CONFLICT (id) DO UPDATE SET url = excluded.url, title = excluded.title, publisher = excluded.publisher,
+                        published = excluded.published, retrieved = excluded.retrieved, note = excluded.note
+                    """, p);
+            }
+        }
+
+        /// <summary>The vocabulary is curated reference data: replaced as a whole.</summary>
+        public async Task VocabularyAsync(IReadOnlyList<IndustryMap.Catalog.VocabularyEntry> entries)
+        {
+            await Execute("DELETE FROM industry_vocabulary");
+            foreach (var e in entries)
+            {
+                await Execute(
+                    """
+                    INSERT INTO industry_vocabulary (term, kind, target, note, src_document, src_from, src_to, src_url, entered_by, entered_at)
+                    VALUES (@Term, @Kind, @Target, @Note, @SrcDocument, @SrcFrom, @SrcTo, @SrcUrl, @EnteredBy, @EnteredAt)
+                    """, Merge(new { e.Term, e.Kind, e.Target, e.Note }, Prov(e.Source)));
+            }
+        }
+
         public async Task LayoutAsync(IReadOnlyList<DesignationSeed> designations, Dictionary<string, long> units, Dictionary<(string, string), long> industries)
         {
             foreach (var year in designations.Select(d => d.Edition).Distinct())
@@ -222,12 +253,13 @@ public static class SeedImporter
                     await Execute(
                         """
                         INSERT INTO layout_designations (edition_id, unit_id, role, position, industry_id, printed, detail, flag, note,
-                            src_document, src_from, src_to, src_url, entered_by, entered_at)
+                            src_document, src_from, src_to, src_url, entered_by, entered_at, src_public)
                         VALUES (@EditionId, @UnitId, @Role, @Position, @IndustryId, @Printed, @Detail, @Flag, @Note,
-                            @SrcDocument, @SrcFrom, @SrcTo, @SrcUrl, @EnteredBy, @EnteredAt)
+                            @SrcDocument, @SrcFrom, @SrcTo, @SrcUrl, @EnteredBy, @EnteredAt, @SrcPublic)
                         """,
                         Merge(new { EditionId = editionId, UnitId = units[d.Unit], d.Role, Position = (long)d.Position,
-                            IndustryId = industries[(SeedReader.CatalogTaxonomy, d.Industry)], d.Printed, d.Detail, d.Flag, d.Note }, Prov(d.Source)));
+                            IndustryId = industries[(SeedReader.CatalogTaxonomy, d.Industry)], d.Printed, d.Detail, d.Flag, d.Note,
+                            SrcPublic = d.Source.Public?.Id }, Prov(d.Source)));
                 }
             }
         }

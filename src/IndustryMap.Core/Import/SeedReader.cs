@@ -37,6 +37,7 @@ public sealed partial class SeedReader
 
     private SeedReader(string root) => _root = Path.GetFullPath(root);
 
+
     [GeneratedRegex(@"^(\d{3})-")]
     private static partial Regex DocumentFolder();
 
@@ -73,17 +74,21 @@ public sealed partial class SeedReader
         var merged = industries.Result();
         var crosswalk = documentFolders.SelectMany(f => ReadCrosswalk(f, merged)).ToList();
         var designations = documentFolders.SelectMany(f => ReadLayout(f, merged)).ToList();
+        var vocabulary = ReadVocabulary(merged);
+        var publicSources = ReadPublicSources();
+        designations.AddRange(ReadPublicLayout(merged, designations).ToList());
         CheckLayoutCaps(designations);
 
         var plans = ReadPlanData(documentFolders, groups.Select(g => g.Name).ToHashSet(StringComparer.Ordinal), merged);
         var placement = ReadPlacementReference(merged, designations, plans);
+        plans = plans with { Parks = ReadAllParks(plans.Parks, BuildFocusVocabulary(merged, placement.Keywords, _vocabulary)) };
 
         var taxonomies = merged.Select(i => i.Taxonomy).Distinct(StringComparer.Ordinal)
             .Select(t => new TaxonomySeed(t, KnownTaxonomies.GetValueOrDefault(t, t), industries.DocumentOf(t), null))
             .ToList();
 
         return new SeedDataset(_root, Fingerprint(), _curation, _documents.Values.OrderBy(d => d.Id, StringComparer.Ordinal).ToList(),
-            units, groups, members, taxonomies, merged, crosswalk, designations, plans) { Placement = placement };
+            units, groups, members, taxonomies, merged, crosswalk, designations, plans) { Placement = placement, PublicSources = publicSources, Vocabulary = vocabulary };
     }
 
     private SeedDataset Empty() => new(_root, "", _curation, [], [], [], [], [], [], [], [], PlanData.Empty);
@@ -426,17 +431,19 @@ public sealed partial class SeedReader
         {
             foreach (var violation in LayoutRules.Check(group.Key.Unit, group.Select(d => d.Role)))
             {
-                var file = _documents.GetValueOrDefault(group.First().Source.Document ?? "")?.Folder + "/layout.csv";
+                var file = LayoutFile(group.First());
                 _errors.Add(new ImportError(file, null, "role", "layout_cap_exceeded", violation.Message, violation.MessageEn, group.Key.Unit));
             }
             foreach (var duplicate in group.GroupBy(d => (d.Role, d.Position)).Where(g => g.Count() > 1))
             {
-                _errors.Add(new ImportError(_documents.GetValueOrDefault(group.First().Source.Document ?? "")?.Folder + "/layout.csv", null, "position",
+                _errors.Add(new ImportError(LayoutFile(group.First()), null, "position",
                     "duplicate_position", $"{group.Key.Unit}的{LayoutRoles.Chinese(duplicate.Key.Role)}第 {duplicate.Key.Position} 位重复",
                     $"{group.Key.Unit}: {duplicate.Key.Role} position {duplicate.Key.Position} appears twice", group.Key.Unit));
             }
         }
     }
+
+    private string LayoutFile(DesignationSeed d) => d.File ?? _documents.GetValueOrDefault(d.Source.Document ?? "")?.Folder + "/layout.csv";
 
     /// <summary>Merges industry rows by (taxonomy, name); refuses two files that disagree on level or parent.</summary>
     private sealed class IndustryCollector

@@ -129,8 +129,8 @@ public static class LayoutEditing
                 copied = await connection.ExecuteAsync(
                     """
                     INSERT INTO layout_designations (edition_id, unit_id, role, position, industry_id, printed, detail, flag, note,
-                        src_document, src_from, src_to, src_url, entered_by, entered_at)
-                    SELECT @id, unit_id, role, position, industry_id, printed, detail, flag, note, src_document, src_from, src_to, src_url, @By, @Now
+                        src_document, src_from, src_to, src_url, src_public, entered_by, entered_at)
+                    SELECT @id, unit_id, role, position, industry_id, printed, detail, flag, note, src_document, src_from, src_to, src_url, src_public, @By, @Now
                     FROM layout_designations WHERE edition_id = @sourceId
                     """, new { id, sourceId = source.Id, By = actor.Name, Now = now }, transaction);
             }

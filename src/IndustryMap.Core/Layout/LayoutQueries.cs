@@ -48,17 +48,18 @@ public static class LayoutQueries
         filter ??= new LayoutFilter();
         await using var connection = await database.OpenAsync();
         return (await connection.QueryAsync<DesignationRow>(
-            """
+            $"""
             SELECT e.year, u.name AS unit, u.position AS unit_position, d.role, d.position, i.name AS industry,
                    COALESCE(gp.name, p.name, i.name) AS cluster, COALESCE(gp.tier, p.tier, i.tier) AS tier,
                    d.printed, d.detail, d.flag, d.note,
-                   d.src_document, d.src_from, d.src_to, d.src_url, d.entered_by, d.entered_at
+                   d.src_document, d.src_from, d.src_to, d.src_url, d.entered_by, d.entered_at, {ProvenanceRow.PublicColumns("d")}
             FROM layout_designations d
             JOIN layout_editions e ON e.id = d.edition_id
             JOIN units u ON u.id = d.unit_id
             JOIN industries i ON i.id = d.industry_id
             LEFT JOIN industries p ON p.id = i.parent_id
             LEFT JOIN industries gp ON gp.id = p.parent_id
+            {ProvenanceRow.PublicJoin("d")}
             WHERE e.year = @year
               AND (@unit IS NULL OR u.name = @unit)
               AND (@industry IS NULL OR i.name = @industry)
@@ -66,5 +67,40 @@ public static class LayoutQueries
               AND (@role IS NULL OR d.role = @role)
             ORDER BY u.position, CASE d.role WHEN 'dominant' THEN 0 ELSE 1 END, d.position
             """, new { year = (long)year, unit = filter.Unit, industry = filter.Industry, cluster = filter.Cluster, role = filter.Role })).ToList();
+    }
+}
+
+/// <summary>One unit's layout tier in an edition: seed, public, entered, or null (not recorded).</summary>
+public sealed record UnitCoverage(string Unit, string? Tier, long Designations, IReadOnlyList<string> Sources);
+
+/// <summary>How many units an edition records from the seed documents, from public sources, entered by people, or not at all.</summary>
+public sealed record LayoutCoverage(long Year, int Units, int Seed, int Public, int Entered, int NotRecorded,
+    IReadOnlyList<string> NotRecordedUnits, IReadOnlyList<UnitCoverage> PerUnit);
+
+public static class LayoutCoverageQueries
+{
+    /// <summary>
+    /// A unit's tier is the tier of its designations; a unit mixing tiers (a public layout plus a person's entry)
+    /// counts under the first of seed, public, entered that it has (decision 0010).
+    /// </summary>
+    public static async Task<LayoutCoverage> CoverageAsync(Database database, int year)
+    {
+        var rows = await LayoutQueries.DesignationsAsync(database, year);
+        await using var connection = await database.OpenAsync();
+        var units = (await connection.QueryAsync<string>("SELECT name FROM units ORDER BY position")).ToList();
+        var byUnit = rows.ToLookup(r => r.Unit);
+        var perUnit = units.Select(u =>
+        {
+            var own = byUnit[u].ToList();
+            var tiers = own.Select(r => r.SourceTier).ToHashSet();
+            string? tier = own.Count == 0 ? null : SourceTiers.All.First(tiers.Contains);
+            var sources = own.Select(r => r.ToSource()).Select(s => s.Public?.Url ?? s.Document ?? s.EnteredBy ?? "")
+                .Where(s => s.Length > 0).Distinct().ToList();
+            return new UnitCoverage(u, tier, own.Count, sources);
+        }).ToList();
+        return new LayoutCoverage(year, units.Count,
+            perUnit.Count(u => u.Tier == SourceTiers.Seed), perUnit.Count(u => u.Tier == SourceTiers.Public),
+            perUnit.Count(u => u.Tier == SourceTiers.Entered), perUnit.Count(u => u.Tier is null),
+            perUnit.Where(u => u.Tier is null).Select(u => u.Unit).ToList(), perUnit);
     }
 }

@@ -165,6 +165,9 @@ public sealed class PlacementCatalog
         public string? AreaUnit { get; set; }
         public decimal? AreaMu { get; set; }
         public string? FocusIndustries { get; set; }
+        public string? Kind { get; set; }
+        public string? CarrierKind { get; set; }
+        public IndustryMap.Registries.ParkKind Carrier => IndustryMap.Registries.ParkKinds.ByCode(CarrierKind) ?? IndustryMap.Registries.ParkKinds.Classify(Kind, Name);
     }
 
     private sealed class RestrictedRow : ProvenanceRow
@@ -273,11 +276,11 @@ public sealed class PlacementCatalog
             .ToLookup(x => x.Unit, x => x.Target);
         var parks = (await connection.QueryAsync<ParkRow>(
             $"""
-             SELECT x.name, u.name AS unit, x.level, x.planned_area, x.area_unit, x.area_mu, x.focus_industries,
+             SELECT x.name, u.name AS unit, x.level, x.kind, x.carrier_kind, x.planned_area, x.area_unit, x.area_mu, x.focus_industries,
                     x.src_document, x.src_from, x.src_to, x.src_url, x.entered_by, x.entered_at
              FROM parks x JOIN units u ON u.id = x.unit_id
-             ORDER BY x.document_id, x.position
-             """)).ToLookup(p => p.Unit);
+             ORDER BY CASE WHEN x.document_id IS NULL THEN 1 ELSE 0 END, x.document_id, x.position
+             """)).Where(p => p.Carrier.IsPark).ToLookup(p => p.Unit); // platforms, laboratories … are not parks (decision 0011)
         var units = (await connection.QueryAsync<(long Id, string Name, long Position)>("SELECT id, name, position FROM units ORDER BY position")).ToList();
         var unitAliases = (await connection.QueryAsync<(long UnitId, string Alias)>("SELECT unit_id, alias FROM unit_aliases")).ToLookup(a => a.UnitId, a => a.Alias);
         var groups = (await connection.QueryAsync<(long UnitId, string Group)>(

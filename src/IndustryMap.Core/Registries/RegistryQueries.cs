@@ -18,6 +18,23 @@ public sealed class ParkRow : ProvenanceRow
     public string? FocusIndustries { get; set; }
     public string? Quality { get; set; }
     public string? Note { get; set; }
+    public string? CarrierKind { get; set; }
+    public string? LevelPrinted { get; set; }
+    public string? FocusCatalog { get; set; }
+    public string? AreaBasis { get; set; }
+    public string? LevelSrcPublic { get; set; }
+    public string? LevelPubUrl { get; set; }
+    public string? LevelPubTitle { get; set; }
+    public string? LevelPubPublisher { get; set; }
+    public string? LevelPubPublished { get; set; }
+    public string? LevelPubRetrieved { get; set; }
+
+    /// <summary>The registry kind (decision 0011); a row stored before 0013 is read from its recorded kind and name.</summary>
+    public ParkKind Carrier => ParkKinds.ByCode(CarrierKind) ?? ParkKinds.Classify(Kind, Name);
+
+    /// <summary>The page the level is read from when it is not the row's own page.</summary>
+    public PublicSource? LevelSource => LevelSrcPublic is null || LevelPubUrl is null ? null
+        : new PublicSource(LevelSrcPublic, LevelPubUrl, LevelPubTitle ?? "", LevelPubPublisher ?? "", LevelPubPublished, LevelPubRetrieved ?? "");
 }
 
 public sealed class EnterpriseRow : ProvenanceRow
@@ -114,24 +131,34 @@ public sealed class TaskRow : ProvenanceRow
     public IReadOnlyList<string> Participants { get; set; } = [];
 }
 
-public sealed record RegistryFilter(string? Unit = null, string? Library = null, string? Stage = null, string? Plan = null, string? Tier = null);
+public sealed record RegistryFilter(string? Unit = null, string? Library = null, string? Stage = null, string? Plan = null, string? Tier = null,
+    bool ParksOnly = false);
 
 /// <summary>The registries read from the documents: parks, enterprises, project libraries and tasks.</summary>
 public static class RegistryQueries
 {
     private const string Prov = "x.src_document, x.src_from, x.src_to, x.src_url, x.entered_by, x.entered_at";
 
+    /// <summary>
+    /// The park registry in document order, then the public rows (decision 0011). With <see cref="RegistryFilter.ParksOnly"/>
+    /// only the rows whose kind counts as a park (development zones, parks, sub-parks, cluster areas).
+    /// </summary>
     public static async Task<IReadOnlyList<ParkRow>> ParksAsync(Database database, RegistryFilter? filter = null)
     {
         await using var connection = await database.OpenAsync();
-        return (await connection.QueryAsync<ParkRow>(
+        var rows = (await connection.QueryAsync<ParkRow>(
             $"""
              SELECT x.id, x.name, u.name AS unit, x.level, x.kind, x.planned_area, x.area_unit, x.area_mu, x.area_km2, x.focus_industries,
-                    x.quality, x.note, {Prov}
-             FROM parks x LEFT JOIN units u ON u.id = x.unit_id
+                    x.quality, x.note, x.carrier_kind, x.level_printed, x.focus_catalog, x.area_basis, x.level_src_public,
+                    lp.url AS level_pub_url, lp.title AS level_pub_title, lp.publisher AS level_pub_publisher,
+                    lp.published AS level_pub_published, lp.retrieved AS level_pub_retrieved,
+                    {Prov}, {ProvenanceRow.PublicColumns("x")}
+             FROM parks x LEFT JOIN units u ON u.id = x.unit_id {ProvenanceRow.PublicJoin("x")}
+                  LEFT JOIN public_sources lp ON lp.id = x.level_src_public
              WHERE @unit IS NULL OR u.name = @unit
-             ORDER BY x.document_id, x.position
+             ORDER BY CASE WHEN x.document_id IS NULL THEN 1 ELSE 0 END, x.document_id, x.position
              """, new { unit = filter?.Unit })).ToList();
+        return filter?.ParksOnly == true ? rows.Where(r => r.Carrier.IsPark).ToList() : rows;
     }
 
     public static async Task<IReadOnlyList<EnterpriseRow>> EnterprisesAsync(Database database, RegistryFilter? filter = null)
@@ -140,8 +167,8 @@ public static class RegistryQueries
         var tier = filter?.Tier is null ? null : "%" + filter.Tier + "%";
         return (await connection.QueryAsync<EnterpriseRow>(
             $"""
-             SELECT x.id, x.name, u.name AS unit, x.category, x.tiers, x.labels, x.industry, x.quality, x.note, x.entity, {Prov}
-             FROM enterprises x LEFT JOIN units u ON u.id = x.unit_id
+             SELECT x.id, x.name, u.name AS unit, x.category, x.tiers, x.labels, x.industry, x.quality, x.note, x.entity, {Prov}, {ProvenanceRow.PublicColumns("x")}
+             FROM enterprises x LEFT JOIN units u ON u.id = x.unit_id {ProvenanceRow.PublicJoin("x")}
              WHERE (@unit IS NULL OR u.name = @unit) AND (@tier IS NULL OR x.tiers LIKE @tier OR x.labels LIKE @tier)
              ORDER BY x.document_id, x.position
              """, new { unit = filter?.Unit, tier })).ToList();

@@ -23,7 +23,18 @@ public sealed record IndustryHit
     public string MatchedOn { get; init; } = "";
 }
 
-public sealed record SearchResult(string Query, IReadOnlyList<UnitHit> Units, IReadOnlyList<IndustryHit> Industries, IReadOnlyList<IndustryHit> Products);
+public sealed record SearchResult(string Query, IReadOnlyList<UnitHit> Units, IReadOnlyList<IndustryHit> Industries, IReadOnlyList<IndustryHit> Products)
+{
+    /// <summary>
+    /// Designations (latest published layout) whose industry the query means through the vocabulary, or whose printed
+    /// words or detail print the query or one of its product aliases (issue 11 §4): 锂电池 finds the units printing 动力电池.
+    /// </summary>
+    public IReadOnlyList<DesignationHit> Designations { get; init; } = [];
+}
+
+/// <summary>A designation found by a search, with what it matched on (a catalog node or a printed word).</summary>
+public sealed record DesignationHit(string Unit, long Year, string Role, string Industry, string Printed, string? Detail,
+    IReadOnlyList<string> Products, string SourceTier, string MatchedOn);
 
 public static class SearchQueries
 {
@@ -41,7 +52,9 @@ public static class SearchQueries
     /// </summary>
     public static async Task<SearchResult> SearchAsync(Database database, string query)
     {
-        var pattern = ContainsPattern(query.Trim());
+        // Traditional input finds what simplified finds (issue 11 §4): the catalog and the seeds print simplified.
+        var folded = Text.ChineseScript.ToSimplified(query.Trim());
+        var pattern = ContainsPattern(folded);
         await using var connection = await database.OpenAsync();
         var units = (await connection.QueryAsync<UnitHit>(
             """
@@ -67,9 +80,38 @@ public static class SearchQueries
             ORDER BY CASE i.taxonomy_id WHEN '33618' THEN 0 ELSE 1 END, i.taxonomy_id,
                      CASE i.level WHEN 'cluster' THEN 0 WHEN 'sub_industry' THEN 1 ELSE 2 END, length(i.name), i.position
             """, new { pattern })).ToList();
+        var designations = await DesignationsAsync(database, folded);
         return new SearchResult(query,
             units,
             industries.Where(i => i.Level != "product").Take(Limit).ToList(),
-            industries.Where(i => i.Level == "product").Take(Limit).ToList());
+            industries.Where(i => i.Level == "product").Take(Limit).ToList()) { Designations = designations };
+    }
+
+    /// <summary>
+    /// Designation hits: the query resolved through the vocabulary (风电设备 → 新能源技术装备产品) matches designated
+    /// industries; the query and its product aliases (one step) are looked for in the printed words and the detail.
+    /// A single character is not looked for in the printed words: "电" would find every part list.
+    /// </summary>
+    public static async Task<IReadOnlyList<DesignationHit>> DesignationsAsync(Database database, string query)
+    {
+        query = Text.ChineseScript.ToSimplified(query);
+        if (query.Length == 0) return [];
+        var vocabulary = await VocabularyQueries.LoadAsync(database);
+        var editions = await Layout.LayoutQueries.EditionsAsync(database);
+        if (editions.Count == 0) return [];
+        var year = (int)editions[^1].Year;
+        var rows = await Layout.LayoutQueries.DesignationsAsync(database, year);
+        var industries = vocabulary.Resolve(query);
+        var words = query.Length < 2 ? new HashSet<string>() : vocabulary.ExpandProduct(query).Where(w => w.Length >= 2).ToHashSet(StringComparer.Ordinal);
+        var hits = new List<DesignationHit>();
+        foreach (var d in rows)
+        {
+            var text = d.Printed + "|" + d.Detail;
+            var matched = industries.Contains(d.Industry) ? d.Industry : words.FirstOrDefault(w => text.Contains(w, StringComparison.Ordinal));
+            if (matched is null) continue;
+            hits.Add(new DesignationHit(d.Unit, d.Year, d.Role, d.Industry, d.Printed, d.Detail, Catalog.DesignationProducts.Of(d.Detail),
+                d.SourceTier, matched));
+        }
+        return hits.Take(Limit * 4).ToList();
     }
 }

@@ -31,11 +31,13 @@ public sealed record Table(string Kind, string Title, string TitleEn, IReadOnlyL
 /// </summary>
 public static class RegistryTables
 {
-    public static readonly IReadOnlyList<string> Kinds = ["parks", "enterprises", "projects", "tasks"];
+    public static readonly IReadOnlyList<string> Kinds = ["parks", "carriers", "enterprises", "projects", "tasks"];
 
     public static async Task<Table?> LoadAsync(Database database, string kind) => kind switch
     {
-        "parks" => Parks(await RegistryQueries.ParksAsync(database)),
+        "parks" => Parks(await RegistryQueries.ParksAsync(database, new RegistryFilter(ParksOnly: true)), "parks", "园区名录", "Parks"),
+        "carriers" => Parks((await RegistryQueries.ParksAsync(database)).Where(p => !p.Carrier.IsPark), "carriers", "其他载体（平台、实验室、标准厂房等）",
+            "Other carriers (platforms, laboratories, standard factories …)"),
         "enterprises" => Enterprises(await RegistryQueries.EnterprisesAsync(database)),
         "projects" => Projects(await RegistryQueries.ProjectsAsync(database)),
         "tasks" => Tasks(await RegistryQueries.TasksAsync(database)),
@@ -49,15 +51,17 @@ public static class RegistryTables
 
     private static SourceView Source(ProvenanceRow row) => SourceView.Of(row.ToSource());
 
-    private static Table Parks(IEnumerable<ParkRow> rows) => new("parks", "园区名录", "Parks",
+    /// <summary>The park registry (decision 0011): parks only, or the other carriers; kind with its Chinese label, level as printed.</summary>
+    private static Table Parks(IEnumerable<ParkRow> rows, string kind, string title, string titleEn) => new(kind, title, titleEn,
         [
-            new("name", "名称", "Name"), new("unit", "单元", "Unit"), new("level", "级别", "Level"), new("kind", "类型", "Kind"),
+            new("name", "名称", "Name"), new("unit", "单元", "Unit"), new("kind", "类型", "Kind"), new("level", "级别", "Level"),
             new("areaMu", "规划面积（亩）", "Planned area (mu)", true), new("areaKm2", "面积（平方公里）", "Area (km²)", true),
-            new("focus", "主导产业", "Focus industries"),
+            new("focus", "主导产业（原文）", "Focus industries (as printed)"), new("catalog", "对应产业目录", "Catalog industries"),
         ],
         rows.Select(p => new TableRow(
-            [p.Name, p.Unit, p.Level, p.Kind, Decimals.Normalize(p.AreaMu), Decimals.Normalize(p.AreaKm2), Join(p.FocusIndustries)],
-            [null, null, null, null, Printed(p.PlannedArea, p.AreaUnit), null, null], Source(p))).ToList());
+            [p.Name, p.Unit, p.Carrier.Chinese, p.Level, Decimals.Normalize(p.AreaMu), Decimals.Normalize(p.AreaKm2), Join(p.FocusIndustries),
+                string.Join('、', FocusPair.ParseList(p.FocusCatalog).Select(f => f.Industry).Distinct())],
+            [null, null, p.Kind, p.LevelPrinted, Printed(p.PlannedArea, p.AreaUnit), null, null, null], Source(p))).ToList());
 
     /// <summary>One row per firm (issue 15), expandable to its mentions; tiers are every tier a source states.</summary>
     private static Table Enterprises(IEnumerable<EnterpriseRow> rows) => new("enterprises", "企业名录", "Enterprises",

@@ -41,6 +41,14 @@ public sealed class MapPage(IPage page)
         return json.EnumerateArray().ToDictionary(p => p[0].GetString()!, p => p[1].GetString()!);
     }
 
+    /// <summary>The outline the map was told to draw each district with (issue 11: dashed for public-source layouts).</summary>
+    public async Task<Dictionary<string, string>> RegionBorderTypesAsync()
+    {
+        var json = await page.EvaluateAsync<JsonElement>(
+            "() => echarts.getInstanceByDom(document.getElementById('map')).getOption().series[0].data.map(d => [d.name, d.itemStyle.borderType ?? 'solid'])");
+        return json.EnumerateArray().ToDictionary(p => p[0].GetString()!, p => p[1].GetString()!);
+    }
+
     /// <summary>The list view: unit name → status (dominant, characteristic, none, notRecorded).</summary>
     public async Task<Dictionary<string, string>> ListStatusesAsync()
     {

@@ -69,8 +69,15 @@ public class CliTests
         Assert.Equal(0, export.ExitCode);
         var json = JsonDocument.Parse(export.Out).RootElement;
         Assert.Equal(41, json.GetProperty("units").GetArrayLength());
-        Assert.Equal(24, json.GetProperty("layouts").EnumerateArray().Select(r => r.GetProperty("unit").GetString()).Distinct().Count());
-        Assert.All(json.GetProperty("layouts").EnumerateArray(), r => Assert.False(string.IsNullOrEmpty(r.GetProperty("source_lines").GetString())));
+        var seedRows = json.GetProperty("layouts").EnumerateArray().Where(r => r.GetProperty("source_tier").GetString() == "seed").ToList();
+        Assert.Equal(24, seedRows.Select(r => r.GetProperty("unit").GetString()).Distinct().Count());
+        Assert.All(seedRows, r => Assert.False(string.IsNullOrEmpty(r.GetProperty("source_lines").GetString())));
+        // Public rows (decision 0010) carry their page instead of lines.
+        Assert.All(json.GetProperty("layouts").EnumerateArray().Where(r => r.GetProperty("source_tier").GetString() == "public"), r =>
+        {
+            Assert.StartsWith("http", r.GetProperty("source_url").GetString());
+            Assert.False(string.IsNullOrEmpty(r.GetProperty("source_title").GetString()));
+        });
 
         var outDir = Path.Combine(store.Options.DataDirectory, "export");
         var csv = await Industrymap(store, "export", "--format", "csv", "--out", outDir);

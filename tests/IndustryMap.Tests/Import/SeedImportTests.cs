@@ -1,3 +1,4 @@
+using IndustryMap.Provenance;
 using Dapper;
 using IndustryMap.Export;
 using IndustryMap.Import;
@@ -55,7 +56,7 @@ public class SeedImportTests(SeededStores stores)
     public async Task Import_Layout2023_Records16UnitsFromSeed000And8FromSeed001(string engine)
     {
         var store = await stores.Get(engine);
-        var rows = await LayoutQueries.DesignationsAsync(store.Database, 2023);
+        var rows = (await LayoutQueries.DesignationsAsync(store.Database, 2023)).Where(r => r.SourceTier == SourceTiers.Seed).ToList();
         Assert.Equal(24, rows.Select(r => r.Unit).Distinct().Count());
         Assert.Equal(16, rows.Where(r => r.SrcDocument == "000").Select(r => r.Unit).Distinct().Count());
         var fromYuxiPlan = rows.Where(r => r.SrcDocument == "001").Select(r => r.Unit).Distinct().Order().ToList();
@@ -74,7 +75,8 @@ public class SeedImportTests(SeededStores stores)
     public async Task Import_EveryDesignation_CitesLinesOfTheOriginalSeedThatContainIt(string engine)
     {
         var store = await stores.Get(engine);
-        var rows = await LayoutQueries.DesignationsAsync(store.Database, 2023);
+        // Seed-tier rows; public-tier rows cite pages, checked in Layout/PublicSourceTests.
+        var rows = (await LayoutQueries.DesignationsAsync(store.Database, 2023)).Where(r => r.SourceTier == SourceTiers.Seed).ToList();
         Assert.NotEmpty(rows);
         var originals = SeedData.OriginalsFolder;
         foreach (var row in rows)

@@ -1,3 +1,4 @@
+using IndustryMap.Layout;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -34,7 +35,12 @@ public class LayoutEditionTests(SecuredApps apps)
         Assert.All(copied.EnumerateArray(), d =>
         {
             Assert.Equal(People.Admin, d.GetProperty("source").GetProperty("enteredBy").GetString()); // who copied it …
-            Assert.False(string.IsNullOrEmpty(d.GetProperty("source").GetProperty("lines").GetString())); // … and where the document says it
+            // … and where the document (seed tier) or the public page (public tier, decision 0010) says it
+            var source = d.GetProperty("source");
+            if (d.GetProperty("sourceTier").GetString() == "public")
+                Assert.False(string.IsNullOrEmpty(source.GetProperty("public").GetProperty("url").GetString()));
+            else
+                Assert.False(string.IsNullOrEmpty(source.GetProperty("lines").GetString()));
         });
 
         // 万州区 already has its 2 dominant industries: a third breaks the published cap, cited in the refusal.
@@ -43,26 +49,34 @@ public class LayoutEditionTests(SecuredApps apps)
         Assert.Equal("layout_cap_exceeded", refused.GetProperty("code").GetString());
         Assert.Contains("产业地图（2023年）说明", refused.GetProperty("rule").GetString());
 
-        // 两江新区 may have 3 dominant industries, not 4.
+        // 两江新区 may have 3 dominant industries, not 4: the copy holds its 3 (public tier, decision 0010), a 4th is refused.
+        var liangjiang = await viewer.GetFromJsonAsync<JsonElement>("/api/layouts/2026?unit=" + Uri.EscapeDataString("两江新区") + "&role=dominant");
+        Assert.Equal(LayoutRules.MaxDominant("两江新区"), liangjiang.GetArrayLength());
+        await HttpAssert.Problem(await admin.PostAsJsonAsync("/api/layouts/2026/designations",
+            new { unit = "重庆两江新区", role = "dominant", industry = "集成电路" }), HttpStatusCode.UnprocessableEntity, "layout_cap_exceeded");
+
+        // A unit with no recorded layout gets designations entered by people, up to its cap.
+        var unit = (await viewer.GetFromJsonAsync<JsonElement>("/api/layouts/2023/summary")).GetProperty("notRecordedUnits")[0].GetString()!;
+        var cap = LayoutRules.MaxDominant(unit);
         long lastId = 0;
-        foreach (var industry in new[] { "新能源材料", "轻合金材料", "生物医药" })
+        foreach (var industry in new[] { "新能源材料", "轻合金材料", "生物医药" }.Take(cap))
         {
             var added = await HttpAssert.Json(await admin.PostAsJsonAsync("/api/layouts/2026/designations",
-                new { unit = "两江新区", role = "dominant", industry, source = new { document = "000", lines = "24" } }), HttpStatusCode.Created);
+                new { unit, role = "dominant", industry, source = new { document = "000", lines = "24" } }), HttpStatusCode.Created);
             Assert.Equal(People.Admin, added.GetProperty("enteredBy").GetString());
             Assert.Equal(24, added.GetProperty("srcFrom").GetInt64());
             lastId = added.GetProperty("id").GetInt64();
         }
         await HttpAssert.Problem(await admin.PostAsJsonAsync("/api/layouts/2026/designations",
-            new { unit = "重庆两江新区", role = "dominant", industry = "集成电路" }), HttpStatusCode.UnprocessableEntity, "layout_cap_exceeded");
+            new { unit, role = "dominant", industry = "集成电路" }), HttpStatusCode.UnprocessableEntity, "layout_cap_exceeded");
 
-        var rows = await viewer.GetFromJsonAsync<JsonElement>("/api/layouts/2026?unit=" + Uri.EscapeDataString("两江新区"));
-        Assert.Equal(3, rows.GetArrayLength());
-        Assert.Equal([1L, 2L, 3L], rows.EnumerateArray().Select(r => r.GetProperty("position").GetInt64()));
+        var rows = await viewer.GetFromJsonAsync<JsonElement>("/api/layouts/2026?unit=" + Uri.EscapeDataString(unit));
+        Assert.Equal(cap, rows.GetArrayLength());
+        Assert.Equal(Enumerable.Range(1, cap).Select(i => (long)i), rows.EnumerateArray().Select(r => r.GetProperty("position").GetInt64()));
 
         await HttpAssert.Json(await admin.DeleteAsync($"/api/layouts/2026/designations/{lastId}"), HttpStatusCode.OK);
         await HttpAssert.Problem(await admin.DeleteAsync($"/api/layouts/2026/designations/{lastId}"), HttpStatusCode.NotFound, "designation_not_found");
-        Assert.Equal(2, (await viewer.GetFromJsonAsync<JsonElement>("/api/layouts/2026?unit=" + Uri.EscapeDataString("两江新区"))).GetArrayLength());
+        Assert.Equal(cap - 1, (await viewer.GetFromJsonAsync<JsonElement>("/api/layouts/2026?unit=" + Uri.EscapeDataString(unit))).GetArrayLength());
 
         var published = await HttpAssert.Json(await admin.PostAsync("/api/layouts/2026/publish", null), HttpStatusCode.OK);
         Assert.Equal("published", published.GetProperty("status").GetString());

@@ -353,6 +353,7 @@ const shortTitle = (d) => d.shortTitle ?? d.number ?? d.title;
  */
 export function sourceView(source, { focus } = {}) {
   if (!source) return null;
+  if (source.public) return publicSourceView(source.public);
   if (!source.document || !source.lines) {
     if (source.url) return el("a", { className: "source-url", href: source.url, rel: "noopener noreferrer", textContent: t("sourceUrl") });
     if (source.enteredBy) return el("span", { className: "source-entered" }, t("entered"), data(source.enteredBy));
@@ -418,6 +419,31 @@ export const columnOf = (lines, name) => {
   }
   return -1;
 };
+// ---- public sources (issue 11, decision 0010) ----
+
+/** Only http(s) addresses become links (a javascript: or data: URL never does). */
+export function isWebUrl(url) {
+  try {
+    const u = new URL(url);
+    return u.protocol === "http:" || u.protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
+/** A link to a public page (title as text, publisher and dates on hover), or the title alone when the URL is not http(s). */
+export function sourceLink(page) {
+  const title = `${page.publisher}，${t("tier.public.published")} ${page.published ?? "—"}，${t("tier.public.retrieved")} ${page.retrieved}`;
+  return isWebUrl(page.url)
+    ? el("a", { className: "source-public-link", href: page.url, rel: "noopener noreferrer", textContent: page.title, title })
+    : el("span", { className: "source-public-link", textContent: page.title, title });
+}
+
+/** A public-tier citation: the note 来自公开资料 (outlined badge) and the page. */
+export function publicSourceView(page) {
+  return el("span", { className: "source-public" }, el("span", { className: "tier-badge tier-public", textContent: t("tier.public.note") }), " ", sourceLink(page),
+    el("span", { className: "source-public-meta", textContent: `（${page.publisher}，${page.published ?? "—"}）` }));
+}
 
 const integer = new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 2 });

@@ -6,6 +6,13 @@ export const strings = {
   zh: {
     "site.title": "重庆市先进制造业产业地图",
     "site.short": "产业地图",
+    // ---- source tiers and public sources (issue 11, citymap) ----
+    "tier.public.note": "来自公开资料",
+    "tier.public.published": "发布",
+    "tier.public.retrieved": "读取",
+    "tier.public.printed": "原文：{0}",
+    "map.legend.public": "虚线轮廓：布局来自公开资料（非种子文件），点击单元可查看来源网页",
+    "map.coverage": "2023 年布局：{0} 个单元来自种子文件，{1} 个来自公开资料，{2} 个未记录。",
     "nav.map": "产业地图",
     "nav.placement": "项目落地",
     "nav.plans": "规划目标",
@@ -201,6 +208,7 @@ export const strings = {
     "unit.targetsShown": "显示前 {0} 项，共 {1} 项。",
     "records.all": "全部 {0} 条 →",
     "records.col.name": "名称",
+    "records.col.kind": "类型",
     "records.col.level": "级别",
     "records.col.area": "规划面积",
     "records.col.focus": "主导产业",
@@ -461,9 +469,19 @@ export const strings = {
     "placement.tiedTitle": "与其他单位得分相同：并列第 {0} 名，列表中的先后不代表排名",
     "placement.noRanking": "不作排名：描述未识别出产业",
     "placement.rankOf": "第 {0} 名",
+    // Parks from public sources and carrier kinds (issue 11 §3, decision 0011)
+    "park.otherCarriers": "其他载体（平台、实验室、标准厂房等）→",
+    "reg.heading.carriers": "其他载体",
   },
   en: {
     "site.title": "Chongqing Advanced Manufacturing Industry Map",
+    // ---- source tiers and public sources (issue 11, citymap) ----
+    "tier.public.note": "from public sources",
+    "tier.public.published": "published",
+    "tier.public.retrieved": "retrieved",
+    "tier.public.printed": "printed: {0}",
+    "map.legend.public": "Dashed outline: layout from public sources (not the seed documents); open the unit to see the page",
+    "map.coverage": "2023 layout: {0} units from the seed documents, {1} from public sources, {2} not recorded.",
     "site.short": "Industry map",
     "nav.map": "Map",
     "nav.placement": "Placement",
@@ -660,6 +678,7 @@ export const strings = {
     "unit.targetsShown": "The first {0} of {1} are shown.",
     "records.all": "All {0} →",
     "records.col.name": "Name",
+    "records.col.kind": "Kind",
     "records.col.level": "Level",
     "records.col.area": "Planned area",
     "records.col.focus": "Focus industries",
@@ -920,5 +939,8 @@ export const strings = {
     "placement.tiedTitle": "Same score as other units: tied at rank {0}; the order in the list is not a ranking",
     "placement.noRanking": "No ranking: no industry recognised in the description",
     "placement.rankOf": "rank {0}",
+    // Parks from public sources and carrier kinds (issue 11 §3, decision 0011)
+    "park.otherCarriers": "Other carriers (platforms, laboratories, standard factories …) →",
+    "reg.heading.carriers": "Other carriers",
   },
 };

@@ -1,6 +1,6 @@
 // The home page: the 2023 layout on the map, chosen by cluster, sub-industry or product, with a legend, the 一区两群
 // view and a keyboard-navigable list of the same data. The choice lives in the URL (?industry=…&kind=…&view=groups).
-import { el, t, tn, data, colon, paren, dataList, getJson, setUpPage, showError, unitHref, clusterHref, run } from "./common.js";
+import { el, t, tn, data, colon, paren, dataList, getJson, setUpPage, showError, unitHref, clusterHref, run, sourceLink } from "./common.js";
 import { loadChongqing } from "./geo.js";
 import { catalogEntries, byUnit, statusFor, countStatuses, STATUS, mapGroupOf, isYuxi, GROUP_ORDER } from "./layout.js";
 import { createLayoutMap, statusText, GROUP_STYLE } from "./mapview.js";
@@ -10,8 +10,18 @@ performance.mark("map-start");
 
 const ORDER = { [STATUS.dominant]: 0, [STATUS.characteristic]: 1, [STATUS.none]: 2, [STATUS.notRecorded]: 3 };
 
+/** The note 来自公开资料 with links to the pages, for a unit whose layout comes from public sources (issue 11 §1). */
+function publicNote(designations) {
+  const pages = [...new Map(designations.filter((d) => d.sourceTier === "public" && d.source?.public)
+    .map((d) => [d.source.public.url, d.source.public])).values()];
+  if (pages.length === 0) return "";
+  return el("span", { className: "public-note" }, `（${t("tier.public.note")}：`,
+    ...pages.flatMap((p, i) => [i > 0 ? "、" : "", sourceLink(p)]), "）");
+}
+
 async function main() {
-  const [units, designations, clusters] = await Promise.all([getJson("/api/units"), getJson("/api/layouts/2023"), getJson("/api/clusters")]);
+  const [units, designations, clusters, coverage] = await Promise.all([getJson("/api/units"), getJson("/api/layouts/2023"), getJson("/api/clusters"),
+    getJson("/api/layouts/2023/summary")]);
   const geo = await loadChongqing(units);
   const rowsByUnit = byUnit(designations);
   const entries = catalogEntries(clusters);
@@ -50,12 +60,14 @@ async function main() {
       return;
     }
     const counts = countStatuses(units, rowsByUnit, entry);
+    // Issue 11 §5: how many units the seeds, public sources and nobody record.
+    const tiers = el("span", { id: "coverage", textContent: t("map.coverage", coverage.seed, coverage.public, coverage.notRecorded) });
     if (!entry) {
-      summary.textContent = t("map.summaryNone", units.length - counts.notRecorded, counts.notRecorded);
+      summary.replaceChildren(t("map.summaryNone", units.length - counts.notRecorded, counts.notRecorded), " ", tiers);
       return;
     }
     summary.replaceChildren(...tn("map.summary", data(entry.name), counts.dominant, counts.characteristic, counts.notRecorded), " ",
-      el("a", { href: clusterHref(entry.cluster) }, t("kind.cluster"), colon(), data(entry.cluster)));
+      el("a", { href: clusterHref(entry.cluster) }, t("kind.cluster"), colon(), data(entry.cluster)), " ", tiers);
   }
 
   function renderLegend() {
@@ -70,13 +82,15 @@ async function main() {
       return;
     }
     if (!entry) {
-      legend.replaceChildren(item("sw-recorded", t("map.legend.recorded")), item("sw-notRecorded", t("map.legend.notRecorded")), item("sw-zone", t("map.legend.zone")));
+      legend.replaceChildren(item("sw-recorded", t("map.legend.recorded")), item("sw-public", t("map.legend.public")),
+        item("sw-notRecorded", t("map.legend.notRecorded")), item("sw-zone", t("map.legend.zone")));
       return;
     }
     legend.replaceChildren(
       item("sw-dominant", t("map.legend.dominant")),
       item("sw-characteristic", t("map.legend.characteristic")),
       item("sw-none", t("map.legend.none")),
+      item("sw-public", t("map.legend.public")),
       item("sw-notRecorded", t("map.legend.notRecorded")),
       item("sw-zone", t("map.legend.zone")));
   }
@@ -96,7 +110,7 @@ async function main() {
         el("td", {}, designations.length === 0 ? t("map.tip.notRecorded") : ["dominant", "characteristic"].map((role) =>
           el("span", { className: `role-list role-${role}` },
             el("span", { className: "role-name", textContent: `${t(`role.${role}.short`)}${colon()}` }),
-            dataList(designations.filter((d) => d.role === role).map((d) => d.industry))))));
+            dataList(designations.filter((d) => d.role === role).map((d) => d.industry)))), publicNote(designations)));
       return tr;
     }));
   }

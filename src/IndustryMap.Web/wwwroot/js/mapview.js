@@ -51,6 +51,7 @@ function tooltipNode(unit, rows, entry, status) {
       })));
     }
   }
+  if ((rows ?? []).some((d) => d.sourceTier === "public")) box.append(el("div", { className: "tip-public", textContent: t("tier.public.note") }));
   box.append(el("div", { className: "tip-hint", textContent: t("map.tip.open") }));
   return box;
 }
@@ -67,6 +68,9 @@ export function createLayoutMap(container, data, { onReady, compact = false } = 
   const zones = units.filter((u) => ZONE_POSITIONS[u.name]);
   const box = { left: 8, right: 8, top: 8, bottom: 8 };
   let state = { mode: "layout", entry: null };
+  // Issue 11: units whose layout comes from public sources are drawn with a dashed outline (legend: 来自公开资料).
+  const isPublic = (name) => (rowsByUnit.get(name) ?? []).some((d) => d.sourceTier === "public");
+  const PUBLIC_OUTLINE = { borderColor: "#1d2330", borderWidth: 2, borderType: "dashed" };
 
   const styleOf = (unit) => {
     if (state.mode === "groups") {
@@ -95,7 +99,7 @@ export function createLayoutMap(container, data, { onReady, compact = false } = 
       return {
         name,
         value: 1,
-        itemStyle: { areaColor: s.color, decal: s.decal ?? "none" },
+        itemStyle: { areaColor: s.color, decal: s.decal ?? "none", ...(state.mode === "layout" && isPublic(name) ? PUBLIC_OUTLINE : {}) },
         label: { show: shown && !compact, formatter: label, color: s.text },
         emphasis: { label: { show: true, formatter: unit ? unit.name : name } },
       };
@@ -106,7 +110,8 @@ export function createLayoutMap(container, data, { onReady, compact = false } = 
       return {
         name: unit.name,
         value: ZONE_POSITIONS[unit.name],
-        itemStyle: { color, borderColor: "#1d2330", borderWidth: 1.5, decal: state.mode === "groups" ? "none" : s.decal ?? "none" },
+        itemStyle: { color, borderColor: "#1d2330", borderWidth: 1.5, decal: state.mode === "groups" ? "none" : s.decal ?? "none",
+          ...(state.mode === "layout" && isPublic(unit.name) ? { borderType: "dashed", borderWidth: 2 } : {}) },
         label: { show: !compact, formatter: `◆${unit.name}` },
       };
     });
@@ -186,7 +191,7 @@ export function createLayoutMap(container, data, { onReady, compact = false } = 
       chart.dispatchAction({ type: "highlight", seriesIndex, name });
       chart.dispatchAction({ type: "showTip", seriesIndex, name });
     },
-    styleOf: (name) => styleOf(unitByName.get(name)),
+    styleOf: (name) => ({ ...styleOf(unitByName.get(name)), publicSource: isPublic(name) }),
   };
 }
 

@@ -1,6 +1,6 @@
 // Small tables of related records (parks, enterprises, projects, targets) for the unit and cluster pages, from the
 // registry and plan APIs. A section whose API is missing says so instead of failing.
-import { el, t, getJson, getOptionalJson, sourceView, quantity, data, dataList } from "./common.js";
+import { el, t, lang, getJson, getOptionalJson, sourceView, quantity, data, dataList } from "./common.js";
 
 const COMPARATOR = { ge: "≥", gt: ">", approx: "≈", strive: "", eq: "", range: "" };
 
@@ -16,7 +16,8 @@ function planLink(id) {
 export const COLUMNS = {
   parks: [
     ["records.col.name", (p) => data(p.name)],
-    ["records.col.level", (p) => data(p.level ?? "")],
+    ["records.col.kind", (p) => (p.carrierKind ? (lang === "en" ? p.carrierKind.en : p.carrierKind.zh) : "")],
+    ["records.col.level", (p) => el("span", { title: p.levelPrinted ?? "", className: "data", textContent: p.level ?? "" })],
     ["records.col.area", (p) => (p.plannedArea?.value !== undefined ? quantity(p.plannedArea.value, p.plannedArea.unit) : "")],
     ["records.col.focus", (p) => dataList(p.focusIndustries ?? [])],
   ],

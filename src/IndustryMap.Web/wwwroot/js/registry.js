@@ -2,7 +2,7 @@
 // .xlsx and CSV exports of exactly the rows shown (the server applies the same filter and order, RegistryTables.View).
 import { el, t, lang, data, getJson, setUpPage, setTitle, param, sourceView, unitHref, run } from "./common.js";
 
-const KINDS = ["parks", "enterprises", "projects", "tasks"];
+const KINDS = ["parks", "carriers", "enterprises", "projects", "tasks"];
 setUpPage("nav.parks");
 
 const numberFormat = new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 2 });
@@ -15,8 +15,12 @@ async function main() {
   setTitle(title);
   document.getElementById("title").textContent = title;
   for (const a of document.querySelectorAll("header.site nav a")) {
-    if (a.getAttribute("href") === `/registry.html?kind=${kind}`) a.setAttribute("aria-current", "page");
+    if (a.getAttribute("href") === `/registry.html?kind=${kind === "carriers" ? "parks" : kind}`) a.setAttribute("aria-current", "page");
     else if (a.getAttribute("href").startsWith("/registry.html")) a.removeAttribute("aria-current");
+  }
+  if (kind === "parks") {
+    // Platforms, laboratories and standard factories are not parks (decision 0011): listed on their own page.
+    document.getElementById("count").after(" ", el("a", { id: "other-carriers", href: "/registry.html?kind=carriers", textContent: t("park.otherCarriers") }));
   }
   const unitColumn = table.columns.findIndex((c) => c.key === "unit");
   const state = { q: param("q") ?? "", unit: param("unit") ?? "", sort: param("sort") ?? "", desc: param("desc") === "true" };
@@ -78,7 +82,7 @@ async function main() {
       return el("td", { className: "num-cell" }, el("data", { className: "num", value: String(value), textContent: numberFormat.format(value), title: t("num.exact", exact) }));
     }
     if (column.key === "unit" && value) return el("td", {}, el("a", { href: unitHref(value), textContent: value, className: "data" }));
-    return el("td", {}, data(cellText(value)));
+    return el("td", printed ? { title: printed } : {}, data(cellText(value)));
   }
 
   function render() {

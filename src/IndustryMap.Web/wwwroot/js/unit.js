@@ -53,6 +53,7 @@ function designationItem(d, unitName) {
     el("a", { href: mapLink, className: "designation-name data", textContent: d.industry }),
     d.cluster && d.cluster !== d.industry ? el("a", { className: "badge", href: clusterHref(d.cluster) }, ...tn("unit.cluster", data(d.cluster))) : null,
     d.flag === "corrected" ? el("span", { className: "badge flag" }, ...tn("unit.corrected", data(d.printed))) : null,
+    d.sourceTier === "public" && d.printed !== d.industry ? el("span", { className: "badge printed" }, ...tn("tier.public.printed", data(d.printed))) : null,
     sourceView(d.source, { focus: unitName }));
   if (d.detail) li.append(el("div", { className: "muted" }, ...tn("unit.detail", data(d.detail))));
   return li;
