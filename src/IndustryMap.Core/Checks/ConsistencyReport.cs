@@ -24,6 +24,22 @@ public static class ConsistencyReport
         public string? Note { get; set; }
     }
 
+    private sealed class CountRow
+    {
+        public string PlanId { get; set; } = "";
+        public string Code { get; set; } = "";
+        public long IndicatorId { get; set; }
+        public string ScopeKind { get; set; } = "";
+        public string? Scope { get; set; }
+        public long? Year { get; set; }
+        public string Registry { get; set; } = "";
+        public string RowsDocument { get; set; } = "";
+        public long RowsFrom { get; set; }
+        public long RowsTo { get; set; }
+        public string? Tier { get; set; }
+        public string? Note { get; set; }
+    }
+
     public static async Task<IReadOnlyList<Finding>> RunAsync(Database database, string? plan = null)
     {
         var targets = await PlanQueries.TargetsAsync(database);
@@ -43,15 +59,24 @@ public static class ConsistencyReport
             .Select(c => new CascadeDefinition(c.PlanId, c.Code, c.WholeIndicatorId, c.WholeScopeKind, c.WholeScope, cascadeParts[c.Id].ToHashSet(), c.PartsScopeKind,
                 c.Parts?.Split('|') ?? [], (int)c.Year, c.Relation, c.Note, c.ToSource()));
 
-        var findings = ConsistencyRules.Conflicts(targets)
+        var equivalences = await Equivalences.LoadAsync(database);
+        var counts = (await connection.QueryAsync<CountRow>(
+                "SELECT plan_id, code, indicator_id, scope_kind, scope, year, registry, rows_document, rows_from, rows_to, tier, note FROM count_checks ORDER BY id"))
+            .Select(c => new CountDefinition(c.PlanId, c.Code, c.IndicatorId, c.ScopeKind, c.Scope, c.Year, c.Registry, c.RowsDocument, c.RowsFrom, c.RowsTo, c.Tier, c.Note)).ToList();
+        var enterprises = await RegistryQueries.EnterprisesAsync(database);
+        var planOfDocument = plans.Values.GroupBy(p => p.DocumentId).ToDictionary(g => g.Key, g => g.First().Id);
+
+        var findings = ConsistencyRules.Conflicts(targets, equivalences)
             .Concat(ConsistencyRules.UnitCascades(targets, members, units))
             .Concat(ConsistencyRules.DeclaredCascades(targets, cascades))
             .Concat(ConsistencyRules.GrowthRates(targets, indicators, plans))
+            .Concat(ConsistencyRules.Counts(targets, counts, enterprises))
+            .Concat(ConsistencyRules.Tiers(enterprises, planOfDocument))
             .Concat(ConsistencyRules.ProjectTotals(projects, totals))
             .ToList();
-        var libraryPlan = projects.GroupBy(p => p.Library).ToDictionary(g => g.Key, g => plans.Values.FirstOrDefault(p => p.DocumentId == g.First().SrcDocument)?.Id);
         // Project libraries belong to the plan of their document.
-        findings = findings.Select(f => f.Kind == FindingKinds.ProjectTotal && libraryPlan.GetValueOrDefault(f.Plan) is { } p ? f with { Plan = p } : f).ToList();
+        var libraryPlan = projects.GroupBy(p => p.Library).ToDictionary(g => g.Key, g => g.First().SrcDocument is { } d ? planOfDocument.GetValueOrDefault(d) : null);
+        findings = findings.Select(f => libraryPlan.GetValueOrDefault(f.Plan) is { } p ? f with { Plan = p } : f).ToList();
         return plan is null ? findings : findings.Where(f => f.Plan == plan).ToList();
     }
 }

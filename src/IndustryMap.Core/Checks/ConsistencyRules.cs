@@ -7,12 +7,28 @@ using IndustryMap.Storage;
 
 namespace IndustryMap.Checks;
 
+/// <summary>The kinds of finding (issue 15): what a finding compares. The status says how it came out.</summary>
 public static class FindingKinds
 {
+    /// <summary>冲突: two different values for one fact.</summary>
     public const string Conflict = "conflict";
+    /// <summary>复述: the same value restated (equivalent measure word, unit spelling, or rounding to the printed precision) — shown, not a problem.</summary>
+    public const string Restatement = "restatement";
+    /// <summary>级联不符: parts against their whole (targets, project-table totals).</summary>
     public const string Cascade = "cascade";
+    /// <summary>增速不符: a stated growth rate against the rate its baseline and target imply (annual and cumulative rows).</summary>
     public const string Growth = "growth";
-    public const string ProjectTotal = "project_total";
+    /// <summary>计数不符: a stated count against the rows it counts.</summary>
+    public const string Count = "count";
+    /// <summary>分级不一: one enterprise, two tiers in different sources.</summary>
+    public const string Tier = "tier";
+    /// <summary>数据质量: extraction damage that keeps a row from being compared.</summary>
+    public const string Quality = "quality";
+
+    public static readonly IReadOnlyList<(string Kind, string Chinese)> All =
+    [
+        (Conflict, "冲突"), (Restatement, "复述"), (Cascade, "级联不符"), (Growth, "增速不符"), (Count, "计数不符"), (Tier, "分级不一"), (Quality, "数据质量"),
+    ];
 }
 
 public static class FindingStatus
@@ -21,6 +37,8 @@ public static class FindingStatus
     public const string Conflict = "conflict";
     public const string Mismatch = "mismatch";
     public const string Incomplete = "incomplete";
+    /// <summary>Recorded for the reader (extraction damage), not a contradiction of the plan.</summary>
+    public const string Noted = "noted";
 }
 
 public sealed record CheckItem(string Label, decimal? Value, string? Unit, string? Printed, Source? Source);
@@ -32,7 +50,7 @@ public sealed record CheckItem(string Label, decimal? Value, string? Unit, strin
 public sealed record Finding(string Kind, string Status, string Plan, string Title, string Message, string MessageEn,
     decimal? Expected, decimal? Actual, decimal? Difference, string? Unit, IReadOnlyList<CheckItem> Items)
 {
-    public bool IsProblem => Status != FindingStatus.Agrees;
+    public bool IsProblem => Status is FindingStatus.Conflict or FindingStatus.Mismatch or FindingStatus.Incomplete;
 }
 
 public sealed record CascadeDefinition(string Plan, string Code, long WholeIndicatorId, string WholeScopeKind, string? WholeScope, IReadOnlyCollection<long> PartsIndicatorIds,
@@ -53,25 +71,59 @@ public static partial class ConsistencyRules
     public static TargetRow Representative(IEnumerable<TargetRow> rows) =>
         rows.OrderBy(t => t.SourceKind == "table" ? 0 : 1).ThenBy(t => t.Comparator == "eq" ? 0 : 1).ThenBy(t => t.Id).First();
 
-    /// <summary>Two or more rows state different values for the same indicator, scope and year: keep all, flag the conflict.</summary>
-    public static IEnumerable<Finding> Conflicts(IEnumerable<TargetRow> targets)
+    /// <summary>
+    /// Two or more rows state values for the same fact (indicator, scope, year, period). Rows that state the same value —
+    /// equal, or restated with an equivalent measure word or unit spelling, or rounded to the printed precision
+    /// (<see cref="Equivalences"/>, data from reference/equivalences.csv) — are one statement: a 复述, shown and not a
+    /// problem. Different values are a 冲突 with every row and its source; nothing is resolved.
+    /// </summary>
+    public static IEnumerable<Finding> Conflicts(IEnumerable<TargetRow> targets, Equivalences? equivalences = null)
     {
+        equivalences ??= Equivalences.None;
         foreach (var fact in targets.GroupBy(t => t.Fact))
         {
-            var values = fact.Select(t => t.Comparable).Distinct().ToList();
-            if (values.Count < 2) continue;
-            var first = fact.First();
-            var scope = first.Scope ?? "全市";
-            var items = fact.Select(t => Item(t)).ToList();
-            var low = values.Min(v => v.Low);
-            var high = values.Max(v => v.Low);
-            yield return new Finding(FindingKinds.Conflict, FindingStatus.Conflict, first.PlanId,
-                $"{first.IndicatorName}（{scope}，{first.Year?.ToString(CultureInfo.InvariantCulture) ?? "未注明年份"}）",
-                $"同一指标、范围和年份有 {values.Count} 个不同数值：{string.Join(" / ", fact.Select(t => t.Printed))}",
-                $"{values.Count} different values for the same indicator, scope and year",
+            var rows = fact.ToList();
+            if (rows.Count < 2) continue;
+            var clusters = new List<List<TargetRow>>();
+            foreach (var row in rows)
+            {
+                var home = clusters.FirstOrDefault(c => c.All(o => equivalences.Compare(o, row) != Sameness.Different));
+                if (home is null) clusters.Add([row]);
+                else home.Add(row);
+            }
+            var first = rows[0];
+            var title = $"{first.IndicatorName}（{first.Scope ?? "全市"}，{YearText(first)}）";
+            var items = rows.Select(t => Item(t)).ToList();
+            if (clusters.Count == 1)
+            {
+                var restated = rows.Skip(1).Where(r => equivalences.Compare(rows[0], r) == Sameness.Restated).ToList();
+                if (restated.Count == 0) continue;
+                var reasons = rows.SelectMany(a => rows.SelectMany(b => equivalences.Reasons(a.Unit, b.Unit))).Distinct().Select(r => $"{r.Term} = {r.Equivalent}：{r.Reason}").ToList();
+                var rounded = rows.Any(a => rows.Any(b => a.Comparable.Low != b.Comparable.Low));
+                if (rounded) reasons.Add("数值只差在印出的精度之内（按较粗的写法四舍五入后相同）");
+                yield return new Finding(FindingKinds.Restatement, FindingStatus.Agrees, first.PlanId, title,
+                    $"同一数值的不同写法：{string.Join(" / ", rows.Select(t => t.Printed))}。{string.Join("；", reasons)}",
+                    "the same value restated (equivalent measure word or unit spelling, or rounded to the printed precision)",
+                    rows[0].Comparable.Low, rows[^1].Comparable.Low, rows[^1].Comparable.Low - rows[0].Comparable.Low, first.Comparable.Unit, items);
+                continue;
+            }
+            var values = clusters.Select(c => Representative(c).Comparable.Low).ToList();
+            var low = values.Min();
+            var high = values.Max();
+            yield return new Finding(FindingKinds.Conflict, FindingStatus.Conflict, first.PlanId, title,
+                $"同一指标、范围和年份有 {clusters.Count} 个不同数值：{string.Join(" / ", rows.Select(t => t.Printed))}；相差 {N(high - low)} {first.Comparable.Unit}",
+                $"{clusters.Count} different values for the same indicator, scope and year; they differ by {N(high - low)}",
                 low, high, high - low, first.Comparable.Unit, items);
         }
     }
+
+    private static string YearText(TargetRow t) => t switch
+    {
+        { Year: null } => "未注明年份",
+        { Period: "average" } => $"{t.YearFrom}—{t.Year}年均",
+        { Period: "sum" } => $"{t.YearFrom}—{t.Year}累计",
+        _ => t.Year.Value.ToString(CultureInfo.InvariantCulture),
+    };
 
     /// <summary>
     /// Same indicator, summed from units up to their region (a group) or the city: 渝西's eight district revenue targets
@@ -81,8 +133,8 @@ public static partial class ConsistencyRules
     public static IEnumerable<Finding> UnitCascades(IReadOnlyList<TargetRow> targets, IReadOnlyDictionary<long, IReadOnlyCollection<long>> groupMembers,
         IReadOnlyCollection<long> allUnits)
     {
-        var unitRows = targets.Where(t => t is { ScopeKind: "unit", UnitId: not null }).ToLookup(t => (t.IndicatorId, t.Year));
-        foreach (var whole in targets.Where(t => t.Aggregation == "sum" && t.ScopeKind is "region" or "city").GroupBy(t => t.Fact).Select(Representative))
+        var unitRows = targets.Where(t => t is { ScopeKind: "unit", UnitId: not null, IsYearValue: true }).ToLookup(t => (t.IndicatorId, t.Year));
+        foreach (var whole in targets.Where(t => t.Aggregation == "sum" && t.ScopeKind is "region" or "city" && t.IsYearValue).GroupBy(t => t.Fact).Select(Representative))
         {
             var members = whole.ScopeKind == "city" ? allUnits : whole.GroupId is { } g && groupMembers.TryGetValue(g, out var m) ? m : [];
             var parts = unitRows[(whole.IndicatorId, whole.Year)].Where(t => members.Contains(t.UnitId!.Value))
@@ -98,10 +150,10 @@ public static partial class ConsistencyRules
     {
         foreach (var c in cascades)
         {
-            var wholes = targets.Where(t => t.IndicatorId == c.WholeIndicatorId && t.ScopeKind == c.WholeScopeKind && t.Scope == c.WholeScope && t.Year == c.Year).ToList();
+            var wholes = targets.Where(t => t.IndicatorId == c.WholeIndicatorId && t.ScopeKind == c.WholeScopeKind && t.Scope == c.WholeScope && t.Year == c.Year && t.IsYearValue).ToList();
             if (wholes.Count == 0) continue;
             var whole = Representative(wholes);
-            var parts = targets.Where(t => c.PartsIndicatorIds.Contains(t.IndicatorId) && t.ScopeKind == c.PartsScopeKind && t.Year == c.Year &&
+            var parts = targets.Where(t => c.PartsIndicatorIds.Contains(t.IndicatorId) && t.ScopeKind == c.PartsScopeKind && t.Year == c.Year && t.IsYearValue &&
                                            (c.Parts.Count == 0 || (t.Scope is not null && c.Parts.Contains(t.Scope))))
                 .GroupBy(t => (t.IndicatorId, t.Scope)).Select(Representative).ToList();
             var missing = c.Parts.Where(p => parts.All(t => t.Scope != p)).ToList();
@@ -129,7 +181,10 @@ public static partial class ConsistencyRules
     /// <summary>
     /// A stated average growth rate against its own baseline and target: seed 003 专栏1 (L145) states 16.2% a year for
     /// 332.3 → 700 亿元 over 2020–2025, which is 16.07%. A rate agrees when it is within half a unit of its last printed
-    /// digit (16.2 → ±0.05).
+    /// digit (16.2 → ±0.05). Each stated rate is checked once, from one baseline: the target row's own baseline, else the
+    /// representative row of the base year (another statement of the baseline is a conflict, reported as such and named
+    /// here). Cumulative indicators are checked too: a stock such as seed 004 ind24 (3 → 5 家) compounds like any level,
+    /// and a period total (seed 003 ind02 [300] 亿元 over 2021–2025) is the sum of the yearly values b·(1+r)^k.
     /// </summary>
     public static IEnumerable<Finding> GrowthRates(IReadOnlyList<TargetRow> targets, IReadOnlyList<IndicatorRow> indicators, IReadOnlyDictionary<string, PlanRow> plans)
     {
@@ -137,39 +192,59 @@ public static partial class ConsistencyRules
         foreach (var growth in indicators.Where(i => i.GrowthOfId is not null))
         {
             var level = indicators.First(i => i.Id == growth.GrowthOfId);
-            if (level.Cumulative == 1) continue;
-            foreach (var rate in byIndicator[growth.Id].Where(t => t.Year is not null))
+            foreach (var rate in byIndicator[growth.Id].Where(t => t.Year is not null).GroupBy(t => t.Fact).Select(Representative))
             {
-                var ends = byIndicator[level.Id].Where(t => t.Scope == rate.Scope && t.Year == rate.Year).ToList();
+                var ends = byIndicator[level.Id].Where(t => t.Scope == rate.Scope && t.Year == rate.Year && t.Period is "year" or "sum").ToList();
                 if (ends.Count == 0) continue;
                 var end = Representative(ends);
                 var plan = plans.GetValueOrDefault(rate.PlanId);
-                var bases = new List<(long Year, decimal Value, TargetRow? Row)>();
-                if (end is { BaselineYear: { } by, BaselineValue: { } bv }) bases.Add((by, bv, null));
-                var baseYear = end.BaselineYear ?? (plan?.PeriodStart is { } start ? start - 1 : null);
-                bases.AddRange(byIndicator[level.Id].Where(t => t.Scope == rate.Scope && t.Year == baseYear).Select(t => (t.Year!.Value, t.Value, (TargetRow?)t)));
-                foreach (var (year, value, row) in bases.DistinctBy(b => (b.Year, Decimals.Normalize(b.Value))))
+                var baseYear = end.Period == "sum" ? end.YearFrom - 1 : end.BaselineYear ?? (plan?.PeriodStart is { } start ? start - 1 : null);
+                if (baseYear is null) continue;
+                var baseRows = byIndicator[level.Id].Where(t => t.Scope == rate.Scope && t.Year == baseYear && t.Period == "year").ToList();
+                (decimal Value, TargetRow? Row) basis = end.BaselineValue is { } bv && end.BaselineYear == baseYear ? (bv, null)
+                    : baseRows.Count > 0 ? (Representative(baseRows).Value, Representative(baseRows)) : (0m, null);
+                if (basis.Value <= 0) continue;
+                var others = baseRows.Where(b => Decimals.Normalize(b.Value) != Decimals.Normalize(basis.Value)).ToList();
+                var years = (int)(rate.Year!.Value - baseYear.Value);
+                if (years <= 0) continue;
+                var implied = end.Period == "sum" ? SumRate(basis.Value, end.Value, (int)(end.Year!.Value - end.YearFrom!.Value + 1)) : CompoundRate(basis.Value, end.Value, years);
+                if (implied is null) continue;
+                var agrees = Math.Abs(implied.Value - rate.Value) <= HalfLastDigit(rate.Value);
+                var items = new List<CheckItem>
                 {
-                    var years = (int)(rate.Year!.Value - year);
-                    if (years <= 0 || value <= 0) continue;
-                    var implied = (decimal)((Math.Pow((double)(end.Value / value), 1.0 / years) - 1) * 100);
-                    implied = Math.Round(implied, 2);
-                    var tolerance = HalfLastDigit(rate.Value);
-                    var agrees = Math.Abs(implied - rate.Value) <= tolerance;
-                    var items = new List<CheckItem>
-                    {
-                        Item(rate, $"年均增速（{year}—{rate.Year}）"),
-                        row is null ? new CheckItem($"基期 {year}", value, end.Unit, null, end.ToSource()) : Item(row, $"基期 {year}"),
-                        Item(end, $"目标 {end.Year}"),
-                    };
-                    yield return new Finding(FindingKinds.Growth, agrees ? FindingStatus.Agrees : FindingStatus.Mismatch, rate.PlanId,
-                        $"{level.Name}：年均增速 {N(rate.Value)}%（{year}—{rate.Year}）",
-                        $"由 {N(value)} 到 {N(end.Value)} {end.Unit}，{years} 年，实际隐含年均增速 {N(implied)}%，文件写 {N(rate.Value)}%",
-                        $"from {N(value)} to {N(end.Value)} over {years} years implies {N(implied)}% a year; the document states {N(rate.Value)}%",
-                        rate.Value, implied, implied - rate.Value, "%", items);
-                }
+                    Item(rate, $"年均增速（{baseYear}—{rate.Year}）"),
+                    basis.Row is null ? new CheckItem($"基期 {baseYear}", basis.Value, end.Unit, null, end.ToSource()) : Item(basis.Row, $"基期 {baseYear}"),
+                    Item(end, end.Period == "sum" ? $"目标 {end.YearFrom}—{end.Year} 累计" : $"目标 {end.Year}"),
+                };
+                items.AddRange(others.Select(o => Item(o, $"另一基期数值 {baseYear}（见冲突）")));
+                var how = end.Period == "sum" ? $"以 {N(basis.Value)} 为基数、{end.YearFrom}—{end.Year} 累计 {N(end.Value)} {end.Unit}" : $"由 {N(basis.Value)} 到 {N(end.Value)} {end.Unit}，{years} 年";
+                var alsoZh = others.Count > 0 ? $"；基期另有 {string.Join("、", others.Select(o => N(o.Value)))}（另列为冲突）" : "";
+                yield return new Finding(FindingKinds.Growth, agrees ? FindingStatus.Agrees : FindingStatus.Mismatch, rate.PlanId,
+                    $"{level.Name}：年均增速 {N(rate.Value)}%（{baseYear}—{rate.Year}）",
+                    $"{how}，实际隐含年均增速 {N(implied)}%，文件写 {N(rate.Value)}%，相差 {N(implied - rate.Value)} 个百分点{alsoZh}",
+                    $"{(end.Period == "sum" ? "a period total" : "baseline to target")} implies {N(implied)}% a year; the document states {N(rate.Value)}%",
+                    rate.Value, implied, implied - rate.Value, "%", items);
             }
         }
+    }
+
+    /// <summary>The average annual rate from <paramref name="from"/> to <paramref name="to"/> in <paramref name="years"/> years, in %, to two decimals.</summary>
+    public static decimal? CompoundRate(decimal from, decimal to, int years) =>
+        from <= 0 || to <= 0 || years <= 0 ? null : Math.Round((decimal)((Math.Pow((double)(to / from), 1.0 / years) - 1) * 100), 2);
+
+    /// <summary>The rate r (in %, two decimals) at which yearly values base·(1+r)^k for k = 1…years add up to <paramref name="total"/> (bisection).</summary>
+    public static decimal? SumRate(decimal @base, decimal total, int years)
+    {
+        if (@base <= 0 || total <= 0 || years <= 0) return null;
+        double Sum(double r) => Enumerable.Range(1, years).Sum(k => (double)@base * Math.Pow(1 + r, k));
+        double lo = -0.99, hi = 10;
+        if (Sum(lo) > (double)total || Sum(hi) < (double)total) return null;
+        for (var i = 0; i < 200; i++)
+        {
+            var mid = (lo + hi) / 2;
+            if (Sum(mid) < (double)total) lo = mid; else hi = mid;
+        }
+        return Math.Round((decimal)(lo * 100), 2);
     }
 
     /// <summary>Half a unit of the last printed digit: 16.2 → 0.05, 20 → 0.5, 10.35 → 0.005.</summary>
@@ -181,37 +256,110 @@ public static partial class ConsistencyRules
         return 0.5m / (decimal)Math.Pow(10, decimals);
     }
 
-    /// <summary>A project table's printed 合计/小计 rows against the sum of their rows (issue 3 §5: totals that do not match their rows).</summary>
+    /// <summary>
+    /// A project table's printed 合计/小计 rows against the sum of their rows (级联不符), a count printed in the label
+    /// against the number of rows (计数不符), and cells a quality note marks as displaced (数据质量: not compared). A project
+    /// printed twice (one entity, two mentions: 中国华录 in seed 004 附件三) is counted once, and the finding says how much
+    /// the second row would add.
+    /// </summary>
     public static IEnumerable<Finding> ProjectTotals(IReadOnlyList<ProjectRow> projects, IEnumerable<ProjectTotalRow> totals)
     {
         foreach (var total in totals)
         {
-            var rows = projects.Where(p => p.Library == total.Library && (total.Section is null || p.Section == total.Section)).ToList();
-            var comparisons = new List<(string Measure, decimal? Printed, decimal Sum, string Unit)>
+            var mentions = projects.Where(p => p.Library == total.Library && (total.Section is null || p.Section == total.Section)).ToList();
+            var entities = Entities.Projects(projects.Where(p => p.Library == total.Library)).Where(e => e.Mentions.Any(mentions.Contains)).ToList();
+            var rows = entities.Select(e => e.Project).ToList();
+            var repeated = entities.Where(e => e.Mentions.Count > 1).ToList();
+            var damaged = total.Damaged?.Split('|', StringSplitOptions.RemoveEmptyEntries) ?? [];
+            var comparisons = new List<(string Key, string Measure, decimal? Printed, decimal Sum, decimal AllRows, string Unit)>
             {
-                ("投资", total.InvestmentYi, rows.Sum(p => p.InvestmentYi ?? 0), "亿元"),
-                ("产值", total.OutputYi, rows.Sum(p => p.OutputYi ?? 0), "亿元"),
-                ("税收", total.TaxYi, rows.Sum(p => p.TaxYi ?? 0), "亿元"),
-                ("用地", total.LandMu, rows.Sum(p => p.LandMu ?? 0), "亩"),
+                ("investment", "投资", total.InvestmentYi ?? (damaged.Contains("investment") ? total.Investment : null), rows.Sum(p => p.InvestmentYi ?? 0), mentions.Sum(p => p.InvestmentYi ?? 0), "亿元"),
+                ("output", "产值", total.OutputYi ?? (damaged.Contains("output") ? total.Output : null), rows.Sum(p => p.OutputYi ?? 0), mentions.Sum(p => p.OutputYi ?? 0), "亿元"),
+                ("tax", "税收", total.TaxYi ?? (damaged.Contains("tax") ? total.Tax : null), rows.Sum(p => p.TaxYi ?? 0), mentions.Sum(p => p.TaxYi ?? 0), "亿元"),
+                ("land", "用地", total.LandMu ?? (damaged.Contains("land") ? total.Land : null), rows.Sum(p => p.LandMu ?? 0), mentions.Sum(p => p.LandMu ?? 0), "亩"),
             };
-            var count = CountInLabel().Match(total.Label) is { Success: true } m ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : (int?)null;
-            var printedAny = comparisons.Any(c => c.Printed is not null);
-            var differences = comparisons.Where(c => c.Printed is { } p && Decimals.Normalize(p) != Decimals.Normalize(c.Sum)).ToList();
-            var countDiffers = count is not null && count != rows.Count;
-            var status = !printedAny && count is null ? FindingStatus.Incomplete
-                : differences.Count > 0 || countDiffers ? FindingStatus.Mismatch : FindingStatus.Agrees;
-            var parts = comparisons.Select(c => c.Printed is null
-                ? $"{c.Measure}：表中未印出，行合计 {N(c.Sum)} {c.Unit}"
-                : $"{c.Measure}：表中 {N(c.Printed)}，行合计 {N(c.Sum)} {c.Unit}{(Decimals.Normalize(c.Printed.Value) == Decimals.Normalize(c.Sum) ? "" : $"（差 {N(c.Sum - c.Printed)}）")}");
-            var first = differences.FirstOrDefault();
-            yield return new Finding(FindingKinds.ProjectTotal, status, total.Library, $"{total.Library}：{total.Label}",
-                $"{rows.Count} 个项目{(count is null ? "" : $"（标注 {count} 个）")}；{string.Join("；", parts)}",
-                $"{rows.Count} projects; printed totals against the sum of their rows",
-                first.Printed, first.Printed is null ? null : first.Sum, first.Printed is null ? null : first.Sum - first.Printed, first.Unit,
-                [new CheckItem(total.Label, total.InvestmentYi, "亿元", null, total.ToSource())]);
+            var source = new CheckItem(total.Label, total.InvestmentYi, "亿元", null, total.ToSource());
+            var rowItems = repeated.SelectMany(e => e.Mentions.Select(m => new CheckItem($"{m.Name}（{m.Serial}）", m.InvestmentYi, "亿元", null, m.ToSource()))).ToList();
+            var repeatText = repeated.Count == 0 ? "" :
+                "；" + string.Join("；", repeated.Select(e => $"“{e.Project.Name}”印出 {e.Mentions.Count} 次（{string.Join("、", e.Mentions.Select(m => $"{m.Serial} 第 {m.ToSource().LinesText} 行"))}），合计只计一次"))
+                + "：两行都计则" + string.Join("、", comparisons.Where(c => c.AllRows != c.Sum).Select(c => $"{c.Measure}多 {N(c.AllRows - c.Sum)} {c.Unit}"));
+
+            if (damaged.Length > 0)
+            {
+                var shown = comparisons.Where(c => damaged.Contains(c.Key)).ToList();
+                yield return new Finding(FindingKinds.Quality, FindingStatus.Noted, total.Library, $"{total.Library}：{total.Label}",
+                    $"此合计行的数据质量说明：{total.Quality}。受损的栏目（{string.Join("、", shown.Select(c => c.Measure))}）不作比较；印出的数值为 " +
+                    string.Join(" / ", new[] { total.Investment, total.Output, total.Tax, total.Land }.Where(v => v is not null).Select(v => N(v))) +
+                    $"，各行合计为 {string.Join("、", shown.Select(c => $"{c.Measure} {N(c.Sum)} {c.Unit}"))}",
+                    "cells displaced by extraction damage are not compared", null, null, null, null, [source]);
+            }
+            var compared = comparisons.Where(c => !damaged.Contains(c.Key)).ToList();
+            var printedAny = compared.Any(c => c.Printed is not null);
+            var differences = compared.Where(c => c.Printed is { } p && Decimals.Normalize(p) != Decimals.Normalize(c.Sum)).ToList();
+            if (printedAny || damaged.Length == 0)
+            {
+                var status = !printedAny ? FindingStatus.Incomplete : differences.Count > 0 ? FindingStatus.Mismatch : FindingStatus.Agrees;
+                var parts = compared.Select(c => c.Printed is null
+                    ? $"{c.Measure}：表中未印出，行合计 {N(c.Sum)} {c.Unit}"
+                    : $"{c.Measure}：表中 {N(c.Printed)}，行合计 {N(c.Sum)} {c.Unit}{(Decimals.Normalize(c.Printed.Value) == Decimals.Normalize(c.Sum) ? "" : $"（差 {N(c.Sum - c.Printed)}）")}");
+                var first = differences.FirstOrDefault();
+                yield return new Finding(FindingKinds.Cascade, status, total.Library, $"{total.Library}：{total.Label}",
+                    $"{rows.Count} 个项目；{string.Join("；", parts)}{repeatText}",
+                    $"{rows.Count} projects; printed totals against the sum of their rows",
+                    first.Printed, first.Printed is null ? null : first.Sum, first.Printed is null ? null : first.Sum - first.Printed, first.Unit, [source, .. rowItems]);
+            }
+            if (CountInLabel().Match(total.Label) is { Success: true } m)
+            {
+                var count = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+                yield return new Finding(FindingKinds.Count, count == rows.Count ? FindingStatus.Agrees : FindingStatus.Mismatch, total.Library,
+                    $"{total.Library}：{total.Label}（项目数）", $"标注 {count} 个，表中 {rows.Count} 个项目{(count == rows.Count ? "" : $"，差 {rows.Count - count}")}",
+                    $"label says {count}, the table has {rows.Count} projects", count, rows.Count, rows.Count - count, "个", [source]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A stated count against the registry rows it counts (counts.csv): seed 004 L77 says 176 规上 firms, 137 成长型,
+    /// 附件四 (L2189-2893) lists 175 firms, 136 of them 成长型. Firms are counted as entities (a firm listed once).
+    /// </summary>
+    public static IEnumerable<Finding> Counts(IReadOnlyList<TargetRow> targets, IEnumerable<CountDefinition> counts, IReadOnlyList<EnterpriseRow> enterprises)
+    {
+        foreach (var c in counts)
+        {
+            var stated = targets.Where(t => t.IndicatorId == c.IndicatorId && t.ScopeKind == c.ScopeKind && t.Scope == c.Scope && t.Year == c.Year && t.IsYearValue).ToList();
+            if (stated.Count == 0) continue;
+            var target = Representative(stated);
+            var rows = enterprises.Where(e => e.SrcDocument == c.RowsDocument && e.SrcFrom >= c.RowsFrom && e.SrcTo <= c.RowsTo &&
+                                              (c.Tier is null || EnterpriseEntity.Split(e.Tiers).Contains(c.Tier))).ToList();
+            var counted = Entities.Enterprises(rows).Count;
+            var expected = target.Value;
+            var rowsSource = new Source(c.RowsDocument, (int)c.RowsFrom, (int)c.RowsTo);
+            yield return new Finding(FindingKinds.Count, counted == expected ? FindingStatus.Agrees : FindingStatus.Mismatch, c.Plan,
+                $"{target.IndicatorName}（{target.Scope ?? "全市"}，{target.Year}）：文件所写数目与所列名单",
+                $"文件写 {N(expected)} {target.Unit}，名单（第 {rowsSource.LinesText} 行{(c.Tier is null ? "" : $"，{c.Tier}")}）列出 {counted} 家{(counted == expected ? "" : $"，差 {N(counted - expected)}")}",
+                $"the document states {N(expected)}; the list names {counted}", expected, counted, counted - expected, target.Unit,
+                [Item(target), new CheckItem($"名单{(c.Tier is null ? "" : $"（{c.Tier}）")}", counted, target.Unit, null, rowsSource)]);
+        }
+    }
+
+    /// <summary>One enterprise, two tiers: the mentions of a firm state different tiers (美心·麦森 龙头 in 附件四, 骨干 in 表1-1).</summary>
+    public static IEnumerable<Finding> Tiers(IReadOnlyList<EnterpriseRow> enterprises, IReadOnlyDictionary<string, string> planOfDocument)
+    {
+        foreach (var entity in Entities.Enterprises(enterprises))
+        {
+            var statements = entity.TierStatements;
+            if (statements.Count < 2) continue;
+            var document = entity.Mentions[0].SrcDocument ?? "";
+            yield return new Finding(FindingKinds.Tier, FindingStatus.Conflict, planOfDocument.GetValueOrDefault(document, document), $"{entity.Name}：企业分级",
+                $"同一企业在不同处分级不同：{string.Join("；", statements.Select(s => $"{s.Tier}（第 {string.Join("、", s.Mentions.Select(m => m.ToSource().LinesText))} 行）"))}",
+                $"one enterprise, {statements.Count} tiers: {string.Join(", ", statements.Select(s => s.Tier))}", null, null, null, null,
+                statements.SelectMany(s => s.Mentions.Select(m => new CheckItem($"{s.Tier}：{m.Name}", null, null, m.Tiers, m.ToSource()))).ToList());
         }
     }
 
     [GeneratedRegex(@"(\d+)\s*个")]
     private static partial Regex CountInLabel();
 }
+
+public sealed record CountDefinition(string Plan, string Code, long IndicatorId, string ScopeKind, string? Scope, long? Year, string Registry,
+    string RowsDocument, long RowsFrom, long RowsTo, string? Tier, string? Note);

@@ -68,15 +68,16 @@ public static class DataExport
         "parks" => new ExportTable(dataset, ["park", "unit", "level", "kind", "planned_area", "area_unit", "area_mu", "area_km2", "focus_industries", "quality", .. SourceColumns],
             (await RegistryQueries.ParksAsync(database)).Select(p => (IReadOnlyList<string?>)[p.Name, p.Unit, p.Level, p.Kind, Decimals.Text(p.PlannedArea), p.AreaUnit,
                 Decimals.Text(p.AreaMu), Decimals.Text(p.AreaKm2), p.FocusIndustries, p.Quality, .. SourceCells(p.ToSource())]).ToList()),
-        "enterprises" => new ExportTable(dataset, ["enterprise", "unit", "category", "tiers", "labels", "industry", "quality", .. SourceColumns],
-            (await RegistryQueries.EnterprisesAsync(database)).Select(e => (IReadOnlyList<string?>)[e.Name, e.Unit, e.Category, e.Tiers, e.Labels, e.Industry, e.Quality,
+        "enterprises" => new ExportTable(dataset, ["enterprise", "unit", "category", "tiers", "labels", "industry", "quality", "entity", .. SourceColumns],
+            (await RegistryQueries.EnterprisesAsync(database)).Select(e => (IReadOnlyList<string?>)[e.Name, e.Unit, e.Category, e.Tiers, e.Labels, e.Industry, e.Quality, e.EntityName,
                 .. SourceCells(e.ToSource())]).ToList()),
         "projects" => new ExportTable(dataset, ["library", "serial", "project", "section", "unit", "industry", "stage_printed", "stage", "investment", "investment_unit",
-                "investment_yi", "output", "output_unit", "output_yi", "tax", "tax_unit", "tax_yi", "land", "land_unit", "land_mu", "period", "owner", "quality", .. SourceColumns],
+                "investment_yi", "output", "output_unit", "output_yi", "tax", "tax_unit", "tax_yi", "land", "land_unit", "land_mu", "period", "owner", "quality",
+                "entity", "subsection", "floor_area", "floor_area_unit", .. SourceColumns],
             (await RegistryQueries.ProjectsAsync(database)).Select(p => (IReadOnlyList<string?>)[p.Library, p.Serial, p.Name, p.Section, p.Unit, p.Industry, p.StagePrinted,
                 p.Stage, Decimals.Text(p.Investment), p.InvestmentUnit, Decimals.Text(p.InvestmentYi), Decimals.Text(p.Output), p.OutputUnit, Decimals.Text(p.OutputYi),
                 Decimals.Text(p.Tax), p.TaxUnit, Decimals.Text(p.TaxYi), Decimals.Text(p.Land), p.LandUnit, Decimals.Text(p.LandMu), p.Period, p.Owner, p.Quality,
-                .. SourceCells(p.ToSource())]).ToList()),
+                p.Entity, p.Subsection, Decimals.Text(p.FloorArea), p.FloorAreaUnit, .. SourceCells(p.ToSource())]).ToList()),
         "tasks" => new ExportTable(dataset, ["plan", "task", "section", "title", "target_text", "lead_units", "participating_units", .. SourceColumns],
             (await RegistryQueries.TasksAsync(database)).Select(t => (IReadOnlyList<string?>)[t.PlanId, t.Code, t.Section, t.Title, t.TargetText,
                 string.Join('|', t.Leads), string.Join('|', t.Participants), .. SourceCells(t.ToSource())]).ToList()),
@@ -116,14 +117,14 @@ public static class DataExport
     private static async Task<ExportTable> TargetsAsync(Database database)
     {
         var targets = await PlanQueries.TargetsAsync(database);
-        var conflicts = PlanQueries.Conflicts(targets, targets);
+        var conflicts = PlanQueries.Conflicts(targets, targets, await Equivalences.LoadAsync(database));
         return new ExportTable("targets", ["plan", "indicator", "indicator_name", "scope_kind", "scope", "year", "comparator", "value", "value_high", "unit",
-                "normalized_value", "normalized_unit", "cumulative", "printed", "baseline_year", "baseline_value", "source_kind", "conflicts", "quality", .. SourceColumns],
+                "normalized_value", "normalized_unit", "cumulative", "printed", "baseline_year", "baseline_value", "source_kind", "conflicts", "quality", "period", "year_from", .. SourceColumns],
             targets.Select(t => (IReadOnlyList<string?>)[t.PlanId, t.IndicatorCode, t.IndicatorName, t.ScopeKind, t.Scope, Num(t.Year), t.Comparator,
                 Decimals.Text(t.Value), Decimals.Text(t.ValueHigh), t.Unit, Decimals.Text(t.NormalizedValue), t.NormalizedUnit, t.Cumulative == 1 ? "yes" : "no",
                 t.Printed, Num(t.BaselineYear), Decimals.Text(t.BaselineValue), t.SourceKind,
                 string.Join('|', conflicts[t.Id].Select(c => $"{Decimals.Text(c.Value)}{c.Unit} ({c.SrcDocument}:{c.ToSource().LinesText})")), t.Quality,
-                .. SourceCells(t.ToSource())]).ToList());
+                t.Period, Num(t.YearFrom), .. SourceCells(t.ToSource())]).ToList());
     }
 
     public static string ToJson(IEnumerable<ExportTable> tables) => JsonSerializer.Serialize(

@@ -16,7 +16,18 @@ public sealed record PlanData(
     IReadOnlyList<TaskSeed> Tasks)
 {
     public static readonly PlanData Empty = new([], [], [], [], [], [], [], [], []);
+
+    /// <summary>Equivalent measure words and unit spellings (reference/equivalences.csv).</summary>
+    public IReadOnlyList<EquivalenceSeed> Equivalences { get; init; } = [];
+
+    /// <summary>Stated counts checked against registry rows (counts.csv).</summary>
+    public IReadOnlyList<CountSeed> Counts { get; init; } = [];
 }
+
+public sealed record EquivalenceSeed(string Kind, string Term, string Equivalent, string Reason, Source Source);
+
+public sealed record CountSeed(string Plan, string Code, string Indicator, string ScopeKind, string? Scope, int? Year, string Registry, string RowsDocument,
+    LineRange Rows, string? Tier, string? Note, Source Source);
 
 public sealed record PlanSeed(string Id, string DocumentId, string Title, string? Issuer, int? PeriodStart, int? PeriodEnd, string ScopeKind, string? Scope, string? Note, Source Source);
 
@@ -28,7 +39,12 @@ public sealed record Amount(decimal? Value, string? Unit, Normalized? Normalized
 
 public sealed record TargetSeed(string Plan, string Indicator, string ScopeKind, string? Scope, string? Unit, string? Group, (string Taxonomy, string Name)? Industry,
     int? Year, string Comparator, decimal Value, decimal? ValueHigh, string? MeasureUnit, Normalized? Normalized, Normalized? NormalizedHigh, string Printed,
-    int? BaselineYear, decimal? BaselineValue, string SourceKind, int Position, string? Quality, string? Note, Source Source);
+    int? BaselineYear, decimal? BaselineValue, string SourceKind, int Position, string? Quality, string? Note, Source Source)
+{
+    /// <summary>year, each_year, average or sum (migration 0015).</summary>
+    public string Period { get; init; } = "year";
+    public int? YearFrom { get; init; }
+}
 
 public sealed record CascadeSeed(string Plan, string Code, string WholeIndicator, string WholeScopeKind, string? WholeScope, IReadOnlyList<string> PartsIndicators,
     string PartsScopeKind, IReadOnlyList<string> Parts, int Year, string Relation, string? Note, Source Source);
@@ -37,14 +53,25 @@ public sealed record ParkSeed(string DocumentId, string Name, string? Unit, stri
     int Position, string? Quality, string? Note, Source Source);
 
 public sealed record EnterpriseSeed(string DocumentId, string Name, string? Unit, string? Category, IReadOnlyList<string> Tiers, IReadOnlyList<string> Labels,
-    string? Industry, int Position, string? Quality, string? Note, Source Source);
+    string? Industry, int Position, string? Quality, string? Note, Source Source)
+{
+    public string? Entity { get; init; }
+}
 
 public sealed record ProjectSeed(string DocumentId, string Library, string? Serial, string Name, string? Section, string? Unit, string? Park, string? Industry,
     string? StagePrinted, string? Stage, Amount Investment, Amount Output, Amount Tax, Amount Land, string? Period, string? Owner, int Position,
-    string? Quality, string? Note, Source Source);
+    string? Quality, string? Note, Source Source)
+{
+    public string? Entity { get; init; }
+    public string? Subsection { get; init; }
+    public Amount FloorArea { get; init; } = new(null, null, null);
+}
 
 public sealed record ProjectTotalSeed(string DocumentId, string Library, string Label, string? Section, Amount Investment, Amount Output, Amount Tax, Amount Land,
-    string? Quality, string? Note, Source Source);
+    string? Quality, string? Note, Source Source)
+{
+    public IReadOnlyList<string> Damaged { get; init; } = [];
+}
 
 public sealed record TaskSeed(string Plan, string Code, string? Section, string Title, string? TargetText, IReadOnlyList<string> Leads,
     IReadOnlyList<string> Participants, int Position, string? Note, Source Source);

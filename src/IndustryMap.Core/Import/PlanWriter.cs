@@ -37,7 +37,7 @@ internal sealed class PlanWriter(DbConnection connection, DbTransaction transact
 
         // Document-sourced rows go; rows people entered stay.
         await Execute("DELETE FROM task_parties WHERE task_id IN (SELECT id FROM tasks WHERE entered_by IS NULL)", new { });
-        foreach (var table in new[] { "tasks", "project_totals", "projects", "enterprises", "parks", "cascades", "targets" })
+        foreach (var table in new[] { "count_checks", "equivalences", "tasks", "project_totals", "projects", "enterprises", "parks", "cascades", "targets" })
         {
             await Execute($"DELETE FROM {table} WHERE entered_by IS NULL OR entered_by = @Curator", new { Curator = curation.EnteredBy });
         }
@@ -81,9 +81,9 @@ internal sealed class PlanWriter(DbConnection connection, DbTransaction transact
             await Execute(
                 $"""
                  INSERT INTO targets (indicator_id, scope_kind, scope, unit_id, group_id, industry_id, year, comparator, value, value_high, unit,
-                     normalized_value, normalized_high, normalized_unit, printed, baseline_year, baseline_value, source_kind, position, quality, note, {Prov})
+                     normalized_value, normalized_high, normalized_unit, printed, baseline_year, baseline_value, source_kind, position, quality, note, period, year_from, {Prov})
                  VALUES (@IndicatorId, @ScopeKind, @Scope, @UnitId, @GroupId, @IndustryId, @Year, @Comparator, @Value, @ValueHigh, @Unit,
-                     @NormalizedValue, @NormalizedHigh, @NormalizedUnit, @Printed, @BaselineYear, @BaselineValue, @SourceKind, @Position, @Quality, @Note, {ProvValues})
+                     @NormalizedValue, @NormalizedHigh, @NormalizedUnit, @Printed, @BaselineYear, @BaselineValue, @SourceKind, @Position, @Quality, @Note, @Period, @YearFrom, {ProvValues})
                  """,
                 Row(new
                 {
@@ -91,7 +91,7 @@ internal sealed class PlanWriter(DbConnection connection, DbTransaction transact
                     GroupId = t.Group is null ? (long?)null : groups[t.Group], IndustryId = t.Industry is { } ind ? industries[ind] : (long?)null,
                     Year = (long?)t.Year, t.Comparator, t.Value, t.ValueHigh, Unit = t.MeasureUnit, NormalizedValue = t.Normalized?.Value,
                     NormalizedHigh = t.NormalizedHigh?.Value, NormalizedUnit = t.Normalized?.Unit, t.Printed, BaselineYear = (long?)t.BaselineYear,
-                    t.BaselineValue, t.SourceKind, Position = (long)t.Position, t.Quality, t.Note,
+                    t.BaselineValue, t.SourceKind, Position = (long)t.Position, t.Quality, t.Note, t.Period, YearFrom = (long?)t.YearFrom,
                 }, t.Source));
         }
 
@@ -128,11 +128,11 @@ internal sealed class PlanWriter(DbConnection connection, DbTransaction transact
         {
             await Execute(
                 $"""
-                 INSERT INTO enterprises (document_id, name, unit_id, category, tiers, labels, industry, position, quality, note, {Prov})
-                 VALUES (@DocumentId, @Name, @UnitId, @Category, @Tiers, @Labels, @Industry, @Position, @Quality, @Note, {ProvValues})
+                 INSERT INTO enterprises (document_id, name, unit_id, category, tiers, labels, industry, position, quality, note, entity, {Prov})
+                 VALUES (@DocumentId, @Name, @UnitId, @Category, @Tiers, @Labels, @Industry, @Position, @Quality, @Note, @Entity, {ProvValues})
                  """,
                 Row(new { e.DocumentId, e.Name, UnitId = Unit(e.Unit), e.Category, Tiers = Join(e.Tiers), Labels = Join(e.Labels), e.Industry,
-                    Position = (long)e.Position, e.Quality, e.Note }, e.Source));
+                    Position = (long)e.Position, e.Quality, e.Note, e.Entity }, e.Source));
         }
 
         foreach (var p in data.Projects)
@@ -141,10 +141,10 @@ internal sealed class PlanWriter(DbConnection connection, DbTransaction transact
                 $"""
                  INSERT INTO projects (document_id, library, serial, name, section, unit_id, park, industry, stage_printed, stage,
                      investment, investment_unit, investment_yi, output, output_unit, output_yi, tax, tax_unit, tax_yi, land, land_unit, land_mu,
-                     period, owner, position, quality, note, {Prov})
+                     period, owner, position, quality, note, entity, subsection, floor_area, floor_area_unit, {Prov})
                  VALUES (@DocumentId, @Library, @Serial, @Name, @Section, @UnitId, @Park, @Industry, @StagePrinted, @Stage,
                      @Investment, @InvestmentUnit, @InvestmentYi, @Output, @OutputUnit, @OutputYi, @Tax, @TaxUnit, @TaxYi, @Land, @LandUnit, @LandMu,
-                     @Period, @Owner, @Position, @Quality, @Note, {ProvValues})
+                     @Period, @Owner, @Position, @Quality, @Note, @Entity, @Subsection, @FloorArea, @FloorAreaUnit, {ProvValues})
                  """,
                 Row(new
                 {
@@ -153,7 +153,8 @@ internal sealed class PlanWriter(DbConnection connection, DbTransaction transact
                     Output = p.Output.Value, OutputUnit = p.Output.Unit, OutputYi = Yi(p.Output),
                     Tax = p.Tax.Value, TaxUnit = p.Tax.Unit, TaxYi = Yi(p.Tax),
                     Land = p.Land.Value, LandUnit = p.Land.Unit, LandMu = Mu(p.Land),
-                    p.Period, p.Owner, Position = (long)p.Position, p.Quality, p.Note,
+                    p.Period, p.Owner, Position = (long)p.Position, p.Quality, p.Note, p.Entity, p.Subsection,
+                    FloorArea = p.FloorArea.Value, FloorAreaUnit = p.FloorArea.Unit,
                 }, p.Source));
         }
 
@@ -162,9 +163,9 @@ internal sealed class PlanWriter(DbConnection connection, DbTransaction transact
             await Execute(
                 $"""
                  INSERT INTO project_totals (document_id, library, label, section, investment, investment_unit, investment_yi, output, output_unit, output_yi,
-                     tax, tax_unit, tax_yi, land, land_unit, land_mu, quality, note, {Prov})
+                     tax, tax_unit, tax_yi, land, land_unit, land_mu, quality, note, damaged, {Prov})
                  VALUES (@DocumentId, @Library, @Label, @Section, @Investment, @InvestmentUnit, @InvestmentYi, @Output, @OutputUnit, @OutputYi,
-                     @Tax, @TaxUnit, @TaxYi, @Land, @LandUnit, @LandMu, @Quality, @Note, {ProvValues})
+                     @Tax, @TaxUnit, @TaxYi, @Land, @LandUnit, @LandMu, @Quality, @Note, @Damaged, {ProvValues})
                  """,
                 Row(new
                 {
@@ -172,8 +173,25 @@ internal sealed class PlanWriter(DbConnection connection, DbTransaction transact
                     Investment = t.Investment.Value, InvestmentUnit = t.Investment.Unit, InvestmentYi = Yi(t.Investment),
                     Output = t.Output.Value, OutputUnit = t.Output.Unit, OutputYi = Yi(t.Output),
                     Tax = t.Tax.Value, TaxUnit = t.Tax.Unit, TaxYi = Yi(t.Tax),
-                    Land = t.Land.Value, LandUnit = t.Land.Unit, LandMu = Mu(t.Land), t.Quality, t.Note,
+                    Land = t.Land.Value, LandUnit = t.Land.Unit, LandMu = Mu(t.Land), t.Quality, t.Note, Damaged = Join(t.Damaged),
                 }, t.Source));
+        }
+
+        foreach (var e in data.Equivalences)
+        {
+            await Execute($"INSERT INTO equivalences (kind, term, equivalent, reason, {Prov}) VALUES (@Kind, @Term, @Equivalent, @Reason, {ProvValues})",
+                Row(new { e.Kind, e.Term, e.Equivalent, e.Reason }, e.Source));
+        }
+
+        foreach (var c in data.Counts)
+        {
+            await Execute(
+                $"""
+                 INSERT INTO count_checks (plan_id, code, indicator_id, scope_kind, scope, year, registry, rows_document, rows_from, rows_to, tier, note, {Prov})
+                 VALUES (@Plan, @Code, @IndicatorId, @ScopeKind, @Scope, @Year, @Registry, @RowsDocument, @RowsFrom, @RowsTo, @Tier, @Note, {ProvValues})
+                 """,
+                Row(new { c.Plan, c.Code, IndicatorId = indicatorIds[(c.Plan, c.Indicator)], c.ScopeKind, c.Scope, Year = (long?)c.Year, c.Registry, c.RowsDocument,
+                    RowsFrom = (long)c.Rows.From, RowsTo = (long)c.Rows.To, c.Tier, c.Note }, c.Source));
         }
 
         foreach (var t in data.Tasks)

@@ -11,6 +11,8 @@ public sealed partial class SeedReader
     private static readonly string[] PlanScopeKinds = ["city", "region", "unit"];
     private static readonly string[] TargetScopeKinds = ["city", "region", "unit", "cluster", "industry", "park", "enterprise", "project"];
     private static readonly string[] Comparators = ["eq", "ge", "gt", "le", "lt", "approx", "range", "strive"];
+    private static readonly string[] TargetPeriods = ["year", "each_year", "average", "sum"];
+    private static readonly string[] Measures = ["investment", "output", "tax", "land"];
 
     private PlanData ReadPlanData(IReadOnlyList<string> documentFolders, IReadOnlyCollection<string> groups, IReadOnlyList<IndustrySeed> industries)
     {
@@ -23,6 +25,7 @@ public sealed partial class SeedReader
         var projects = new List<ProjectSeed>();
         var totals = new List<ProjectTotalSeed>();
         var tasks = new List<TaskSeed>();
+        var counts = new List<CountSeed>();
 
         foreach (var folder in documentFolders)
         {
@@ -46,8 +49,9 @@ public sealed partial class SeedReader
             projects.AddRange(ReadProjects(folder, documentId, projects.Count));
             totals.AddRange(ReadProjectTotals(folder, documentId, projects));
             tasks.AddRange(ReadTasks(folder, documentId, planIds, tasks.Count));
+            counts.AddRange(ReadCounts(folder, documentId, planIds, indicators, targets));
         }
-        return new PlanData(plans, indicators, targets, cascades, parks, enterprises, projects, totals, tasks);
+        return new PlanData(plans, indicators, targets, cascades, parks, enterprises, projects, totals, tasks) { Counts = counts, Equivalences = ReadEquivalences() };
     }
 
     private IReadOnlyList<CsvRow> ReadOptional(string folder, string file, string[] required)
@@ -197,10 +201,37 @@ public sealed partial class SeedReader
             var printed = row.Required("printed");
             var source = CheckedSource(row, documentId, printed);
             var measureUnit = row.Get("unit");
-            if (plan is null || scopeKind is null || comparator is null || value is null || sourceKind is null || source is null || printed.Length == 0) continue;
-            yield return new TargetSeed(plan, indicator, scopeKind, scope, unit, group, industry, Year(row, "year"), comparator, value.Value, high,
+            // Every value with its unit (issue 15): a ratio printed 0.02∶1 has the unit ∶1. Zero and rows with a quality note are exempt.
+            if (value is not null && value != 0 && measureUnit is null && row.Get("quality") is null)
+            {
+                row.Error("unit", "required", $"有数值 {value} 但缺少单位", $"value {value} has no unit");
+            }
+            var period = row.OneOf("period", TargetPeriods) ?? (row.Get("period") is null ? "year" : null);
+            var year = Year(row, "year");
+            var yearFrom = Year(row, "year_from");
+            if (period is "each_year" or "average" or "sum" && (yearFrom is null || year is null || yearFrom > year))
+            {
+                row.Error("year_from", "period_needs_years", $"期间目标（{period}）需要起止年份 year_from ≤ year", $"a {period} target needs year_from ≤ year");
+                period = null;
+            }
+            if (period == "year" && yearFrom is not null)
+            {
+                row.Error("year_from", "not_allowed", "单一年份的目标不能有 year_from", "a single-year target has no year_from");
+            }
+            if (plan is null || scopeKind is null || comparator is null || value is null || sourceKind is null || source is null || printed.Length == 0 || period is null) continue;
+            var seed = new TargetSeed(plan, indicator, scopeKind, scope, unit, group, industry, year, comparator, value.Value, high,
                 measureUnit, MeasureUnits.Normalize(value.Value, measureUnit), high is null ? null : MeasureUnits.Normalize(high.Value, measureUnit), printed,
-                Year(row, "baseline_year"), row.Decimal("baseline_value"), sourceKind, ++position, row.Get("quality"), row.Get("note"), source);
+                Year(row, "baseline_year"), row.Decimal("baseline_value"), sourceKind, ++position, row.Get("quality"), row.Get("note"), source) { Period = period, YearFrom = yearFrom };
+            if (period != "each_year")
+            {
+                yield return seed;
+                continue;
+            }
+            // 力争每年…: one target for every year of the span, each citing the same lines.
+            for (var y = yearFrom!.Value; y <= year!.Value; y++)
+            {
+                yield return seed with { Year = y, Position = y == yearFrom ? seed.Position : ++position };
+            }
         }
     }
 
@@ -283,7 +314,7 @@ public sealed partial class SeedReader
             var source = DocumentSource(row, documentId);
             if (name.Length == 0 || source is null || (row.Get("unit") is not null && unit is null)) continue;
             yield return new EnterpriseSeed(documentId, name, unit, row.Get("category"), row.List("tiers"), row.List("labels"), row.Get("industry"), ++position,
-                row.Get("quality"), row.Get("note"), source);
+                row.Get("quality"), row.Get("note"), source) { Entity = row.Get("entity") is { } entity && entity != name ? entity : null };
         }
     }
 
@@ -306,12 +337,17 @@ public sealed partial class SeedReader
             var output = ReadAmount(row, "output", "output_unit");
             var tax = ReadAmount(row, "tax", "tax_unit");
             var land = ReadAmount(row, "land", "land_unit", area: true);
+            var floor = ReadAmount(row, "floor_area", "floor_area_unit", area: true);
+            if (floor.Unit is not null && floor.Unit != "平方米")
+            {
+                row.Error("floor_area_unit", "not_allowed", $"厂房面积的单位应为“平方米”：“{floor.Unit}”", $"floor area is in 平方米, not '{floor.Unit}'", floor.Unit);
+            }
             var source = DocumentSource(row, documentId);
             if (library.Length == 0 || source is null || (row.Get("unit") is not null && unit is null)) continue;
             // A project whose name the table lost (a merged row) is kept, named by its serial, with its quality note.
             yield return new ProjectSeed(documentId, library, row.Get("serial"), name.Length > 0 ? name : $"（未印出名称，序号 {row.Get("serial")}）", row.Get("section"),
                 unit, row.Get("park"), row.Get("industry"), stagePrinted, stage, investment, output, tax, land, row.Get("period"), row.Get("owner"), ++position,
-                row.Get("quality"), row.Get("note"), source);
+                row.Get("quality"), row.Get("note"), source) { Entity = row.Get("entity"), Subsection = row.Get("subsection"), FloorArea = floor };
         }
     }
 
@@ -326,9 +362,18 @@ public sealed partial class SeedReader
             }
             var source = DocumentSource(row, documentId);
             if (library.Length == 0 || source is null) continue;
+            var damaged = row.List("damaged");
+            foreach (var bad in damaged.Where(d => !Measures.Contains(d)))
+            {
+                row.Error("damaged", "not_allowed", $"“{bad}”不是允许的取值（{string.Join("、", Measures)}）", $"'{bad}' is not one of {string.Join(", ", Measures)}", bad);
+            }
+            if (damaged.Count > 0 && row.Get("quality") is null)
+            {
+                row.Error("quality", "required", "标为受损的合计行需要数据质量说明", "a total with damaged cells needs a quality note");
+            }
             yield return new ProjectTotalSeed(documentId, library, row.Required("label"), row.Get("section"), ReadAmount(row, "investment", "investment_unit"),
                 ReadAmount(row, "output", "output_unit"), ReadAmount(row, "tax", "tax_unit"), ReadAmount(row, "land", "land_unit", area: true),
-                row.Get("quality"), row.Get("note"), source);
+                row.Get("quality"), row.Get("note"), source) { Damaged = damaged };
         }
     }
 
@@ -344,5 +389,72 @@ public sealed partial class SeedReader
             yield return new TaskSeed(plan, code, row.Get("section"), title, row.Get("target_text"), row.List("lead_units"), row.List("participating_units"),
                 ++position, row.Get("note"), source);
         }
+    }
+
+    /// <summary>counts.csv: a stated count (a target) against the registry rows it counts (issue 15: 附件四 lists 175 firms, L77 says 176).</summary>
+    private IEnumerable<CountSeed> ReadCounts(string folder, string documentId, HashSet<string> plans, IReadOnlyList<IndicatorSeed> indicators, IReadOnlyList<TargetSeed> targets)
+    {
+        var known = indicators.Select(i => (i.Plan, i.Code)).ToHashSet();
+        foreach (var row in ReadOptional(folder, "counts.csv", ["plan", "count", "indicator", "scope_kind", "scope", "year", "registry", "rows_lines", "tier", "lines"]))
+        {
+            var plan = RequirePlan(row, plans);
+            var code = row.Required("count");
+            var indicator = row.Required("indicator");
+            var scopeKind = row.OneOf("scope_kind", TargetScopeKinds);
+            var scope = row.Get("scope");
+            if (scopeKind == "unit" && scope is not null) scope = ResolveUnit(row, "scope");
+            var year = Year(row, "year");
+            if (plan is not null && !known.Contains((plan, indicator)))
+            {
+                row.Error("indicator", "unknown_indicator", $"规划“{plan}”中没有指标“{indicator}”", $"plan '{plan}' has no indicator '{indicator}'", indicator);
+                plan = null;
+            }
+            else if (plan is not null && !targets.Any(t => t.Plan == plan && t.Indicator == indicator && t.ScopeKind == scopeKind && t.Scope == scope && t.Year == year))
+            {
+                row.Error("indicator", "unknown_target", "找不到被核对的数目（目标行）", "no target row states this count", indicator);
+                plan = null;
+            }
+            var registry = row.OneOf("registry", "enterprises", "projects");
+            var rows = DocumentSource(row, documentId, "rows_lines");
+            var source = DocumentSource(row, documentId);
+            if (plan is null || code.Length == 0 || scopeKind is null || registry is null || rows is null || source is null) continue;
+            yield return new CountSeed(plan, code, indicator, scopeKind, scope, year, registry, documentId, new LineRange(rows.FromLine!.Value, rows.ToLine!.Value),
+                row.Get("tier"), row.Get("note"), source with { EnteredBy = _curation.EnteredBy, EnteredAt = _curation.EnteredAt });
+        }
+    }
+
+    public const string EquivalencesFile = "equivalences.csv";
+
+    /// <summary>reference/equivalences.csv: measure words and unit spellings that state the same thing, each with its reason (optional file).</summary>
+    private List<EquivalenceSeed> ReadEquivalences()
+    {
+        var path = ReferencePath(EquivalencesFile);
+        if (!File.Exists(path)) return [];
+        var result = new List<EquivalenceSeed>();
+        var seen = new HashSet<(string, string, string)>();
+        foreach (var row in CsvFile.Read(path, Display(path), ["kind", "term", "equivalent", "reason", "source_doc", "lines", "source_url"], _errors))
+        {
+            var kind = row.OneOf("kind", "measure_word", "unit");
+            var term = row.Required("term");
+            var equivalent = row.Required("equivalent");
+            var reason = row.Required("reason");
+            if (term.Length > 0 && term == equivalent)
+            {
+                row.Error("equivalent", "not_allowed", "等价的两个写法相同", "a spelling is trivially equivalent to itself", term);
+            }
+            if (kind is not null && !seen.Add((kind, term, equivalent)))
+            {
+                row.Error("term", "duplicate", $"“{term} = {equivalent}”重复", $"'{term} = {equivalent}' appears twice", term);
+            }
+            var source = ReferenceSource(row);
+            if (source is { Document: { } document, FromLine: { } from } && term.Length > 0 && !LinesContain(document, new LineRange(from, source.ToLine ?? from), term))
+            {
+                row.Error("lines", "source_mismatch", $"第 {source.LinesText} 行的原文中没有“{term}”", $"lines {source.LinesText} do not contain '{term}'", term);
+            }
+            if (kind is null || term.Length == 0 || equivalent.Length == 0 || reason.Length == 0) continue;
+            var curated = (source ?? _curation) with { EnteredBy = _curation.EnteredBy, EnteredAt = _curation.EnteredAt };
+            result.Add(new EquivalenceSeed(kind, term, equivalent, reason, curated));
+        }
+        return result;
     }
 }

@@ -46,7 +46,9 @@ public static class IndicatorKinds
     /// </summary>
     public static string Default(string? direction, bool cumulative, string? unit)
     {
-        if (cumulative) return direction == "lower" ? Decrease : Cumulative;
+        // A cumulative percentage is a change achieved since the base year; every one in the seeds is a reduction stated
+        // with direction higher, a larger reduction being better (yx2027 ind08, cq2019 ind13 and p45; issue 15).
+        if (cumulative) return direction == "lower" || unit == "%" ? Decrease : Cumulative;
         if (direction == "lower") return LowerIsBetter;
         return Measures.MeasureUnits.IsMoney(unit) ? Growing : Share;
     }

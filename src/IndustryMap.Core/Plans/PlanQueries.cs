@@ -66,11 +66,20 @@ public sealed class TargetRow : ProvenanceRow
     public string? Quality { get; set; }
     public string? Note { get; set; }
 
+    /// <summary>What the value speaks for: year (at or for <see cref="Year"/>), each_year (one of a yearly series),
+    /// average (a period average over <see cref="YearFrom"/>–<see cref="Year"/>), sum (the total over that period).</summary>
+    public string Period { get; set; } = "year";
+
+    public long? YearFrom { get; set; }
+
     /// <summary>The value compared across rows: normalised where a unit converts, so 1.4 万亿元 equals 14000 亿元.</summary>
     public (decimal Low, decimal? High, string? Unit) Comparable =>
         NormalizedValue is { } n ? (Decimals.Normalize(n), Decimals.Normalize(NormalizedHigh), NormalizedUnit) : (Decimals.Normalize(Value), Decimals.Normalize(ValueHigh), Unit);
 
-    public (long Indicator, string ScopeKind, string? Scope, long? Year) Fact => (IndicatorId, ScopeKind, Scope, Year);
+    public (long Indicator, string ScopeKind, string? Scope, long? Year, string Period, long? YearFrom) Fact => (IndicatorId, ScopeKind, Scope, Year, Period, YearFrom);
+
+    /// <summary>A value at or for one year (not a period average or total, and with a known year).</summary>
+    public bool IsYearValue => Year is not null && Period is "year" or "each_year";
 }
 
 public sealed record TargetFilter(string? Plan = null, string? Scope = null, int? Year = null, string? Indicator = null, string? ScopeKind = null);
@@ -113,7 +122,7 @@ public static class PlanQueries
             SELECT t.id, t.indicator_id, i.plan_id, i.code AS indicator_code, i.name AS indicator_name, i.attribute, i.direction, i.cumulative,
                    i.aggregation, t.scope_kind, t.scope, t.unit_id, t.group_id, t.year, t.comparator, t.value, t.value_high, t.unit,
                    t.normalized_value, t.normalized_high, t.normalized_unit, t.printed, t.baseline_year, t.baseline_value, t.source_kind,
-                   t.quality, t.note, t.src_document, t.src_from, t.src_to, t.src_url, t.entered_by, t.entered_at
+                   t.quality, t.note, t.period, t.year_from, t.src_document, t.src_from, t.src_to, t.src_url, t.entered_by, t.entered_at
             FROM targets t JOIN indicators i ON i.id = t.indicator_id
             WHERE (@plan IS NULL OR i.plan_id = @plan)
               AND (@scope IS NULL OR t.scope = @scope)
@@ -130,13 +139,15 @@ public static class PlanQueries
     /// pass <paramref name="all"/> when the caller already holds every row, to skip loading them again.
     /// </summary>
     public static async Task<ILookup<long, TargetRow>> ConflictsAsync(Database database, IReadOnlyList<TargetRow> targets, IReadOnlyList<TargetRow>? all = null) =>
-        Conflicts(targets, all ?? (targets.Count == 0 ? [] : await TargetsAsync(database)));
+        Conflicts(targets, all ?? (targets.Count == 0 ? [] : await TargetsAsync(database)), await Equivalences.LoadAsync(database));
 
-    public static ILookup<long, TargetRow> Conflicts(IEnumerable<TargetRow> targets, IEnumerable<TargetRow> all)
+    /// <summary>The rows of the same fact that state a different value; a restatement (an equivalent measure word or
+    /// unit spelling, or rounding to the printed precision, <see cref="Equivalences"/>) is not a conflict.</summary>
+    public static ILookup<long, TargetRow> Conflicts(IEnumerable<TargetRow> targets, IEnumerable<TargetRow> all, Equivalences equivalences)
     {
         var wanted = targets.Select(t => t.IndicatorId).ToHashSet();
         var facts = all.Where(t => wanted.Contains(t.IndicatorId)).GroupBy(t => t.Fact).ToList();
-        return facts.SelectMany(f => f.SelectMany(t => f.Where(o => o.Comparable != t.Comparable).Select(o => (t.Id, Other: o))))
+        return facts.SelectMany(f => f.SelectMany(t => f.Where(o => equivalences.Compare(o, t) == Sameness.Different).Select(o => (t.Id, Other: o))))
             .ToLookup(x => x.Id, x => x.Other);
     }
 }

@@ -31,6 +31,12 @@ public sealed class EnterpriseRow : ProvenanceRow
     public string? Industry { get; set; }
     public string? Quality { get; set; }
     public string? Note { get; set; }
+
+    /// <summary>The firm this mention names when the document lists it under another name (附件四's), else null.</summary>
+    public string? Entity { get; set; }
+
+    /// <summary>The firm: the name of its listing, or the mention's own name.</summary>
+    public string EntityName => Entity ?? Name;
 }
 
 public sealed class ProjectRow : ProvenanceRow
@@ -61,6 +67,16 @@ public sealed class ProjectRow : ProvenanceRow
     public string? Owner { get; set; }
     public string? Quality { get; set; }
     public string? Note { get; set; }
+
+    /// <summary>The serial of the row this one repeats (the same project printed twice), else null.</summary>
+    public string? Entity { get; set; }
+
+    /// <summary>The annex sub-heading the row is printed under (kept as printed; <see cref="Industry"/> is read from the description).</summary>
+    public string? Subsection { get; set; }
+
+    public decimal? FloorArea { get; set; }
+    public string? FloorAreaUnit { get; set; }
+
 }
 
 public sealed class ProjectTotalRow : ProvenanceRow
@@ -80,6 +96,9 @@ public sealed class ProjectTotalRow : ProvenanceRow
     public decimal? LandMu { get; set; }
     public string? Quality { get; set; }
     public string? Note { get; set; }
+
+    /// <summary>Measures whose printed cells are displaced (investment|output|tax|land): not compared.</summary>
+    public string? Damaged { get; set; }
 }
 
 public sealed class TaskRow : ProvenanceRow
@@ -121,7 +140,7 @@ public static class RegistryQueries
         var tier = filter?.Tier is null ? null : "%" + filter.Tier + "%";
         return (await connection.QueryAsync<EnterpriseRow>(
             $"""
-             SELECT x.id, x.name, u.name AS unit, x.category, x.tiers, x.labels, x.industry, x.quality, x.note, {Prov}
+             SELECT x.id, x.name, u.name AS unit, x.category, x.tiers, x.labels, x.industry, x.quality, x.note, x.entity, {Prov}
              FROM enterprises x LEFT JOIN units u ON u.id = x.unit_id
              WHERE (@unit IS NULL OR u.name = @unit) AND (@tier IS NULL OR x.tiers LIKE @tier OR x.labels LIKE @tier)
              ORDER BY x.document_id, x.position
@@ -135,7 +154,7 @@ public static class RegistryQueries
             $"""
              SELECT x.id, x.library, x.serial, x.name, x.section, u.name AS unit, x.park, x.industry, x.stage_printed, x.stage,
                     x.investment, x.investment_unit, x.investment_yi, x.output, x.output_unit, x.output_yi, x.tax, x.tax_unit, x.tax_yi,
-                    x.land, x.land_unit, x.land_mu, x.period, x.owner, x.quality, x.note, {Prov}
+                    x.land, x.land_unit, x.land_mu, x.period, x.owner, x.quality, x.note, x.entity, x.subsection, x.floor_area, x.floor_area_unit, {Prov}
              FROM projects x LEFT JOIN units u ON u.id = x.unit_id
              WHERE (@unit IS NULL OR u.name = @unit) AND (@library IS NULL OR x.library = @library) AND (@stage IS NULL OR x.stage = @stage)
              ORDER BY x.document_id, x.position
@@ -148,7 +167,7 @@ public static class RegistryQueries
         return (await connection.QueryAsync<ProjectTotalRow>(
             $"""
              SELECT x.id, x.library, x.label, x.section, x.investment, x.investment_unit, x.investment_yi, x.output, x.output_yi, x.tax, x.tax_yi,
-                    x.land, x.land_mu, x.quality, x.note, {Prov}
+                    x.land, x.land_mu, x.quality, x.note, x.damaged, {Prov}
              FROM project_totals x ORDER BY x.document_id, x.id
              """)).ToList();
     }

@@ -21,13 +21,17 @@ public static class PlansApi
         string Printed, long? BaselineYear, decimal? BaselineValue, string SourceKind, string? Quality, string? Note, SourceView Source,
         IReadOnlyList<ConflictView> Conflicts)
     {
+        /// <summary>year, each_year (one of a yearly series), average (a period average over yearFrom–year) or sum (the total over that period).</summary>
+        public string Period { get; init; } = "year";
+        public long? YearFrom { get; init; }
+
         public static TargetView Of(TargetRow t, IEnumerable<TargetRow> conflicts) => new(t.Id, t.PlanId, t.IndicatorCode, t.IndicatorName, t.ScopeKind, t.Scope,
             t.Year, Decimals.Normalize(t.Value), Decimals.Normalize(t.ValueHigh), t.Unit,
             t.NormalizedValue is { } n ? new NormalizedView(Decimals.Normalize(n), Decimals.Normalize(t.NormalizedHigh), t.NormalizedUnit!) : null,
             t.Comparator, t.Cumulative == 1, t.Attribute, t.Direction, t.Printed, t.BaselineYear, Decimals.Normalize(t.BaselineValue), t.SourceKind,
             t.Quality, t.Note, SourceView.Of(t.ToSource()),
             conflicts.Select(c => new ConflictView(Decimals.Normalize(c.Value), Decimals.Normalize(c.ValueHigh), c.Unit, c.Printed, c.SourceKind,
-                SourceView.Of(c.ToSource()))).ToList());
+                SourceView.Of(c.ToSource()))).ToList()) { Period = t.Period, YearFrom = t.YearFrom };
     }
 
     public sealed record PlanDetail(PlanView Plan, IReadOnlyList<IndicatorView> Indicators, IReadOnlyList<TargetView> Targets);

@@ -16,7 +16,24 @@ public static class RegistriesApi
 
     public sealed record ProjectView(string Library, string? Serial, string Name, string? Section, string? Unit, string? Park, string? Industry,
         string? StagePrinted, string? Stage, AmountView Investment, AmountView Output, AmountView Tax, AmountView Land, string? Period, string? Owner,
-        string? Quality, string? Note, SourceView Source);
+        string? Quality, string? Note, SourceView Source)
+    {
+        /// <summary>The serial of the row this one repeats (the same project printed twice).</summary>
+        public string? Entity { get; init; }
+        /// <summary>The annex sub-heading as printed (the industry is read from the description).</summary>
+        public string? Subsection { get; init; }
+        /// <summary>标准厂房 floor area in 平方米 (not land).</summary>
+        public AmountView? FloorArea { get; init; }
+    }
+
+    /// <summary>A firm: its listing's fields and every mention of it (document, lines, tier as that source states it).</summary>
+    public sealed record EnterpriseEntityView(string Name, string? Unit, string? Category, IReadOnlyList<string> Tiers, IReadOnlyList<string> Labels,
+        string? Industry, string? Quality, string? Note, SourceView Source, int MentionCount, IReadOnlyList<EnterpriseView> Mentions);
+
+    /// <summary>A project: its first row's fields and every row that prints it.</summary>
+    public sealed record ProjectEntityView(string Key, string Library, string? Serial, string Name, string? Section, string? Subsection, string? Unit, string? Park,
+        string? Industry, string? StagePrinted, string? Stage, AmountView Investment, AmountView Output, AmountView Tax, AmountView Land, AmountView FloorArea,
+        string? Period, string? Owner, string? Quality, string? Note, SourceView Source, int MentionCount, IReadOnlyList<ProjectView> Mentions);
 
     public sealed record TaskView(string Plan, string Id, string? Section, string Title, string? TargetText, IReadOnlyList<string> Lead,
         IReadOnlyList<string> Participating, string? Note, SourceView Source);
@@ -30,9 +47,10 @@ public static class RegistriesApi
     {
         var api = app.MapGroup("/api").WithTags("registries");
         api.MapGet("/parks", Parks).WithName("ListParks").WithSummary("Parks and platforms with level, planned area (亩 and 平方公里) and focus industries; filter: unit.");
-        api.MapGet("/enterprises", Enterprises).WithName("ListEnterprises").WithSummary("Enterprises with tiers and labels; filters: unit, tier.");
+        api.MapGet("/enterprises", Enterprises).WithName("ListEnterprises")
+            .WithSummary("Enterprises, one per firm with every mention (document, lines, tier as stated); view=mentions lists the mentions instead; filters: unit, tier.");
         api.MapGet("/projects", Projects).WithName("ListProjects")
-            .WithSummary("Project libraries: stage as printed and on one lifecycle, investment/output/tax in the printed unit and in 亿元; filters: unit, library, stage.");
+            .WithSummary("Project libraries, one per project with every row that prints it (view=mentions: the rows): stage as printed and on one lifecycle, investment/output/tax in the printed unit and in 亿元, land in 亩, 标准厂房 floor area in 平方米; filters: unit, library, stage.");
         api.MapGet("/tasks", Tasks).WithName("ListTasks").WithSummary("Tasks with their lead (牵头) and participating (参与) units; filters: plan, unit.");
     }
 
@@ -41,20 +59,54 @@ public static class RegistriesApi
             Amount(p.PlannedArea, p.AreaUnit, p.AreaMu, "亩"), Decimals.Normalize(p.AreaKm2), Split(p.FocusIndustries), p.Quality, p.Note,
             SourceView.Of(p.ToSource()))).ToList());
 
-    private static async Task<IResult> Enterprises(string? unit, string? tier, Database database) =>
-        Results.Ok((await RegistryQueries.EnterprisesAsync(database, new RegistryFilter(Unit: unit, Tier: tier))).Select(e => new EnterpriseView(e.Name, e.Unit,
-            e.Category, Split(e.Tiers), Split(e.Labels), e.Industry, e.Quality, e.Note, SourceView.Of(e.ToSource()))).ToList());
+    private static EnterpriseView View(EnterpriseRow e) => new(e.Name, e.Unit, e.Category, Split(e.Tiers), Split(e.Labels), e.Industry, e.Quality, e.Note,
+        SourceView.Of(e.ToSource()));
 
-    private static async Task<IResult> Projects(string? unit, string? library, string? stage, Database database)
+    private static ProjectView View(ProjectRow p) => new(
+        p.Library, p.Serial, p.Name, p.Section, p.Unit, p.Park, p.Industry, p.StagePrinted, p.Stage,
+        Amount(p.Investment, p.InvestmentUnit, p.InvestmentYi, "亿元"), Amount(p.Output, p.OutputUnit, p.OutputYi, "亿元"), Amount(p.Tax, p.TaxUnit, p.TaxYi, "亿元"),
+        Amount(p.Land, p.LandUnit, p.LandMu, "亩"), p.Period, p.Owner, p.Quality, p.Note, SourceView.Of(p.ToSource()))
+    {
+        Entity = p.Entity, Subsection = p.Subsection, FloorArea = p.FloorArea is null ? null : new AmountView(Decimals.Normalize(p.FloorArea), p.FloorAreaUnit, null, null),
+    };
+
+    private static IResult? BadView(string? view) => view is null or "entities" or "mentions" ? null
+        : Problems.BadRequest("unknown_view", $"未知的视图“{view}”（entities 或 mentions）", $"unknown view '{view}': entities or mentions");
+
+    private static async Task<IResult> Enterprises(string? unit, string? tier, string? view, Database database)
+    {
+        if (BadView(view) is { } bad) return bad;
+        if (view == "mentions")
+        {
+            return Results.Ok((await RegistryQueries.EnterprisesAsync(database, new RegistryFilter(Unit: unit, Tier: tier))).Select(View).ToList());
+        }
+        // Entities are formed over every mention, then filtered: a firm whose tier one source states matches that tier.
+        var entities = Entities.Enterprises(await RegistryQueries.EnterprisesAsync(database))
+            .Where(e => (unit is null || e.Unit == unit) && (tier is null || e.Tiers.Any(t => t.Contains(tier, StringComparison.Ordinal)) || e.Labels.Any(l => l.Contains(tier, StringComparison.Ordinal))));
+        return Results.Ok(entities.Select(e =>
+        {
+            var main = e.Mentions.FirstOrDefault(m => m.Entity is null && m.Name == e.Name) ?? e.Mentions[0];
+            return new EnterpriseEntityView(e.Name, e.Unit, main.Category ?? e.Mentions.Select(m => m.Category).FirstOrDefault(c => c is not null), e.Tiers, e.Labels,
+                e.Industry, main.Quality, main.Note, SourceView.Of(main.ToSource()), e.Mentions.Count, e.Mentions.Select(View).ToList());
+        }).ToList());
+    }
+
+    private static async Task<IResult> Projects(string? unit, string? library, string? stage, string? view, Database database)
     {
         if (stage is not null && ProjectLifecycle.Stages.All(s => s.Stage != stage))
         {
             return Problems.BadRequest("unknown_stage", $"未知的项目阶段“{stage}”", $"unknown stage '{stage}': one of {string.Join(", ", ProjectLifecycle.Stages.Select(s => s.Stage))}");
         }
-        return Results.Ok((await RegistryQueries.ProjectsAsync(database, new RegistryFilter(Unit: unit, Library: library, Stage: stage))).Select(p => new ProjectView(
-            p.Library, p.Serial, p.Name, p.Section, p.Unit, p.Park, p.Industry, p.StagePrinted, p.Stage,
-            Amount(p.Investment, p.InvestmentUnit, p.InvestmentYi, "亿元"), Amount(p.Output, p.OutputUnit, p.OutputYi, "亿元"), Amount(p.Tax, p.TaxUnit, p.TaxYi, "亿元"),
-            Amount(p.Land, p.LandUnit, p.LandMu, "亩"), p.Period, p.Owner, p.Quality, p.Note, SourceView.Of(p.ToSource()))).ToList());
+        if (BadView(view) is { } bad) return bad;
+        var rows = await RegistryQueries.ProjectsAsync(database, new RegistryFilter(Unit: unit, Library: library, Stage: stage));
+        if (view == "mentions") return Results.Ok(rows.Select(View).ToList());
+        return Results.Ok(Entities.Projects(rows).Select(e =>
+        {
+            var v = View(e.Project);
+            return new ProjectEntityView(e.Key, v.Library, v.Serial, v.Name, v.Section, v.Subsection, v.Unit, v.Park, v.Industry, v.StagePrinted, v.Stage, v.Investment,
+                v.Output, v.Tax, v.Land, v.FloorArea ?? new AmountView(null, null, null, null), v.Period, v.Owner, v.Quality, v.Note, v.Source, e.Mentions.Count,
+                e.Mentions.Select(View).ToList());
+        }).ToList());
     }
 
     private static async Task<IResult> Tasks(string? plan, string? unit, Database database) =>

@@ -13,7 +13,14 @@ public sealed record Column(string Key, string Zh, string En, bool Numeric = fal
 /// One row: a cell per column (text or an exact decimal), for number cells the value as printed with its unit
 /// (shown on hover, e.g. "8000 万元" for a cell of 0.8 亿元), and the row's source.
 /// </summary>
-public sealed record TableRow(IReadOnlyList<object?> Cells, IReadOnlyList<string?> Printed, SourceView Source);
+public sealed record TableRow(IReadOnlyList<object?> Cells, IReadOnlyList<string?> Printed, SourceView Source)
+{
+    /// <summary>For an entity (a firm, a project): every mention of it, each with its source; empty for other registries.</summary>
+    public IReadOnlyList<MentionView> Mentions { get; init; } = [];
+}
+
+/// <summary>One mention of an entity: how the source names it, what it states there (a tier, a serial), and where.</summary>
+public sealed record MentionView(string Name, string? Detail, SourceView Source);
 
 public sealed record Table(string Kind, string Title, string TitleEn, IReadOnlyList<Column> Columns, IReadOnlyList<TableRow> Rows);
 
@@ -52,28 +59,46 @@ public static class RegistryTables
             [p.Name, p.Unit, p.Level, p.Kind, Decimals.Normalize(p.AreaMu), Decimals.Normalize(p.AreaKm2), Join(p.FocusIndustries)],
             [null, null, null, null, Printed(p.PlannedArea, p.AreaUnit), null, null], Source(p))).ToList());
 
+    /// <summary>One row per firm (issue 15), expandable to its mentions; tiers are every tier a source states.</summary>
     private static Table Enterprises(IEnumerable<EnterpriseRow> rows) => new("enterprises", "企业名录", "Enterprises",
         [
             new("name", "名称", "Name"), new("unit", "单元", "Unit"), new("category", "类别", "Category"), new("tiers", "层级", "Tiers"),
-            new("labels", "称号", "Labels"), new("industry", "产业", "Industry"),
+            new("labels", "称号", "Labels"), new("industry", "产业", "Industry"), new("mentions", "提及次数", "Mentions", true),
         ],
-        rows.Select(e => new TableRow([e.Name, e.Unit, e.Category, Join(e.Tiers), Join(e.Labels), e.Industry], [null, null, null, null, null, null], Source(e)))
-            .ToList());
+        Entities.Enterprises(rows).Select(e =>
+        {
+            var main = e.Mentions.FirstOrDefault(m => m.Entity is null && m.Name == e.Name) ?? e.Mentions[0];
+            return new TableRow([e.Name, e.Unit, main.Category ?? e.Mentions.Select(m => m.Category).FirstOrDefault(c => c is not null), string.Join('、', e.Tiers),
+                    string.Join('、', e.Labels), e.Industry, (decimal)e.Mentions.Count], [null, null, null, null, null, null, null], Source(main))
+            {
+                Mentions = e.Mentions.Select(m => new MentionView(m.Name, string.Join('、', new[] { Join(m.Tiers), m.Category }.Where(x => !string.IsNullOrEmpty(x))), Source(m))).ToList(),
+            };
+        }).ToList());
 
+    /// <summary>One row per project (中国华录 printed twice is one row with two mentions); 标准厂房 floor area apart from land.</summary>
     private static Table Projects(IEnumerable<ProjectRow> rows) => new("projects", "项目库", "Projects",
         [
             new("library", "项目库", "Library"), new("serial", "序号", "No."), new("name", "项目名称", "Project"), new("unit", "单元", "Unit"),
             new("park", "园区", "Park"), new("industry", "产业", "Industry"), new("stage", "阶段", "Stage"),
             new("investment", "总投资（亿元）", "Investment (100m yuan)", true), new("output", "年产值（亿元）", "Annual output (100m yuan)", true),
-            new("tax", "税收（亿元）", "Tax (100m yuan)", true), new("land", "用地（亩）", "Land (mu)", true), new("period", "建设期", "Period"),
-            new("owner", "业主", "Owner"),
+            new("tax", "税收（亿元）", "Tax (100m yuan)", true), new("land", "用地（亩）", "Land (mu)", true),
+            new("floorArea", "厂房面积（平方米）", "Floor area (m²)", true), new("period", "建设期", "Period"), new("owner", "业主", "Owner"),
+            new("section", "附件分节（原文）", "Annex section (as printed)"),
         ],
-        rows.Select(p => new TableRow(
-            [p.Library, p.Serial, p.Name, p.Unit, p.Park, p.Industry, p.StagePrinted, Decimals.Normalize(p.InvestmentYi), Decimals.Normalize(p.OutputYi),
-                Decimals.Normalize(p.TaxYi), Decimals.Normalize(p.LandMu), p.Period, p.Owner],
-            [null, null, null, null, null, null, null, Printed(p.Investment, p.InvestmentUnit), Printed(p.Output, p.OutputUnit), Printed(p.Tax, p.TaxUnit),
-                Printed(p.Land, p.LandUnit), null, null],
-            Source(p))).ToList());
+        Entities.Projects(rows).Select(e =>
+        {
+            var p = e.Project;
+            return new TableRow(
+                [p.Library, p.Serial, p.Name, p.Unit, p.Park, p.Industry, p.StagePrinted,
+                    Decimals.Normalize(p.InvestmentYi), Decimals.Normalize(p.OutputYi), Decimals.Normalize(p.TaxYi), Decimals.Normalize(p.LandMu),
+                    Decimals.Normalize(p.FloorArea), p.Period, p.Owner, string.Join(" / ", new[] { p.Section, p.Subsection }.Where(x => x is not null))],
+                [null, null, null, null, null, null, null, Printed(p.Investment, p.InvestmentUnit), Printed(p.Output, p.OutputUnit), Printed(p.Tax, p.TaxUnit),
+                    Printed(p.Land, p.LandUnit), Printed(p.FloorArea, p.FloorAreaUnit), null, null, null],
+                Source(p))
+            {
+                Mentions = e.Mentions.Count < 2 ? [] : e.Mentions.Select(m => new MentionView(m.Name, $"{m.Serial} · {Printed(m.Investment, m.InvestmentUnit)}", Source(m))).ToList(),
+            };
+        }).ToList());
 
     private static Table Tasks(IEnumerable<TaskRow> rows) => new("tasks", "任务清单", "Tasks",
         [

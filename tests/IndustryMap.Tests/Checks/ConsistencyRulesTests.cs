@@ -65,6 +65,61 @@ public class ConsistencyRulesTests
         Assert.Equal(FindingStatus.Agrees, Assert.Single(ConsistencyRules.GrowthRates(close, [level, growth], new Dictionary<string, PlanRow> { ["p"] = plan })).Status);
     }
 
+    private static readonly Equivalences Words = new([
+        new EquivalenceRow { Kind = "measure_word", Term = "户", Equivalent = "个", Reason = "both count firms" },
+        new EquivalenceRow { Kind = "measure_word", Term = "个", Equivalent = "家", Reason = "both count firms" },
+    ]);
+
+    [Fact]
+    public void Conflicts_EquivalentMeasureWords_AreARestatement_AndOnlyWithTheEquivalenceData()
+    {
+        TargetRow[] rows = [Target(1, "city", null, 2019, 23m, unit: "个"), Target(1, "city", null, 2019, 23m, unit: "户", source: "prose")];
+        var restated = Assert.Single(ConsistencyRules.Conflicts(rows, Words));
+        Assert.Equal((FindingKinds.Restatement, FindingStatus.Agrees, false), (restated.Kind, restated.Status, restated.IsProblem));
+        Assert.Contains("both count firms", restated.Message, StringComparison.Ordinal);
+        // Transitive: 户 = 个 = 家.
+        Assert.Equal(FindingKinds.Restatement, Assert.Single(ConsistencyRules.Conflicts([Target(1, "city", null, 2019, 3m, unit: "户"), Target(1, "city", null, 2019, 3m, unit: "家")], Words)).Kind);
+        // Without the data the two spellings are two values.
+        Assert.Equal(FindingKinds.Conflict, Assert.Single(ConsistencyRules.Conflicts(rows)).Kind);
+        // An equivalent word does not make different numbers equal.
+        Assert.Equal(FindingKinds.Conflict, Assert.Single(ConsistencyRules.Conflicts([rows[0], Target(1, "city", null, 2019, 28m, unit: "户")], Words)).Kind);
+    }
+
+    [Theory]
+    [InlineData("797.1", "797.14", true)]
+    [InlineData("235.5", "235", true)]
+    [InlineData("206.9", "207", true)]
+    [InlineData("332.3", "332.2", false)]
+    [InlineData("58.9", "60", false)]
+    [InlineData("1.5", "1.6", false)]
+    public void Conflicts_RoundingToThePrintedPrecision_IsARestatement(string table, string prose, bool restated)
+    {
+        var a = Target(1, "unit", "南岸区", 2025, decimal.Parse(table, System.Globalization.CultureInfo.InvariantCulture));
+        var b = Target(1, "unit", "南岸区", 2025, decimal.Parse(prose, System.Globalization.CultureInfo.InvariantCulture), source: "prose");
+        b.Printed = $"总产值突破{prose}亿元";
+        Assert.Equal(restated ? FindingKinds.Restatement : FindingKinds.Conflict, Assert.Single(ConsistencyRules.Conflicts([a, b], Words)).Kind);
+    }
+
+    [Fact]
+    public void Conflicts_PeriodAverageAndUnknownYear_AreOtherFactsThanTheYearValue()
+    {
+        var point = Target(1, "unit", "南岸区", 2020, 36.6m);
+        var average = Target(1, "unit", "南岸区", 2020, 50m, source: "prose");
+        average.Period = "average";
+        average.YearFrom = 2016;
+        Assert.Empty(ConsistencyRules.Conflicts([point, average], Words));
+    }
+
+    [Fact]
+    public void SumRate_PeriodTotalOfYearlyValues()
+    {
+        // 31.3 a year growing r: 31.3·Σ(1+r)^k for k = 1…5 = 300 at r ≈ 22.54% (seed 003 ind02 [300], L146).
+        Assert.Equal(22.54m, ConsistencyRules.SumRate(31.3m, 300m, 5));
+        // At 20% the five years add up to 31.3 × 8.93 ≈ 279.5, not 300.
+        Assert.Equal(20m, ConsistencyRules.SumRate(31.3m, 31.3m * (1.2m + 1.44m + 1.728m + 2.0736m + 2.48832m), 5));
+        Assert.Equal(10.76m, ConsistencyRules.CompoundRate(3m, 5m, 5));
+    }
+
     [Theory]
     [InlineData("16.2", "0.05")]
     [InlineData("20", "0.5")]

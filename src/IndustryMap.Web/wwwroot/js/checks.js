@@ -1,45 +1,49 @@
-// The consistency page: the findings of /api/checks (conflicting statements, cascades whose parts do not add up to
-// the whole, growth rates that do not follow from their own baseline and target), grouped by plan, each item linked
-// to its source. Problems first; findings that agree can be shown too.
-import { el, t, lang, getJson, setUpPage, quantity, sourceView, run } from "./common.js";
+// The consistency page: the findings of /api/checks grouped by kind (冲突, 复述, 级联不符, 增速不符, 计数不符, 分级不一,
+// 数据质量) or by plan, each side linked to its lines, and how many findings are problems. Problems first; findings
+// that agree (and restatements, which are never problems) can be shown too.
+import { el, t, lang, getJson, setUpPage, quantity, sourceView, param, run } from "./common.js";
 
 setUpPage("checks.heading");
 
-const STATUS_LABEL = {
-  conflict: ["冲突", "conflict"], mismatch: ["不一致", "mismatch"], incomplete: ["不完整", "incomplete"], agrees: ["一致", "agrees"],
-};
+const KIND_EN = { conflict: "conflict", restatement: "restatement", cascade: "parts vs whole", growth: "growth rate", count: "count", tier: "tier", quality: "data quality" };
 
 async function main() {
   const [report, plans] = await Promise.all([getJson("/api/checks"), getJson("/api/plans")]);
   const content = document.getElementById("content");
+  const kindName = (kind) => (lang === "en" ? KIND_EN[kind] ?? kind : report.kinds.find((k) => k.kind === kind)?.name ?? kind);
   const showAll = el("input", { type: "checkbox", id: "show-all" });
-  content.append(el("p", { className: "summary" },
-    lang === "en" ? `${report.total} checks, ${report.problems} problems. ` : `共 ${report.total} 项检查，发现 ${report.problems} 个问题。`,
-    Object.entries(report.byStatus).map(([s, n]) => `${label(s)} ${n}`).join(" · ")),
-  el("p", {}, showAll, " ", el("label", { for: "show-all", textContent: lang === "en" ? "Also show checks that agree" : "同时显示一致的检查结果" })));
+  const groupBy = el("select", { id: "group-by" }, el("option", { value: "kind", textContent: t("checks.byKind") }), el("option", { value: "plan", textContent: t("checks.byPlan") }));
+  groupBy.value = param("by") === "plan" ? "plan" : "kind";
+  content.append(
+    el("p", { className: "summary", id: "checks-summary", textContent: t("checks.summary", report.total, report.problems) }),
+    el("ul", { className: "kinds", id: "checks-kinds" }, report.kinds.map((k) => el("li", { dataset: { kind: k.kind }, textContent: t("checks.kindCount", kindName(k.kind), k.total, k.problems) }))),
+    el("p", {}, el("label", { for: "group-by", textContent: t("checks.groupBy") }), groupBy, " ", showAll, " ", el("label", { for: "show-all", textContent: t("checks.showAll") })));
   const list = el("div", { id: "findings" });
   content.append(list);
   const render = () => {
-    list.replaceChildren();
-    for (const plan of plans) {
-      const findings = report.findings.filter((f) => f.plan === plan.id && (showAll.checked || f.status !== "agrees"));
-      if (findings.length === 0) continue;
-      list.append(el("section", { "aria-label": plan.title }, el("h2", { textContent: `${plan.title}（${findings.length}）` }), findings.map(finding)));
-    }
+    const shown = report.findings.filter((f) => showAll.checked || f.status !== "agrees");
+    const groups = groupBy.value === "plan"
+      ? plans.map((p) => ({ key: p.id, title: p.title, findings: shown.filter((f) => f.plan === p.id) }))
+      : report.kinds.map((k) => ({ key: k.kind, title: kindName(k.kind), findings: shown.filter((f) => f.kind === k.kind) }));
+    list.replaceChildren(...groups.filter((g) => g.findings.length > 0).map((g) =>
+      el("section", { "aria-label": g.title, dataset: { group: g.key } },
+        el("h2", { textContent: `${g.title}（${g.findings.length}）` }),
+        g.findings.map((f) => finding(f, groupBy.value === "plan" ? kindName(f.kind) : plans.find((p) => p.id === f.plan)?.title ?? f.plan)))));
   };
+  groupBy.addEventListener("change", render);
   showAll.addEventListener("change", render);
   render();
 }
 
-const label = (status) => (STATUS_LABEL[status] ?? [status, status])[lang === "en" ? 1 : 0];
-
-function finding(f) {
+function finding(f, context) {
+  const problem = f.status === "conflict" || f.status === "mismatch" || f.status === "incomplete";
   const card = el("article", { className: `card finding status-${f.status}`, dataset: { status: f.status, kind: f.kind } },
-    el("h3", {}, el("span", { className: `badge ${f.status === "agrees" ? "" : "conflict"}`, textContent: label(f.status) }), " ", f.title),
+    el("h3", {}, el("span", { className: `badge ${problem ? "conflict" : ""}`, textContent: t(`checks.status.${f.status}`) }), " ", f.title,
+      el("span", { className: "muted", textContent: ` · ${context}` })),
     el("p", { textContent: lang === "en" ? f.messageEn : f.message }));
   if (f.expected !== undefined || f.actual !== undefined) {
-    card.append(el("p", {}, lang === "en" ? "expected " : "应为 ", quantity(f.expected, f.unit), lang === "en" ? " · stated " : " · 实为 ", quantity(f.actual, f.unit),
-      f.difference !== undefined ? [lang === "en" ? " · difference " : " · 差 ", quantity(f.difference, f.unit)] : null));
+    card.append(el("p", {}, t("checks.expected"), quantity(f.expected, f.unit), t("checks.actual"), quantity(f.actual, f.unit),
+      f.difference !== undefined ? [t("checks.difference"), quantity(f.difference, f.unit)] : null));
   }
   card.append(el("ul", {}, f.items.map((i) => el("li", {}, `${i.label}：`, quantity(i.value, i.unit), i.printed ? el("span", { className: "muted", textContent: ` “${i.printed}”` }) : null, " ",
     sourceView(i.source)))));

@@ -33,15 +33,17 @@ async function main() {
       el("p", { className: "muted" }, [indicator.attribute, indicator.category, indicator.cumulative ? (lang === "en" ? "cumulative [ ]" : "累计值 [ ]") : null].filter(Boolean).join(" · "), " ",
         sourceView(indicator.source)));
     const years = [...new Set(targets.flatMap((x) => [x.year, x.baselineYear]).filter((y) => y))].sort();
+    // A target whose document prints no year is shown so, in its own column (never given a guessed year).
+    if (targets.some((x) => x.year === undefined || x.year === null)) years.push(null);
     const scopes = [...new Set(targets.map((x) => scopeLabel(x)))];
     const table = el("table", {}, el("thead", {}, el("tr", {}, el("th", { scope: "col", textContent: t("plan.col.scope") }),
-      years.map((y) => el("th", { scope: "col", textContent: String(y) })))));
+      years.map((y) => el("th", { scope: "col", textContent: y === null ? t("plan.yearUnknown") : String(y) })))));
     const body = el("tbody");
     for (const scope of scopes) {
       const row = el("tr", {}, el("th", { scope: "row", textContent: scope }));
       for (const year of years) {
-        const cellTargets = targets.filter((x) => scopeLabel(x) === scope && x.year === year);
-        const baselines = targets.filter((x) => scopeLabel(x) === scope && x.baselineYear === year && x.baselineValue !== undefined);
+        const cellTargets = targets.filter((x) => scopeLabel(x) === scope && (x.year ?? null) === year);
+        const baselines = year === null ? [] : targets.filter((x) => scopeLabel(x) === scope && x.baselineYear === year && x.baselineValue !== undefined);
         row.append(el("td", { className: "num-cell" }, cellTargets.map(targetCell),
           baselines.map((b) => el("div", { className: "muted" }, `${lang === "en" ? "baseline" : "基期"} `, quantity(b.baselineValue, b.unit)))));
       }
@@ -49,12 +51,12 @@ async function main() {
     }
     table.append(body);
     section.append(el("div", { className: "table-wrap" }, table));
-    const series = scopes.map((scope) => ({ scope, points: targets.filter((x) => scopeLabel(x) === scope && x.year).map((x) => [String(x.year), Number(x.value), x]) }))
+    const series = scopes.map((scope) => ({ scope, points: targets.filter((x) => scopeLabel(x) === scope && x.year && (x.period ?? "year") !== "average").map((x) => [String(x.year), Number(x.value), x]) }))
       .filter((s) => s.points.length >= 2).slice(0, 8);
     if (series.length) {
       const chart = el("div", { className: "chart", role: "img", "aria-label": t("plan.chart", indicator.name, indicator.unit ?? "") });
       section.append(chart);
-      charts.push({ chart, series, years: years.map(String), unit: indicator.unit });
+      charts.push({ chart, series, years: years.filter((y) => y !== null).map(String), unit: indicator.unit });
     }
     content.append(section);
   }
@@ -68,7 +70,9 @@ function scopeLabel(target) {
 function targetCell(target) {
   const value = target.valueHigh !== undefined ? `${target.value}—${target.valueHigh}` : target.value;
   const shown = target.valueHigh !== undefined ? { text: `${value} ${target.unit ?? ""}`.trim(), exact: target.printed } : formatQuantity(target.value, target.unit);
-  const text = `${COMPARATOR[target.comparator] ?? ""}${target.cumulative ? `[${shown.text}]` : shown.text}`;
+  const period = target.period === "average" ? t("plan.average", target.yearFrom, target.year) : target.period === "sum" ? t("plan.sum", target.yearFrom, target.year)
+    : target.period === "each_year" ? t("plan.eachYear") : "";
+  const text = `${period ? `${period} ` : ""}${COMPARATOR[target.comparator] ?? ""}${target.cumulative ? `[${shown.text}]` : shown.text}`;
   const box = el("div", { className: "target" },
     el("data", { className: "num", value: String(target.value), textContent: text, title: `${t("num.exact", shown.exact)}\n${target.printed}` }), " ",
     sourceView(target.source));

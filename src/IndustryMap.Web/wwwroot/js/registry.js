@@ -84,7 +84,8 @@ async function main() {
   function render() {
     const rows = visibleRows();
     renderHead();
-    body.replaceChildren(...rows.map((r) => el("tr", {}, table.columns.map((c, i) => cell(c, r.cells[i], r.printed[i])), el("td", {}, sourceView(r.source)))));
+    body.replaceChildren(...rows.map((r) => el("tr", {}, table.columns.map((c, i) => cell(c, r.cells[i], r.printed[i])),
+      el("td", {}, sourceView(r.source), mentionsView(r.mentions)))));
     document.getElementById("count").textContent = t("reg.rows", rows.length, table.rows.length);
     const query = new URLSearchParams({ kind });
     if (state.q) query.set("q", state.q);
@@ -107,6 +108,13 @@ async function main() {
     render();
   });
   render();
+}
+
+// An entity's mentions (issue 15): each source that names the firm or prints the project, with what it states there.
+function mentionsView(mentions) {
+  if (!mentions?.length) return null;
+  return el("details", { className: "mentions" }, el("summary", { textContent: t("reg.mentions", mentions.length) }),
+    el("ul", {}, mentions.map((m) => el("li", {}, m.name, m.detail ? el("span", { className: "muted", textContent: `（${m.detail}）` }) : null, " ", sourceView(m.source)))));
 }
 
 run(main);
