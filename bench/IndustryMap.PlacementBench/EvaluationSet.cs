@@ -53,7 +53,7 @@ public static partial class EvaluationSet
     }
 
     public static string ToCsv(IEnumerable<EvalCase> cases) =>
-        string.Join("\n", cases.Select(c => Csv.Line([c.Set, c.Id, c.Description, c.ExpectedUnit,
+        string.Join("\n", cases.Select(c => Csv.DataLine([c.Set, c.Id, c.Description, c.ExpectedUnit,
                 c.AmountYi?.ToString(System.Globalization.CultureInfo.InvariantCulture), c.LandMu?.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Source]))
             .Prepend("set,id,description,expected_unit,amount_yi,land_mu,source")) + "\n";
 }

@@ -255,7 +255,7 @@ async Task SpeedOverHttp(int n, IReadOnlyList<string> descriptions)
         $"single placement over HTTP (POST /api/placements: token check, rule, JSON of 41 ranked units), {n} runs: p50 {P(0.5):F2} ms, p95 {P(0.95):F2} ms, p99 {P(0.99):F2} ms"));
 
     var csv = new System.Text.StringBuilder("id,description,amountYi,landMu,origin\n");
-    for (var i = 0; i < 10_000; i++) csv.Append(IndustryMap.Text.Csv.Line([i.ToString(CultureInfo.InvariantCulture), descriptions[i % descriptions.Count], "10", "100", "outside_city"])).Append('\n');
+    for (var i = 0; i < 10_000; i++) csv.Append(IndustryMap.Text.Csv.DataLine([i.ToString(CultureInfo.InvariantCulture), descriptions[i % descriptions.Count], "10", "100", "outside_city"])).Append('\n');
     var watch = Stopwatch.StartNew();
     using var batchResponse = await http.PostAsync("/api/placements/batch?format=csv", new StringContent(csv.ToString(), System.Text.Encoding.UTF8, "text/csv"));
     var body = await batchResponse.Content.ReadAsStringAsync();

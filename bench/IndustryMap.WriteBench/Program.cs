@@ -37,6 +37,7 @@ for (var i = 0; i < 10; i++) passwords.Verify(hash, "benchmark-password-9");
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"password hash (ASP.NET Core Identity V3, PBKDF2-HMAC-SHA512): {hashMs:F1} ms to hash, {hashTimer.Elapsed.TotalMilliseconds / 10:F1} ms to verify"));
 
+await SqliteWritersAsync();
 await RunAsync("sqlite", null);
 if (postgresServer is not null) await RunAsync("postgres", postgresServer);
 
@@ -135,6 +136,102 @@ async Task RunAsync(string engine, string? server)
     }
     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     Directory.Delete(data, recursive: true);
+}
+
+// SQLite's own waiting, without the app (decision 0009): how long a second writer waits behind a 20 ms write transaction
+// (the e_sqlite3 2.0.6 build slept a whole second here), then `clients` writers each committing small transactions in
+// a loop, once queued by a process-wide semaphore before BEGIN IMMEDIATE (what SqliteDialect.WriterTurnAsync did) and
+// once left to SQLite's busy_timeout alone. Same process, same minute, so the machine's load falls on both alike.
+async Task SqliteWritersAsync()
+{
+    var folder = Path.Combine(Path.GetTempPath(), "industrymap-busybench-" + Guid.NewGuid().ToString("N"));
+    Directory.CreateDirectory(folder);
+    var database = Database.ForSqliteFile(Path.Combine(folder, "busy.db"));
+    await using (var setup = await database.OpenAsync())
+    {
+        await using var create = setup.CreateCommand();
+        create.CommandText = "CREATE TABLE t (id INTEGER PRIMARY KEY, writer INTEGER, payload TEXT)";
+        await create.ExecuteNonQueryAsync();
+    }
+    await using (var probe = await database.OpenAsync())
+    {
+        await using var version = probe.CreateCommand();
+        version.CommandText = "SELECT sqlite_version()";
+        Console.WriteLine($"sqlite {await version.ExecuteScalarAsync()} (Microsoft.Data.Sqlite {typeof(Microsoft.Data.Sqlite.SqliteConnection).Assembly.GetName().Version})");
+    }
+
+    var waits = new List<double>();
+    for (var i = 0; i < 20; i++)
+    {
+        await using var first = await database.OpenAsync();
+        await using var second = await database.OpenAsync();
+        await using var held = await first.BeginTransactionAsync();
+        var blocked = Task.Run(async () =>
+        {
+            var start = Stopwatch.GetTimestamp();
+            await using var transaction = await second.BeginTransactionAsync();
+            var waited = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            await transaction.CommitAsync();
+            return waited;
+        });
+        await Task.Delay(20);
+        await held.CommitAsync();
+        waits.Add(await blocked);
+    }
+    waits.Sort();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"sqlite busy handler: a second writer behind a 20 ms transaction waits p50 {waits[waits.Count / 2]:F1} ms, max {waits[^1]:F1} ms (20 tries)"));
+
+    Console.WriteLine($"sqlite: {"writers (small transactions, no app)",-44} {"commits",7} {"tx/s",8} {"p50 ms",7} {"p95 ms",7} {"p99 ms",7} {"max ms",7} {"errors",6}");
+    foreach (var queued in new[] { true, false, true, false })
+    {
+        var gate = new SemaphoreSlim(1, 1);
+        var latencies = new List<double>[clients];
+        var errors = 0;
+        var stopAt = Stopwatch.GetTimestamp() + (long)(Math.Max(2, seconds / 2) * Stopwatch.Frequency);
+        var total = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
+        {
+            var mine = latencies[c] = [];
+            while (Stopwatch.GetTimestamp() < stopAt)
+            {
+                var start = Stopwatch.GetTimestamp();
+                try
+                {
+                    if (queued) await gate.WaitAsync();
+                    try
+                    {
+                        await using var connection = await database.OpenAsync();
+                        await using var transaction = await connection.BeginTransactionAsync();
+                        await using var insert = connection.CreateCommand();
+                        insert.Transaction = transaction;
+                        insert.CommandText = "INSERT INTO t (writer, payload) VALUES ($w, $p)";
+                        var w = insert.CreateParameter(); w.ParameterName = "$w"; w.Value = c; insert.Parameters.Add(w);
+                        var p = insert.CreateParameter(); p.ParameterName = "$p"; p.Value = new string('x', 200); insert.Parameters.Add(p);
+                        await insert.ExecuteNonQueryAsync();
+                        await transaction.CommitAsync();
+                    }
+                    finally
+                    {
+                        if (queued) gate.Release();
+                    }
+                    mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                }
+                catch (Microsoft.Data.Sqlite.SqliteException)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            }
+        })));
+        total.Stop();
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        double P(double q) => all.Length == 0 ? double.NaN : all[Math.Min(all.Length - 1, (int)Math.Ceiling(q * all.Length) - 1)];
+        var name = queued ? "queued in the process (SemaphoreSlim)" : "busy_timeout only";
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"sqlite: {name,-44} {all.Length,7} {all.Length / total.Elapsed.TotalSeconds,8:F0} {P(0.50),7:F2} {P(0.95),7:F2} {P(0.99),7:F2} {(all.Length == 0 ? double.NaN : all[^1]),7:F1} {errors,6}"));
+    }
+    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    Directory.Delete(folder, recursive: true);
 }
 
 int Arg(string name, int fallback)

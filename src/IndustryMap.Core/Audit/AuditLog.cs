@@ -170,18 +170,10 @@ public static class AuditLog
         e.Id.ToString(CultureInfo.InvariantCulture), e.At, e.Actor, e.ActorRole, e.Action, e.Entity, e.EntityKey, e.BeforeJson, e.AfterJson, e.PrevHash, e.Hash,
     ];
 
-    /// <summary>
-    /// A CSV line for people who open it in a spreadsheet: a cell that starts with = + - @ (or a tab or return) is
-    /// prefixed with an apostrophe so it is shown as text and never evaluated as a formula (OWASP "CSV injection").
-    /// </summary>
-    public static string CsvLine(IEnumerable<string?> cells) => Csv.Line(cells.Select(Inert));
-
-    public static string? Inert(string? cell) =>
-        cell is { Length: > 0 } && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + cell : cell;
-
+    /// <summary>The audit log as CSV for spreadsheets (<see cref="Csv.Line"/> neutralises formulas), streamed entry by entry.</summary>
     public static async Task WriteCsvAsync(Database database, AuditFilter filter, TextWriter writer)
     {
-        await writer.WriteAsync(CsvLine(CsvColumns) + "\r\n");
-        await foreach (var e in AllAsync(database, filter)) await writer.WriteAsync(CsvLine(CsvCells(e)) + "\r\n");
+        await writer.WriteAsync(Csv.Line(CsvColumns) + "\r\n");
+        await foreach (var e in AllAsync(database, filter)) await writer.WriteAsync(Csv.Line(CsvCells(e)) + "\r\n");
     }
 }

@@ -2,20 +2,20 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using IndustryMap.Spreadsheets;
 using W = DocumentFormat.OpenXml.Wordprocessing;
-using X = DocumentFormat.OpenXml.Spreadsheet;
 
 namespace IndustryMap.Monitoring;
 
 /// <summary>
 /// The bulletin as files: a Word document laid out like an official 通报 (GB/T 9704 page and type: 文号 line, title in
 /// 小标宋, headings in 黑体 and 楷体, body in 仿宋 三号, a bordered ranking table, issuer and date) and an Excel
-/// workbook with the same numbers in sheets. Both are plain Office Open XML written with DocumentFormat.OpenXml.
+/// workbook with the same numbers in sheets (written by <see cref="Spreadsheets.Xlsx"/>, the one spreadsheet writer).
 /// </summary>
 public static class BulletinFiles
 {
     public const string DocxContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string XlsxContentType = Spreadsheets.Xlsx.ContentType;
 
     private const string FangSong = "仿宋";
     private const string HeiTi = "黑体";
@@ -283,86 +283,6 @@ public static class BulletinFiles
         var reporting = new List<IReadOnlyList<object?>> { new object?[] { "区县", "状态", "是否逾期", "报送时间" } };
         reporting.AddRange(b.Reporting.Units.Select(u => (IReadOnlyList<object?>)new object?[] { u.Unit, u.StateName, u.Late ? "逾期" : "", u.SubmittedAt }));
         sheets.Add(("上报情况", reporting));
-        return Workbook(sheets);
+        return Spreadsheets.Xlsx.Write(sheets.Select(s => new XlsxSheet(s.Name, s.Rows)).ToList());
     }
-
-    /// <summary>
-    /// A workbook of simple sheets: the first row bold, numbers as numbers, text as inline strings. The sheets are written
-    /// with <see cref="OpenXmlWriter"/> (streamed, not built as a DOM): a city-scale bulletin has sheets of 100,000 rows.
-    /// </summary>
-    public static byte[] Workbook(IReadOnlyList<(string Name, List<IReadOnlyList<object?>> Rows)> sheets)
-    {
-        using var stream = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
-        {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new X.Workbook();
-            var styles = workbook.AddNewPart<WorkbookStylesPart>();
-            styles.Stylesheet = new X.Stylesheet(
-                new X.Fonts(new X.Font(new X.FontSize { Val = 11 }, new X.FontName { Val = "等线" }),
-                    new X.Font(new X.Bold(), new X.FontSize { Val = 11 }, new X.FontName { Val = "等线" })) { Count = 2 },
-                new X.Fills(new X.Fill(new X.PatternFill { PatternType = X.PatternValues.None }), new X.Fill(new X.PatternFill { PatternType = X.PatternValues.Gray125 })) { Count = 2 },
-                new X.Borders(new X.Border()) { Count = 1 },
-                new X.CellFormats(new X.CellFormat(), new X.CellFormat { FontId = 1, ApplyFont = true }) { Count = 2 });
-            styles.Stylesheet.Save();
-            var sheetList = workbook.Workbook.AppendChild(new X.Sheets());
-            uint id = 1;
-            foreach (var (name, rows) in sheets)
-            {
-                var part = workbook.AddNewPart<WorksheetPart>();
-                using (var writer = OpenXmlWriter.Create(part))
-                {
-                    writer.WriteStartElement(new X.Worksheet());
-                    writer.WriteStartElement(new X.Columns());
-                    for (var c = 1; c <= rows.Max(x => x.Count); c++)
-                    {
-                        writer.WriteElement(new X.Column { Min = (uint)c, Max = (uint)c, Width = c == 1 ? 18 : 16, CustomWidth = true });
-                    }
-                    writer.WriteEndElement();
-                    writer.WriteStartElement(new X.SheetData());
-                    for (var r = 0; r < rows.Count; r++)
-                    {
-                        writer.WriteStartElement(new X.Row { RowIndex = (uint)r + 1 });
-                        for (var c = 0; c < rows[r].Count; c++) writer.WriteElement(Cell(rows[r][c], CellReference(c, r + 1), r == 0));
-                        writer.WriteEndElement();
-                    }
-                    writer.WriteEndElement();
-                    writer.WriteEndElement();
-                }
-                sheetList.Append(new X.Sheet { Id = workbook.GetIdOfPart(part), SheetId = id++, Name = name });
-            }
-            workbook.Workbook.Save();
-        }
-        return stream.ToArray();
-    }
-
-    public static string CellReference(int column, int row)
-    {
-        var letters = "";
-        for (var c = column + 1; c > 0; c = (c - 1) / 26) letters = (char)('A' + (c - 1) % 26) + letters;
-        return letters + row.ToString(CultureInfo.InvariantCulture);
-    }
-
-    private static X.Cell Cell(object? value, string reference, bool bold)
-    {
-        var cell = new X.Cell { CellReference = reference };
-        if (bold) cell.StyleIndex = 1;
-        switch (value)
-        {
-            case null:
-                break;
-            case decimal or int or long or double:
-                cell.DataType = X.CellValues.Number;
-                cell.CellValue = new X.CellValue(Convert.ToString(value, CultureInfo.InvariantCulture)!);
-                break;
-            default:
-                cell.DataType = X.CellValues.InlineString;
-                cell.InlineString = new X.InlineString(new X.Text(Inert(Convert.ToString(value, CultureInfo.InvariantCulture)!)) { Space = SpaceProcessingModeValues.Preserve });
-                break;
-        }
-        return cell;
-    }
-
-    /// <summary>Text is stored as text, never a formula; a cell that starts like one gets an apostrophe so a spreadsheet that re-parses it still shows text (OWASP CSV injection).</summary>
-    public static string Inert(string text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@' ? "'" + text : text;
 }

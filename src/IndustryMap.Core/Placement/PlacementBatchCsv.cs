@@ -139,10 +139,7 @@ public static class PlacementBatchCsv
     {
         var builder = new StringBuilder("\uFEFF");
         builder.Append(Csv.Line(OutputColumns)).Append("\r\n");
-        foreach (var cells in Cells(rows, results)) builder.Append(Csv.Line(cells.Select(Inert))).Append("\r\n");
+        foreach (var cells in Cells(rows, results)) builder.Append(Csv.Line(cells)).Append("\r\n");
         return builder.ToString();
     }
-
-    /// <summary>A cell a spreadsheet would run as a formula (= + - @) is written with a leading apostrophe.</summary>
-    private static string? Inert(string? cell) => cell is { Length: > 0 } && cell[0] is '=' or '+' or '-' or '@' ? "'" + cell : cell;
 }

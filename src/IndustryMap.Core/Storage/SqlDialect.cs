@@ -103,10 +103,10 @@ public sealed class SqliteDialect : ISqlDialect
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> Writers = new(StringComparer.Ordinal);
 
-    // SQLite lets one writer in at a time, and the e_sqlite3 2.0.6 build here has no usleep: its busy handler sleeps
-    // a whole second between retries (measured: a writer blocked behind a 20 ms transaction waited 1,000 ms). Writers
-    // of this process therefore queue here, asynchronously, before BEGIN; the busy timeout still covers other
-    // processes (the CLI importing while the server runs).
+    // SQLite lets one writer in at a time. Writers of this process queue here, asynchronously and first come first
+    // served, before BEGIN; the busy timeout still covers other processes (the CLI importing while the server runs).
+    // The e_sqlite3 2.0.6 build that made this necessary (its busy handler slept a whole second) is gone; with SQLite
+    // 3.53 the queue halves throughput of tiny transactions but bounds the worst wait (decision 0009, bench/write-load.sh).
     public async ValueTask<IDisposable?> WriterTurnAsync(CancellationToken cancellationToken)
     {
         var gate = Writers.GetOrAdd(System.IO.Path.GetFullPath(_path), _ => new SemaphoreSlim(1, 1));

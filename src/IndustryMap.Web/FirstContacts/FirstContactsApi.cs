@@ -4,6 +4,7 @@ using IndustryMap.Storage;
 using IndustryMap.Units;
 using IndustryMap.Web.Api;
 using IndustryMap.Web.Authorization;
+using IndustryMap.Spreadsheets;
 
 namespace IndustryMap.Web.FirstContacts;
 
@@ -66,8 +67,7 @@ public static class FirstContactsApi
             (decimal)e.Seq, e.Unit, e.Investor, e.Project, e.AmountYi is { } a ? Decimals.Normalize(a) : null, e.ContactedOn, e.Note,
             e.ConflictWith is { } c ? $"与第 {c} 号冲突" : null, e.RecordedBy, e.RecordedAt, e.Hash,
         ]);
-        return Results.File(IndustryMap.Web.Tables.XlsxTable.Write("首谈登记", headings, rows),
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "首谈登记.xlsx");
+        return Results.File(Xlsx.Write(XlsxSheet.Table("首谈登记", headings, rows)), Xlsx.ContentType, "首谈登记.xlsx");
     }
 
     private static async Task<IResult> Verify(Database database, CancellationToken cancellationToken) =>

@@ -228,12 +228,15 @@ public static class MonitoringApi
     private static async Task<IResult> Upload(string unit, string period, HttpContext http, Database database)
     {
         var version = RequireVersion(null, http);
+        // The body is capped by the upload limit (INDUSTRYMAP_MAX_UPLOAD_MB); what it unpacks to is capped by SubmissionFiles.Read.
         byte[] content;
+        var name = "上传的文件";
         if (http.Request.HasFormContentType)
         {
             var form = await http.Request.ReadFormAsync();
             var file = form.Files.FirstOrDefault();
             if (file is null) return Problems.BadRequest("file_required", "请选择要上传的填报文件", "attach the filled-in template");
+            if (!string.IsNullOrWhiteSpace(file.FileName)) name = Path.GetFileName(file.FileName);
             using var memory = new MemoryStream();
             await file.CopyToAsync(memory);
             content = memory.ToArray();
@@ -244,7 +247,7 @@ public static class MonitoringApi
             await http.Request.Body.CopyToAsync(memory);
             content = memory.ToArray();
         }
-        var values = SubmissionFiles.Read(content);
+        var values = SubmissionFiles.Read(content, name);
         return Form(await Submissions.SaveAsync(database, http.RequireActor(), unit, period, version, values), http);
     }
 

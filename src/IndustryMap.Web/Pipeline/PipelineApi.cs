@@ -4,6 +4,7 @@ using IndustryMap.Registries;
 using IndustryMap.Storage;
 using IndustryMap.Web.Api;
 using IndustryMap.Web.Authorization;
+using IndustryMap.Spreadsheets;
 
 namespace IndustryMap.Web.Pipeline;
 
@@ -87,8 +88,7 @@ public static class PipelineApi
             p.LandMu is { } l ? Decimals.Normalize(l) : null, Origins.Chinese(p.Origin), p.ForeignInvested != 0 ? "是" : "否", ProjectLifecycle.Chinese(p.Stage),
             p.StageOn, p.StartedOn, p.CreatedBy, p.CreatedAt, p.UpdatedBy, p.UpdatedAt,
         ]);
-        return Results.File(IndustryMap.Web.Tables.XlsxTable.Write("项目库", headings, rows),
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "项目库.xlsx");
+        return Results.File(Xlsx.Write(XlsxSheet.Table("项目库", headings, rows)), Xlsx.ContentType, "项目库.xlsx");
     }
 
     private static async Task<IResult> Report(Database database) => Results.Ok(await ProjectPipeline.ByStageAndUnitAsync(database));

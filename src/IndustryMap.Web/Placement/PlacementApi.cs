@@ -3,6 +3,7 @@ using IndustryMap.Placement;
 using IndustryMap.Web.Api;
 using IndustryMap.Web.Authorization;
 using IndustryMap.Web.Security;
+using IndustryMap.Spreadsheets;
 
 namespace IndustryMap.Web.Placement;
 
@@ -86,8 +87,7 @@ public static class PlacementApi
         }
         if (string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase))
         {
-            return Results.File(IndustryMap.Web.Tables.XlsxTable.Write("落地推荐", PlacementBatchCsv.OutputHeadings, PlacementBatchCsv.Cells(rows, results)),
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "落地推荐.xlsx");
+            return Results.File(Xlsx.Write(XlsxSheet.Table("落地推荐", PlacementBatchCsv.OutputHeadings, PlacementBatchCsv.Cells(rows, results))), Xlsx.ContentType, "落地推荐.xlsx");
         }
         var views = rows.Select((r, i) => new BatchRowView(r.Line, r.Id,
             results[i] is null ? "invalid" : results[i]!.MatchesNothing ? "no_match" : "placed", r.Problems, results[i] is { } p ? View(p, 5) : null)).ToList();

@@ -1,4 +1,4 @@
-using System.Text;
+using IndustryMap.Spreadsheets;
 using IndustryMap.Storage;
 using IndustryMap.Text;
 using IndustryMap.Web.Api;
@@ -31,15 +31,9 @@ public static class TablesApi
         var headings = table.Columns.Select(c => c.Zh).Append("来源（文件:行）").ToList();
         var cells = rows.Select(r => (IReadOnlyList<object?>)r.Cells.Append(RegistryTables.SourceText(r.Source)).ToList());
         var fileName = $"{table.Title}.{format}";
-        if (format == "xlsx")
-        {
-            return Results.File(XlsxTable.Write(table.Title, headings, cells), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName);
-        }
-        var csv = new StringBuilder();
-        csv.Append(Csv.Line(headings)).Append("\r\n");
-        foreach (var row in cells) csv.Append(Csv.Line(row.Select(RegistryTables.CellText))).Append("\r\n");
-        // A BOM so that Excel opens the UTF-8 Chinese text correctly.
-        return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", fileName);
+        return format == "xlsx"
+            ? Results.File(Xlsx.Write(XlsxSheet.Table(table.Title, headings, cells)), Xlsx.ContentType, fileName)
+            : Results.File(Csv.Document(headings, cells.Select(row => row.Select(RegistryTables.CellText))), "text/csv; charset=utf-8", fileName);
     }
 
     private static IResult UnknownKind(string kind) => Problems.NotFound("table_not_found",

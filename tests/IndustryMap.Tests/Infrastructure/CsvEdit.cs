@@ -14,7 +14,7 @@ public static class CsvEdit
     }
 
     public static void Write(string path, List<string> header, IEnumerable<Dictionary<string, string>> rows) =>
-        File.WriteAllText(path, string.Join("\n", rows.Select(r => Csv.Line(header.Select(h => r.GetValueOrDefault(h, "")))).Prepend(Csv.Line(header))) + "\n");
+        File.WriteAllText(path, string.Join("\n", rows.Select(r => Csv.DataLine(header.Select(h => r.GetValueOrDefault(h, "")))).Prepend(Csv.DataLine(header))) + "\n");
 
     /// <summary>Changes one field of the first row matching <paramref name="match"/>; returns that row's line number.</summary>
     public static int SetField(string path, Func<Dictionary<string, string>, bool> match, string field, string value)

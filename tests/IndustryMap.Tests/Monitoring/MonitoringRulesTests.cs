@@ -96,10 +96,45 @@ public class MonitoringRulesTests
         var csv = SubmissionFiles.Csv(form);
         Assert.Equal(Encoding.UTF8.GetPreamble(), csv.Take(3));
         var text = Encoding.UTF8.GetString(csv);
-        Assert.Contains("'-3", text);                         // a cell that starts like a formula is made inert
+        Assert.Contains(",-3,", text);                        // a plain number stays a number
         var read = Assert.Single(SubmissionFiles.Read(csv));
         Assert.Equal(("yx2027/ind01", "1200.5", "亿元", 2), (read.Indicator, read.Value, read.Unit, read.Row));
         var xlsx = Assert.Single(SubmissionFiles.Read(SubmissionFiles.Xlsx(form)));
         Assert.Equal(("yx2027/ind01", "1200.5", "含=新口径"), (xlsx.Indicator, xlsx.Value, xlsx.Note));
+    }
+
+    private static SubmissionForm FormWithNote(string? note) => new("submissions/江津区/2025Q1", "江津区", "2025Q1", "2025年第一季度", "quarter", "2025-04-15", "draft", "草稿", 1,
+        null, false, false, null, null, null, null, null, null, null,
+        [new FormLine("yx2027/ind01", "yx2027", "ind01", "营业收入", "亿元", "growing", true, 0m, null, -12.5m, note, false, -3m, "2024Q4", [])], []);
+
+    /// <summary>Issue 10 §12: a note starting with - + = @ used to gain an apostrophe on every download and upload.</summary>
+    [Theory]
+    [InlineData("-同比下降主要因停产检修")]
+    [InlineData("+新增口径")]
+    [InlineData("=按统计局口径")]
+    [InlineData("@工信局核实")]
+    [InlineData("'-这条备注本来就有撇号")]
+    public void Template_NotesSurviveThreeDownloadUploadRoundTrips_InBothFormats(string note)
+    {
+        foreach (var format in new[] { "xlsx", "csv" })
+        {
+            var current = note;
+            for (var trip = 0; trip < 3; trip++)
+            {
+                var form = FormWithNote(current);
+                var file = format == "xlsx" ? SubmissionFiles.Xlsx(form) : SubmissionFiles.Csv(form);
+                var read = Assert.Single(SubmissionFiles.Read(file));
+                Assert.Equal(("-12.5", note), (read.Value, read.Note));
+                current = read.Note;
+            }
+        }
+    }
+
+    [Fact]
+    public void CsvTemplate_NeutralisesANoteThatLooksLikeAFormula()
+    {
+        var text = Encoding.UTF8.GetString(SubmissionFiles.Csv(FormWithNote("=HYPERLINK(\"http://evil\")")));
+        Assert.Contains("\"'=HYPERLINK(\"\"http://evil\"\")\"", text);
+        Assert.Contains(",-12.5,", text);
     }
 }

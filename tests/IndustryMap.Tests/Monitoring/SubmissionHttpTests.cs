@@ -235,6 +235,29 @@ public class SubmissionHttpTests(SubmissionHosts hosts) : IClassFixture<Submissi
         Assert.Equal(400, (int)refused.StatusCode);
     }
 
+    /// <summary>Issue 10 §1: a 3 KB upload used to take 2 GB and answer 500; now each hostile workbook is a 400 naming the file, with a stable code.</summary>
+    [Theory]
+    [InlineData("row 2147483647", "too_many_rows")]
+    [InlineData("cell ZZZZZZ2", "xlsx_bad_cell_reference")]
+    [InlineData("80 MB sheet", "xlsx_part_too_large")]
+    [InlineData("XML 10,000 deep", "xlsx_too_deep")]
+    public async Task Upload_AHostileWorkbook_Is400WithACodeNamingTheFile_AndSavesNothing(string name, string code)
+    {
+        var host = await hosts.Get(Engines.Sqlite);
+        const string url = "/api/submissions/永川区/2025Q3";
+        using var client = host.Client(MonitoringHost.Admin);
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(IndustryMap.Tests.Spreadsheets.XlsxTests.HostileFile(name));
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        form.Add(file, "file", "永川区-2025Q3-填报.xlsx");
+        using var response = await client.PostAsync(url + "/upload?version=0", form);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(400, (int)response.StatusCode);
+        Assert.Equal(code, body.GetProperty("code").GetString());
+        Assert.Contains("文件“永川区-2025Q3-填报.xlsx”", body.GetProperty("detail").GetString());
+        Assert.Equal("not_started", State(await host.Get(url)));
+    }
+
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task ReportingRate_ShowsSubmittedLateAndNotStarted(string engine)

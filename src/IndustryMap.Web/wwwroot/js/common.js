@@ -61,11 +61,24 @@ export function mixed(text) {
     /[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]/.test(part) ? el("span", { className: "data", lang: "zh-CN", textContent: part }) : part);
 }
 
-/** Builds an element: props are assigned as properties (textContent, className, href …), children appended as nodes or text. */
+/**
+ * True for a URL that may become a link: http(s), absolute or relative to this site. javascript:, data:, vbscript: and
+ * anything else are not (issue 10 §7) — el() drops such an href, so no page can link one.
+ */
+export function isSafeHref(value) {
+  try {
+    return ["http:", "https:"].includes(new URL(String(value), location.href).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** Builds an element: props are assigned as properties (textContent, className, href …), children appended as nodes or text. An href that is not http(s) is left out. */
 export function el(tag, props = {}, ...children) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(props)) {
     if (value === undefined || value === null) continue;
+    if (key === "href" && !isSafeHref(value)) continue;
     if (key === "dataset") Object.assign(node.dataset, value);
     else if (key.startsWith("aria-") || key === "role" || key === "scope" || key === "for") node.setAttribute(key, value);
     else node[key] = value;
@@ -355,7 +368,8 @@ export function sourceView(source, { focus } = {}) {
   if (!source) return null;
   if (source.public) return publicSourceView(source.public);
   if (!source.document || !source.lines) {
-    if (source.url) return el("a", { className: "source-url", href: source.url, rel: "noopener noreferrer", textContent: t("sourceUrl") });
+    if (source.url && isWebUrl(source.url)) return el("a", { className: "source-url", href: source.url, rel: "noopener noreferrer", textContent: t("sourceUrl") });
+    if (source.url) return el("span", { className: "source-url", textContent: source.url }); // not a web address: shown, never linked
     if (source.enteredBy) return el("span", { className: "source-entered" }, t("entered"), data(source.enteredBy));
     return null;
   }
