@@ -16,15 +16,22 @@ public sealed class Database(ISqlDialect dialect)
 
     public ISqlDialect Dialect { get; } = dialect;
 
-    public static Database For(IndustryMapOptions options) => options.Engine switch
+    /// <summary>The configured store; the data folder is created (or tightened) with mode 0700 first.</summary>
+    public static Database For(IndustryMapOptions options)
     {
-        StorageEngine.Postgres => new Database(new PostgresDialect(options.PostgresConnectionString!)),
-        _ => ForSqliteFile(options.SqlitePath),
-    };
+        DataFolder.Secure(options.DataDirectory);
+        return options.Engine switch
+        {
+            StorageEngine.Postgres => new Database(new PostgresDialect(options.PostgresConnectionString!)),
+            _ => ForSqliteFile(options.SqlitePath),
+        };
+    }
 
+    /// <summary>An SQLite file: created with mode 0600 if new, tightened to 0600 (with its -wal/-shm) if not.</summary>
     public static Database ForSqliteFile(string path)
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
+        DataFolder.SecureDatabaseFile(path);
         return new Database(new SqliteDialect(path));
     }
 
@@ -50,9 +57,40 @@ public sealed class Database(ISqlDialect dialect)
     {
         using var turn = await Dialect.WriterTurnAsync(cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-        var result = await work(connection, transaction);
-        await transaction.CommitAsync(cancellationToken);
-        return result;
+        var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+        try
+        {
+            var result = await work(connection, transaction);
+            await transaction.CommitAsync(cancellationToken);
+            await transaction.DisposeAsync();
+            return result;
+        }
+        catch (Exception)
+        {
+            // The caller must see why the write failed. After some errors (SQLite: "database or disk is full", an I/O
+            // error) the engine has already rolled back, and a second rollback fails with "cannot rollback - no
+            // transaction is active", which used to replace the real error (issue 10 §9).
+            try
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+            }
+            catch (DbException)
+            {
+                // already rolled back by the engine; the connection is discarded below
+            }
+            catch (InvalidOperationException)
+            {
+                // the transaction had completed (a failed commit) or the connection closed
+            }
+            try
+            {
+                await transaction.DisposeAsync();
+            }
+            catch (Exception ex) when (ex is DbException or InvalidOperationException)
+            {
+                // as above: nothing left to undo
+            }
+            throw;
+        }
     }
 }
