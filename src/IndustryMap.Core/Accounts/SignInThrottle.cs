@@ -100,9 +100,14 @@ public static class SignInThrottle
 
     /// <summary>A correct password: the sources that presented it start again (the untrusted pool only when an untrusted client got in).</summary>
     public static Task SucceededAsync(Database database, string account, IReadOnlyList<ThrottleSource> sources) =>
-        database.InTransactionAsync((connection, transaction) =>
-            connection.ExecuteAsync("DELETE FROM sign_in_throttle WHERE account = @account AND source IN @keys",
-                new { account, keys = sources.Select(s => s.Key).ToArray() }, transaction));
+        database.InTransactionAsync(async (connection, transaction) =>
+        {
+            foreach (var source in sources)
+            {
+                await connection.ExecuteAsync("DELETE FROM sign_in_throttle WHERE account = @account AND source = @Key", new { account, source.Key }, transaction);
+            }
+            return 0;
+        });
 
     /// <summary>The administrator lifts every wait of an account (user enable, new password).</summary>
     public static Task ClearAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, string userName) =>

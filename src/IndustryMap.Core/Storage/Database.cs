@@ -56,41 +56,42 @@ public sealed class Database(ISqlDialect dialect)
         Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken = default)
     {
         using var turn = await Dialect.WriterTurnAsync(cancellationToken);
-        await using var connection = await OpenAsync(cancellationToken);
-        var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+        var connection = await OpenAsync(cancellationToken);
+        DbTransaction? transaction = null;
         try
         {
+            transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
             var result = await work(connection, transaction);
             await transaction.CommitAsync(cancellationToken);
             await transaction.DisposeAsync();
+            await connection.DisposeAsync();
             return result;
         }
         catch (Exception)
         {
             // The caller must see why the write failed. After some errors (SQLite: "database or disk is full", an I/O
-            // error) the engine has already rolled back, and a second rollback fails with "cannot rollback - no
-            // transaction is active", which used to replace the real error (issue 10 §9).
-            try
+            // error) the engine has already rolled back, and every later rollback — ours, the transaction's dispose,
+            // the connection's close — fails with "cannot rollback - no transaction is active", which used to replace
+            // the real error (issue 10 §9). Those follow-up failures are dropped; the original is rethrown.
+            if (transaction is not null)
             {
-                await transaction.RollbackAsync(CancellationToken.None);
+                await QuietlyAsync(() => transaction.RollbackAsync(CancellationToken.None));
+                await QuietlyAsync(() => transaction.DisposeAsync().AsTask());
             }
-            catch (DbException)
-            {
-                // already rolled back by the engine; the connection is discarded below
-            }
-            catch (InvalidOperationException)
-            {
-                // the transaction had completed (a failed commit) or the connection closed
-            }
-            try
-            {
-                await transaction.DisposeAsync();
-            }
-            catch (Exception ex) when (ex is DbException or InvalidOperationException)
-            {
-                // as above: nothing left to undo
-            }
+            await QuietlyAsync(() => connection.DisposeAsync().AsTask());
             throw;
+        }
+    }
+
+    private static async Task QuietlyAsync(Func<Task> cleanup)
+    {
+        try
+        {
+            await cleanup();
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException or ObjectDisposedException)
+        {
+            // nothing left to undo: the engine already rolled back, or the connection is gone
         }
     }
 }

@@ -86,6 +86,7 @@ public static class SignInPages
         var hidden = $"""<input type="hidden" name="{h.Encode(token.FormFieldName)}" value="{h.Encode(token.RequestToken ?? "")}">""";
         var body = actor is not null
             ? $"""
+               {(message is null ? "" : $"""<p class="error" role="alert">{h.Encode(message)}</p>""")}
                <p>已登录为 <strong>{h.Encode(actor.Name)}</strong>（{h.Encode(Roles.Chinese(actor.Role))}{(actor.Unit is null ? "" : "，" + h.Encode(actor.Unit))}）。 <span lang="en">Signed in as {h.Encode(actor.Name)}.</span></p>
                <form method="post" action="/signout">{hidden}<button type="submit">退出登录 <span lang="en">Sign out</span></button></form>
                <p><a href="/">返回产业地图 <span lang="en">Back to the map</span></a></p>

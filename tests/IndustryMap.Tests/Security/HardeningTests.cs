@@ -144,7 +144,7 @@ public class HardeningTests(SecuredApps apps)
                 error = ex;
             }
             Assert.NotNull(error);
-            Assert.DoesNotContain("cannot rollback", error.ToString(), StringComparison.OrdinalIgnoreCase);
+            Assert.False(error.ToString().Contains("cannot rollback", StringComparison.OrdinalIgnoreCase), error.ToString());
             Assert.True(StorageFailures.IsDiskFull(error), error.ToString());
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         }
