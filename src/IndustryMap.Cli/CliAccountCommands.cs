@@ -60,7 +60,7 @@ internal static class CliAccountCommands
             {
                 foreach (var u in users)
                 {
-                    Console.WriteLine($"{u.Name}\t{u.Role}\t{u.Unit ?? "-"}\t{(u.Disabled ? "disabled" : u.LockedUntil is not null ? "locked until " + u.LockedUntil : "active")}\t{u.DisplayName}");
+                    Console.WriteLine($"{u.Name}\t{u.Role}\t{u.Unit ?? "-"}\t{(u.Disabled ? "disabled" : "active")}\t{u.DisplayName}");
                 }
             }
             return ExitCodes.Ok;
@@ -81,15 +81,20 @@ internal static class CliAccountCommands
         }
 
         var who = new Argument<string>("name");
-        var password = new Command("password", "Set a user's password (read from standard input or prompted); ends the user's web sessions and lifts a lockout.") { who };
+        var revokeTokens = new Option<bool>("--revoke-tokens") { Description = "Also revoke every API token of the user." };
+        var password = new Command("password", "Set a user's password (read from standard input or prompted); ends the user's web sessions and lifts sign-in waits.")
+        {
+            who, revokeTokens,
+        };
         password.SetAction(async (parse, cancellationToken) => await CliCommands.Guard(async () =>
         {
             var userName = parse.GetValue(who)!;
             var secret = ReadPassword(confirm: true);
             FieldRules.ThrowIfAny([AccountRules.CheckPassword(secret, userName)]);
             var database = await CliStore.ReadyAsync(cancellationToken);
-            await UserAccounts.SetPasswordAsync(database, Operator, userName, new Passwords().Hash(secret!));
-            Console.WriteLine($"{userName}: 密码已更新 (password set)");
+            var (revoked, active) = await UserAccounts.SetPasswordAsync(database, Operator, userName, new Passwords().Hash(secret!), parse.GetValue(revokeTokens));
+            Console.WriteLine($"{userName}: 密码已更新 (password set); 吊销令牌 {revoked} 个 (tokens revoked), 仍有效 {active} 个 (still active)" +
+                              (active > 0 ? $" — `industrymap accounts revoke-tokens {userName}` 可全部吊销 (revokes them)" : ""));
             return ExitCodes.Ok;
         }));
 
@@ -98,6 +103,21 @@ internal static class CliAccountCommands
             add, list, Toggle("disable", true, "Disable an account: its web sessions end and its API tokens stop working."),
             Toggle("enable", false, "Enable an account again (also lifts a lockout)."), password,
         };
+    }
+
+    /// <summary>`accounts revoke-tokens &lt;user&gt;`: after a password change or a lost laptop, every API token of a user stops working.</summary>
+    public static Command Accounts()
+    {
+        var user = new Argument<string>("user") { Description = "The account whose API tokens to revoke." };
+        var revoke = new Command("revoke-tokens", "Revoke every active API token of a user at once (each revocation is audited).") { user };
+        revoke.SetAction(async (parse, cancellationToken) => await CliCommands.Guard(async () =>
+        {
+            var database = await CliStore.ReadyAsync(cancellationToken);
+            var count = await ApiTokens.RevokeAllAsync(database, Operator, parse.GetValue(user)!);
+            Console.WriteLine($"{parse.GetValue(user)}: 已吊销 {count} 个令牌 (tokens revoked)");
+            return ExitCodes.Ok;
+        }));
+        return new Command("accounts", "Account-wide actions: revoke-tokens.") { revoke };
     }
 
     public static Command Token()
@@ -148,6 +168,12 @@ internal static class CliAccountCommands
         {
             if (await CliStore.MigratedAsync(cancellationToken) is not { } database) return ExitCodes.Storage;
             var result = await AuditLog.VerifyAsync(database, parse.GetValue(head));
+            if (result.Intact && !result.GuardsInPlace)
+            {
+                await Console.Error.WriteLineAsync($"审计日志链完好，共 {result.Count} 条，但数据库禁止修改审计日志的触发器缺失或被停用 " +
+                                                   $"(chain intact, {result.Count} entries, but the database triggers that refuse UPDATE/DELETE of the audit log are missing or disabled)");
+                return ExitCodes.VerificationFailed;
+            }
             if (result.Intact)
             {
                 Console.WriteLine($"审计日志完整 (audit log intact): {result.Count} entries, head {result.Head}");

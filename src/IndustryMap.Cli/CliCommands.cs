@@ -26,6 +26,7 @@ public static class CliCommands
         MonitoringCommands.AddTo(root);
         root.Add(CliAccountCommands.User());
         root.Add(CliAccountCommands.Token());
+        root.Add(CliAccountCommands.Accounts());
         root.Add(CliAccountCommands.Audit());
         root.Add(CliBackupCommands.Backup());
         root.Add(CliBackupCommands.Restore());

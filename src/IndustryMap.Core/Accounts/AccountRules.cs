@@ -26,7 +26,8 @@ public static partial class AccountRules
 
     /// <summary>
     /// NIST SP 800-63B §5.1.1.2: length matters, composition rules do not; refuse passwords that are short, that
-    /// contain the user name, or that are one repeated character.
+    /// contain the user name, that are repeated or sequential characters, or that are on a list of common passwords
+    /// (<see cref="CommonPasswords"/>).
     /// </summary>
     public static FieldError? CheckPassword(string? password, string userName)
     {
@@ -44,30 +45,37 @@ public static partial class AccountRules
         {
             return new FieldError("password", "password_contains_name", "密码不能包含用户名", "a password must not contain the user name");
         }
-        if (password.Distinct().Count() == 1)
+        if (password.Distinct().Count() < MinDistinctCharacters || IsSequence(password))
         {
-            return new FieldError("password", "password_repetitive", "密码不能由同一个字符重复组成", "a password must not be one repeated character");
+            return new FieldError("password", "password_repetitive", "密码不能由重复或连续的字符组成（如 aaaaaaaaaa、1234567890）",
+                "a password must not be repeated or sequential characters (aaaaaaaaaa, 1234567890)");
+        }
+        if (CommonPasswords.IsCommon(password))
+        {
+            return new FieldError("password", "password_common", "这是常见密码（或常见密码加数字、符号），容易被猜中，请换一个",
+                "this is a commonly used password (or one with digits or symbols added): choose another");
         }
         return null;
     }
-}
 
-/// <summary>
-/// Lockout after repeated failed sign-ins (issue 4 §1): after <see cref="MaxFailures"/> consecutive failures the
-/// account refuses every password for <see cref="LockFor"/>; a successful sign-in resets the count.
-/// </summary>
-public static class LockoutRules
-{
-    public const int MaxFailures = 5;
-    public static readonly TimeSpan LockFor = TimeSpan.FromMinutes(15);
+    /// <summary>At least this many different characters: "ababababab" is no stronger than "ab".</summary>
+    public const int MinDistinctCharacters = 4;
 
-    public static bool IsLocked(DateTime? lockedUntil, DateTime now) => lockedUntil is { } until && until > now;
-
-    /// <summary>The failure count and lock after one more failed attempt. A lock that has run out starts a new count.</summary>
-    public static (long FailedCount, DateTime? LockedUntil) AfterFailure(long failedCount, DateTime? lockedUntil, DateTime now)
+    /// <summary>
+    /// NIST SP 800-63B §5.1.1.2 names "repetitive or sequential characters (e.g. 'aaaaaa', '1234abcd')": a password
+    /// whose every character is its predecessor plus or minus one (1234567890 counts 9→0 as a step) is a sequence.
+    /// </summary>
+    public static bool IsSequence(string password)
     {
-        if (IsLocked(lockedUntil, now)) return (failedCount, lockedUntil);
-        var count = (lockedUntil is not null ? 0 : failedCount) + 1;
-        return count >= MaxFailures ? (count, now + LockFor) : (count, null);
+        static bool Step(char a, char b, int direction) => b - a == direction || (char.IsAsciiDigit(a) && char.IsAsciiDigit(b) && (b - '0' + 10 - (a - '0')) % 10 == (direction + 10) % 10);
+        var lower = password.ToLowerInvariant();
+        foreach (var direction in new[] { 1, -1 })
+        {
+            var all = true;
+            for (var i = 1; i < lower.Length && all; i++) all = Step(lower[i - 1], lower[i], direction);
+            if (all) return true;
+        }
+        return false;
     }
 }
+

@@ -118,6 +118,32 @@ public static class ApiTokens
             return after.ToView();
         });
 
+    /// <summary>Revokes every active token of a user, inside the caller's transaction, one audit entry per token.</summary>
+    public static async Task<int> RevokeAllAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, ISqlDialect dialect,
+        Actor actor, long userId)
+    {
+        var active = (await connection.QueryAsync<ApiTokenRow>(Select + " WHERE t.user_id = @userId AND t.revoked_at IS NULL ORDER BY t.id",
+            new { userId }, transaction)).ToList();
+        var at = Clock.UtcStamp();
+        foreach (var before in active)
+        {
+            await connection.ExecuteAsync("UPDATE api_tokens SET revoked_by = @By, revoked_at = @At WHERE id = @Id",
+                new { By = actor.Name, At = at, before.Id }, transaction);
+            var after = await connection.QueryFirstAsync<ApiTokenRow>(Select + " WHERE t.id = @Id", new { before.Id }, transaction);
+            await AuditLog.AppendAsync(connection, transaction, dialect, actor, "token.revoke", "api_tokens",
+                before.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), before.ToView(), after.ToView());
+        }
+        return active.Count;
+    }
+
+    /// <summary>Revokes every active token of the named user (`industrymap accounts revoke-tokens`).</summary>
+    public static async Task<int> RevokeAllAsync(Database database, Actor actor, string userName)
+    {
+        var owner = await UserAccounts.FindAsync(database, userName)
+                    ?? throw RefusedException.NotFound("user_not_found", $"没有用户“{userName}”", $"no user '{userName}'");
+        return await database.InTransactionAsync((connection, transaction) => RevokeAllAsync(connection, transaction, database.Dialect, actor, owner.Id));
+    }
+
     /// <summary>
     /// The active account behind a presented token: not revoked, not expired, its user not disabled. Records when a
     /// token was last used, at most once a minute, so a busy client does not turn every read into a write.

@@ -102,9 +102,16 @@ public static class UserAccounts
         }
         return await database.InTransactionAsync(async (connection, transaction) =>
         {
-            if (await FindAsync(connection, transaction, user.Name) is not null)
+            // Names are unique by skeleton (UTS #39): Admin, ADMIN and Cyrillic аdmin are one name. Few accounts exist, so
+            // the check reads them all, under a lock so that two simultaneous creations cannot both pass it.
+            await database.Dialect.LockAsync(connection, transaction, "users:create");
+            var skeleton = UserNameSkeleton.Of(user.Name);
+            var names = await connection.QueryAsync<string>("SELECT name FROM users", transaction: transaction);
+            if (names.FirstOrDefault(n => UserNameSkeleton.Of(n) == skeleton) is { } existing)
             {
-                throw RefusedException.Conflict("user_exists", $"用户“{user.Name}”已存在", $"user '{user.Name}' already exists");
+                throw RefusedException.Conflict("user_exists",
+                    existing == user.Name ? $"用户“{user.Name}”已存在" : $"用户名“{user.Name}”与已有用户“{existing}”看起来相同（大小写或形近字符）",
+                    existing == user.Name ? $"user '{user.Name}' already exists" : $"the user name '{user.Name}' looks the same as the existing user '{existing}' (case or confusable characters)");
             }
             await connection.ExecuteAsync(
                 """
@@ -139,14 +146,20 @@ public static class UserAccounts
                     updated_by = @By, updated_at = @Now WHERE id = @Id
                 """,
                 new { DisabledAt = disabled ? now : null, Stamp = NewSecurityStamp(), By = actor.Name, Now = now, before.Id }, transaction);
+            await UserSessions.EndAllAsync(connection, transaction, before.Id, now, disabled ? "disabled" : "enabled");
+            await SignInThrottle.ClearAsync(connection, transaction, before.Name);
             var after = (await FindAsync(connection, transaction, name))!;
             await AuditLog.AppendAsync(connection, transaction, database.Dialect, actor, disabled ? "user.disable" : "user.enable", "users", name,
                 before.ToView(), after.ToView());
             return after;
         });
 
-    /// <summary>Sets a new password (already hashed and checked); ends the user's cookie sessions and lifts a lockout.</summary>
-    public static Task SetPasswordAsync(Database database, Actor actor, string name, string passwordHash) =>
+    /// <summary>
+    /// Sets a new password (already hashed and checked); ends every cookie session of the user and lifts any sign-in
+    /// wait. With <paramref name="revokeTokens"/> the user's API tokens are revoked in the same transaction. Returns
+    /// how many tokens were revoked and how many are still active.
+    /// </summary>
+    public static Task<(int Revoked, int Active)> SetPasswordAsync(Database database, Actor actor, string name, string passwordHash, bool revokeTokens = false) =>
         database.InTransactionAsync(async (connection, transaction) =>
         {
             var before = await FindAsync(connection, transaction, name)
@@ -160,7 +173,12 @@ public static class UserAccounts
             // The audit entry says that the password changed, never what it is or what its hash is.
             await AuditLog.AppendAsync(connection, transaction, database.Dialect, actor, "user.password", "users", name,
                 new { passwordChangedAt = before.UpdatedAt }, new { passwordChangedAt = now });
-            return 0;
+            await UserSessions.EndAllAsync(connection, transaction, before.Id, now, "password changed");
+            await SignInThrottle.ClearAsync(connection, transaction, before.Name);
+            var revoked = revokeTokens ? await ApiTokens.RevokeAllAsync(connection, transaction, database.Dialect, actor, before.Id) : 0;
+            var active = await connection.ExecuteScalarAsync<int>(
+                "SELECT COUNT(*) FROM api_tokens WHERE user_id = @Id AND revoked_at IS NULL", new { before.Id }, transaction);
+            return (revoked, active);
         });
 
     /// <summary>Rehashes a password with the current parameters after a successful sign-in (no audit: nothing a person changed).</summary>
@@ -168,26 +186,8 @@ public static class UserAccounts
         database.InTransactionAsync((connection, transaction) =>
             connection.ExecuteAsync("UPDATE users SET password_hash = @passwordHash WHERE id = @userId", new { userId, passwordHash }, transaction));
 
-    /// <summary>Counts a failed sign-in and locks the account when <see cref="LockoutRules"/> say so (the lock is audited).</summary>
-    public static Task<DateTime?> RecordFailureAsync(Database database, long userId, DateTime now) =>
-        database.InTransactionAsync(async (connection, transaction) =>
-        {
-            await database.Dialect.LockAsync(connection, transaction, $"users:{userId}");
-            var user = await connection.QueryFirstAsync<UserAccount>(Select + " WHERE us.id = @userId", new { userId }, transaction);
-            var lockedBefore = user.LockedUntil is null ? (DateTime?)null : Clock.Parse(user.LockedUntil);
-            var (count, lockedUntil) = LockoutRules.AfterFailure(user.FailedCount, lockedBefore, now);
-            await connection.ExecuteAsync("UPDATE users SET failed_count = @count, locked_until = @until WHERE id = @userId",
-                new { count, until = lockedUntil is null ? null : Clock.Stamp(lockedUntil.Value), userId }, transaction);
-            if (lockedUntil is not null && lockedUntil != lockedBefore)
-            {
-                await AuditLog.AppendAsync(connection, transaction, database.Dialect, Actor.System("sign-in"), "user.lock", "users", user.Name,
-                    new { lockedUntil = user.LockedUntil }, new { lockedUntil = Clock.Stamp(lockedUntil.Value), failedSignIns = count });
-            }
-            return lockedUntil;
-        });
-
-    public static Task RecordSuccessAsync(Database database, long userId) =>
+    public static Task RecordSuccessAsync(Database database, long userId, DateTime now) =>
         database.InTransactionAsync((connection, transaction) =>
             connection.ExecuteAsync("UPDATE users SET failed_count = 0, locked_until = NULL, last_sign_in_at = @now WHERE id = @userId",
-                new { userId, now = Clock.UtcStamp() }, transaction));
+                new { userId, now = Clock.Stamp(now) }, transaction));
 }

@@ -31,7 +31,8 @@ public sealed record AuditFilter(string? Entity = null, string? EntityKey = null
     string? From = null, string? To = null, long? AfterId = null, int Limit = 100);
 
 /// <summary>The result of walking the chain: intact, or the first entry that does not hash to what it says.</summary>
-public sealed record AuditVerification(bool Intact, long Count, string Head, long? BrokenAt, string? Problem, string? ProblemEn);
+/// <param name="GuardsInPlace">The database still refuses UPDATE, DELETE (and TRUNCATE on PostgreSQL) of entries: the triggers of migration 0003 exist and are enabled.</param>
+public sealed record AuditVerification(bool Intact, long Count, string Head, long? BrokenAt, string? Problem, string? ProblemEn, bool GuardsInPlace = true);
 
 /// <summary>
 /// The hash chain (pure): each entry's hash covers its own fields and the previous entry's hash, so changing,
@@ -155,11 +156,29 @@ public static class AuditLog
         }
     }
 
+    /// <summary>Walks the chain and checks, like `register verify`, that the append-only triggers are still there.</summary>
     public static async Task<AuditVerification> VerifyAsync(Database database, string? expectedHead = null)
     {
         var entries = new List<AuditEntry>();
         await foreach (var e in AllAsync(database)) entries.Add(e);
-        return AuditChain.Verify(entries, expectedHead);
+        await using var connection = await database.OpenAsync();
+        return AuditChain.Verify(entries, expectedHead) with { GuardsInPlace = await GuardsInPlaceAsync(connection, database.Dialect) };
+    }
+
+    /// <summary>The triggers of migration 0003 that make the database refuse changes to audit entries (enabled ones, on PostgreSQL).</summary>
+    public static async Task<bool> GuardsInPlaceAsync(System.Data.Common.DbConnection connection, ISqlDialect dialect)
+    {
+        if (dialect.Engine == Configuration.StorageEngine.Postgres)
+        {
+            return await connection.ExecuteScalarAsync<long>(
+                """
+                SELECT COUNT(*) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = current_schema() AND c.relname = 'audit_log' AND t.tgenabled <> 'D'
+                  AND t.tgname IN ('audit_log_no_update_delete', 'audit_log_no_truncate')
+                """) == 2;
+        }
+        return await connection.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log' AND name IN ('audit_log_no_update', 'audit_log_no_delete')") == 2;
     }
 
     public static readonly IReadOnlyList<string> CsvColumns =

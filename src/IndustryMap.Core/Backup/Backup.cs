@@ -15,6 +15,55 @@ namespace IndustryMap.Backup;
 
 public sealed record BackupSummary(string Engine, IReadOnlyList<int> Migrations, IReadOnlyDictionary<string, long> Rows, string Sha256);
 
+/// <summary>What a restore is about to write, named before anything is written.</summary>
+public sealed record RestorePlan(string Target, string SourceEngine, string CreatedAt, IReadOnlyList<int> Migrations, IReadOnlyDictionary<string, long> Rows);
+
+/// <summary>
+/// The secret that authenticates backups (issue 10 §8): 32 random bytes in the data folder's keys
+/// (<c>keys/backup.key</c>, mode 0600), created by the first backup. A backup carries an HMAC-SHA256 under this key,
+/// so a file whose content was changed — even with its checksum recomputed — is refused by a restore. Keep a copy of
+/// the key apart from the backups: a restore on another machine needs it (<c>restore --key</c>).
+/// </summary>
+public sealed class BackupKey
+{
+    private readonly byte[] _secret;
+
+    private BackupKey(byte[] secret) => _secret = secret;
+
+    /// <summary>A short public name of the key (first 8 hex digits of its SHA-256), written into each backup's header.</summary>
+    public string Id => Convert.ToHexStringLower(SHA256.HashData(_secret))[..8];
+
+    public static string DefaultPath(string dataDirectory) => Path.Combine(DataFolder.Keys(dataDirectory), "backup.key");
+
+    public static BackupKey FromBytes(byte[] secret) =>
+        secret.Length >= 32 ? new BackupKey(secret) : throw new BackupRefusedException("a backup key needs at least 32 bytes");
+
+    /// <summary>The key in <paramref name="path"/>, created (0600) when <paramref name="create"/> and it does not exist yet.</summary>
+    public static BackupKey Load(string path, bool create)
+    {
+        if (!File.Exists(path))
+        {
+            if (!create) throw new BackupRefusedException($"no backup key at {path}: restore with --key <the key file of the installation that wrote the backup>");
+            var secret = RandomNumberGenerator.GetBytes(32);
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows()) options.UnixCreateMode = DataFolder.OwnerOnlyFile;
+            using (var stream = new FileStream(path, options))
+            using (var writer = new StreamWriter(stream)) writer.Write(Convert.ToBase64String(secret));
+            return new BackupKey(secret);
+        }
+        try
+        {
+            return FromBytes(Convert.FromBase64String(File.ReadAllText(path).Trim()));
+        }
+        catch (FormatException)
+        {
+            throw new BackupRefusedException($"{path} is not a backup key (base64 of 32 random bytes)");
+        }
+    }
+
+    public IncrementalHash NewHmac() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _secret);
+}
+
 /// <summary>Why a restore was refused; nothing was written.</summary>
 public sealed class BackupRefusedException(string message) : Exception(message);
 
@@ -24,14 +73,15 @@ public sealed class BackupRefusedException(string message) : Exception(message);
 /// The table list, columns, keys and foreign keys are read from the live schema, so tables that later migrations
 /// add are included without touching this code. The file is gzip-compressed JSON Lines: a header (format, source
 /// engine, applied migrations), then per table a line naming it and its columns followed by one JSON array per row,
-/// then a trailer with the row count of every table and the SHA-256 of everything before it. Tables are written
+/// then a trailer with the row count of every table, the SHA-256 of everything before it and an HMAC-SHA256 of it under
+/// the installation's <see cref="BackupKey"/> (format 2: authenticated, not only checksummed). Tables are written
 /// parents first (foreign-key order) so a restore inserts in file order; values are written so they mean the same on
 /// both engines (integers as numbers, exact decimals as strings, blobs as base64).
 /// </summary>
 public static class DatabaseBackup
 {
     public const string Format = "industrymap-backup";
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     private static readonly JsonSerializerOptions LineJson = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
@@ -65,7 +115,7 @@ public static class DatabaseBackup
     // ---- backup --------------------------------------------------------------------------------------------
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Table and column names come from the schema catalog, quoted.")]
-    public static async Task<BackupSummary> WriteAsync(Database database, Stream output, CancellationToken cancellationToken = default)
+    public static async Task<BackupSummary> WriteAsync(Database database, Stream output, BackupKey key, CancellationToken cancellationToken = default)
     {
         var migrations = await new Migrator(database).AppliedAsync(cancellationToken);
         if (migrations.Count == 0) throw new BackupRefusedException("the database has no schema yet: nothing to back up");
@@ -77,6 +127,7 @@ public static class DatabaseBackup
 
         await using var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true);
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var hmac = key.NewHmac();
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         var line = new ArrayBufferWriterStream();
 
@@ -89,6 +140,7 @@ public static class DatabaseBackup
             }
             line.WriteByte((byte)'\n');
             sha.AppendData(line.Written.Span);
+            hmac.AppendData(line.Written.Span);
             await gzip.WriteAsync(line.Written, cancellationToken);
         }
 
@@ -99,6 +151,7 @@ public static class DatabaseBackup
             j.WriteNumber("version", FormatVersion);
             j.WriteString("createdAt", Clock.UtcStamp());
             j.WriteString("engine", database.Dialect.Name);
+            j.WriteString("keyId", key.Id);
             j.WriteStartArray("migrations");
             foreach (var m in migrations) j.WriteNumberValue(m);
             j.WriteEndArray();
@@ -136,7 +189,7 @@ public static class DatabaseBackup
             counts[table.Name] = count;
         }
         var digest = Convert.ToHexStringLower(sha.GetHashAndReset());
-        var trailer = new { end = true, rows = counts, sha256 = digest };
+        var trailer = new { end = true, rows = counts, sha256 = digest, hmacSha256 = Convert.ToHexStringLower(hmac.GetHashAndReset()) };
         await gzip.WriteAsync(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(trailer, LineJson) + "\n"), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new BackupSummary(database.Dialect.Name, migrations, counts, digest);
@@ -170,7 +223,7 @@ public static class DatabaseBackup
 
     // ---- restore -------------------------------------------------------------------------------------------
 
-    private sealed record Header(string Format, int Version, string Engine, IReadOnlyList<int> Migrations);
+    private sealed record Header(string Format, int Version, string Engine, IReadOnlyList<int> Migrations, string CreatedAt, string? KeyId);
 
     /// <summary>
     /// Restores a backup into an empty database (a new SQLite file, an empty PostgreSQL schema, or one that is only
@@ -179,9 +232,15 @@ public static class DatabaseBackup
     /// in one transaction and the counts checked, then any migrations newer than the backup are applied.
     /// </summary>
     /// <param name="open">Opens the backup file; called once per pass.</param>
-    public static async Task<BackupSummary> RestoreAsync(Database database, Func<Stream> open, CancellationToken cancellationToken = default)
+    /// <param name="key">The key of the installation that wrote the backup.</param>
+    /// <param name="announce">Told what will be written, after the file was checked and before anything is written.</param>
+    /// <param name="dryRun">Check and announce only.</param>
+    public static async Task<BackupSummary> RestoreAsync(Database database, Func<Stream> open, BackupKey key, Action<RestorePlan>? announce = null,
+        bool dryRun = false, CancellationToken cancellationToken = default)
     {
-        var (header, expectedRows) = await CheckAsync(open, cancellationToken);
+        var (header, expectedRows) = await CheckAsync(open, key, cancellationToken);
+        announce?.Invoke(new RestorePlan(database.Dialect.Describe(), header.Engine, header.CreatedAt, header.Migrations, expectedRows));
+        if (dryRun) return new BackupSummary(header.Engine, header.Migrations, expectedRows, "");
 
         var migrator = new Migrator(database);
         var known = migrator.Available().Select(m => m.Version).ToHashSet();
@@ -247,18 +306,30 @@ public static class DatabaseBackup
         return new BackupSummary(header.Engine, header.Migrations, counts, "");
     }
 
-    /// <summary>The first pass: the whole file decompresses, its header is ours, its trailer is there and its checksum matches.</summary>
-    private static async Task<(Header Header, Dictionary<string, long> Rows)> CheckAsync(Func<Stream> open, CancellationToken cancellationToken)
+    /// <summary>
+    /// The first pass: the file ends with a complete gzip member (its CRC-32 and length match: a file missing its last
+    /// bytes is refused), its header is ours, its trailer is there, its checksum matches, and its HMAC proves it was
+    /// written with <paramref name="key"/> and not changed since.
+    /// </summary>
+    private static async Task<(Header Header, Dictionary<string, long> Rows)> CheckAsync(Func<Stream> open, BackupKey key, CancellationToken cancellationToken)
     {
         try
         {
+            await CheckGzipEndAsync(open, cancellationToken);
             await using var input = open();
             await using var gzip = new GZipStream(input, CompressionMode.Decompress);
             using var text = new StreamReader(gzip, new UTF8Encoding(false, true));
             using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            using var hmac = key.NewHmac();
             var headerLine = await text.ReadLineAsync(cancellationToken);
             var header = ParseHeader(headerLine);
+            if (header.KeyId is not null && header.KeyId != key.Id)
+            {
+                throw new BackupRefusedException($"the backup was written with another backup key (key {header.KeyId}, this one is {key.Id}): " +
+                                                 "restore with --key <that installation's keys/backup.key>; nothing was restored");
+            }
             sha.AppendData(Encoding.UTF8.GetBytes(headerLine + "\n"));
+            hmac.AppendData(Encoding.UTF8.GetBytes(headerLine + "\n"));
             string? trailer = null;
             while (await text.ReadLineAsync(cancellationToken) is { } line)
             {
@@ -268,7 +339,9 @@ public static class DatabaseBackup
                     trailer = line;
                     continue;
                 }
-                sha.AppendData(Encoding.UTF8.GetBytes(line + "\n"));
+                var bytes = Encoding.UTF8.GetBytes(line + "\n");
+                sha.AppendData(bytes);
+                hmac.AppendData(bytes);
             }
             if (trailer is null) throw new BackupRefusedException("the backup is cut short: it has no trailer (was the copy complete?); nothing was restored");
             using var document = JsonDocument.Parse(trailer);
@@ -277,12 +350,67 @@ public static class DatabaseBackup
             {
                 throw new BackupRefusedException("the backup's checksum does not match its content: the file was altered or damaged; nothing was restored");
             }
+            var expected = document.RootElement.TryGetProperty("hmacSha256", out var mac) ? mac.GetString() : null;
+            if (expected is null || !CryptographicOperations.FixedTimeEquals(Convert.FromHexString(expected), hmac.GetHashAndReset()))
+            {
+                throw new BackupRefusedException("the backup's HMAC does not match: the file was altered after it was written (or written with another key); nothing was restored");
+            }
             var rows = document.RootElement.GetProperty("rows").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64(), StringComparer.Ordinal);
             return (header, rows);
         }
-        catch (Exception ex) when (ex is InvalidDataException or DecoderFallbackException or EndOfStreamException or JsonException or KeyNotFoundException)
+        catch (Exception ex) when (ex is InvalidDataException or DecoderFallbackException or EndOfStreamException or JsonException or KeyNotFoundException or FormatException)
         {
             throw new BackupRefusedException($"the backup file is damaged ({ex.Message}); nothing was restored");
+        }
+    }
+
+    /// <summary>
+    /// A gzip file ends with the CRC-32 and length of what it holds (RFC 1952 §2.3.1). .NET's decompressor stops quietly
+    /// at the end of the data when these last 8 bytes are missing, so they are checked here.
+    /// </summary>
+    private static async Task CheckGzipEndAsync(Func<Stream> open, CancellationToken cancellationToken)
+    {
+        var crc = new Crc32();
+        long length = 0;
+        await using (var input = open())
+        await using (var gzip = new GZipStream(input, CompressionMode.Decompress))
+        {
+            var buffer = new byte[81920];
+            int read;
+            while ((read = await gzip.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                crc.Append(buffer.AsSpan(0, read));
+                length += read;
+            }
+        }
+        await using var raw = open();
+        if (raw.Length < 18) throw new BackupRefusedException("the backup file is too short to be a backup; nothing was restored");
+        raw.Seek(-8, SeekOrigin.End);
+        var footer = new byte[8];
+        await raw.ReadExactlyAsync(footer, cancellationToken);
+        if (System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(footer) != crc.Value || System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(footer.AsSpan(4)) != (uint)length)
+        {
+            throw new BackupRefusedException("the backup is cut short or damaged: its gzip end (CRC-32 and length) does not match its content (was the copy complete?); nothing was restored");
+        }
+    }
+
+    /// <summary>CRC-32 (IEEE 802.3, as in gzip), table-driven.</summary>
+    private sealed class Crc32
+    {
+        private static readonly uint[] Table = Enumerable.Range(0, 256).Select(n =>
+        {
+            var c = (uint)n;
+            for (var k = 0; k < 8; k++) c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+            return c;
+        }).ToArray();
+
+        private uint _crc = 0xFFFFFFFFu;
+
+        public uint Value => _crc ^ 0xFFFFFFFFu;
+
+        public void Append(ReadOnlySpan<byte> bytes)
+        {
+            foreach (var b in bytes) _crc = Table[(_crc ^ b) & 0xFF] ^ (_crc >> 8);
         }
     }
 
@@ -294,9 +422,14 @@ public static class DatabaseBackup
             var root = document.RootElement;
             if (root.GetProperty("format").GetString() != Format) throw new BackupRefusedException("not an IndustryMap backup");
             var version = root.GetProperty("version").GetInt32();
-            if (version != FormatVersion) throw new BackupRefusedException($"backup format version {version} is not supported (this version reads {FormatVersion})");
+            if (version != FormatVersion)
+            {
+                throw new BackupRefusedException($"backup format version {version} is not supported (this version reads {FormatVersion}; " +
+                                                 "version 1 backups were checksummed but not authenticated: write a new backup)");
+            }
             return new Header(Format, version, root.GetProperty("engine").GetString()!,
-                root.GetProperty("migrations").EnumerateArray().Select(m => m.GetInt32()).ToList());
+                root.GetProperty("migrations").EnumerateArray().Select(m => m.GetInt32()).ToList(),
+                root.GetProperty("createdAt").GetString()!, root.TryGetProperty("keyId", out var k) ? k.GetString() : null);
         }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
         {

@@ -39,6 +39,7 @@ public static class SeedArchive
             {
                 throw Refuse("archive_too_many_entries", $"压缩包中的文件超过 {MaxEntries} 个", $"the archive has more than {MaxEntries} entries");
             }
+            CheckNames(archive.Entries.Select(e => e.FullName).ToList());
             long total = 0;
             foreach (var entry in archive.Entries)
             {
@@ -77,6 +78,51 @@ public static class SeedArchive
         var folders = Directory.GetDirectories(root);
         if (folders.Length == 1 && Directory.Exists(Path.Combine(folders[0], "reference"))) return folders[0];
         throw Refuse("not_seed_data", "压缩包中没有种子数据文件夹（应含 reference/ 和各文件夹）", "the archive holds no seed-data folder (reference/ and one folder per document)");
+    }
+
+    /// <summary>A file or folder name's limit on common file systems (ext4, NTFS, APFS: 255 bytes).</summary>
+    public const int MaxNameBytes = 255;
+    public const int MaxPathChars = 1000;
+
+    /// <summary>
+    /// Refuses, before anything is unpacked, names the file system could not hold: a name over 255 bytes, a path over
+    /// 1,000 characters, the same path twice, or one path that is a file in one entry and a folder in another
+    /// ("data" and "data/x.csv") — each used to surface as a 500 from the middle of unpacking (issue 10 §9).
+    /// </summary>
+    public static void CheckNames(IReadOnlyList<string> names)
+    {
+        static string Short(string name) => name.Length <= 80 ? name : name[..40] + "…" + name[^20..];
+        var files = new HashSet<string>(StringComparer.Ordinal);
+        var folders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            if (name.Length > MaxPathChars)
+            {
+                throw Refuse("archive_name_too_long", $"压缩包中的路径“{Short(name)}”超过 {MaxPathChars} 个字符", $"the archive path '{Short(name)}' is longer than {MaxPathChars} characters");
+            }
+            var parts = name.Split('/');
+            var isFolder = name.EndsWith('/');
+            var segments = isFolder ? parts[..^1] : parts;
+            foreach (var segment in segments)
+            {
+                if (System.Text.Encoding.UTF8.GetByteCount(segment) > MaxNameBytes)
+                {
+                    throw Refuse("archive_name_too_long", $"压缩包中“{Short(name)}”的名称“{Short(segment)}”超过 {MaxNameBytes} 字节",
+                        $"the archive entry '{Short(name)}' has a name longer than {MaxNameBytes} bytes");
+                }
+            }
+            for (var i = 1; i < segments.Length; i++) folders.Add(string.Join('/', segments[..i]));
+            var path = string.Join('/', segments);
+            if (isFolder) folders.Add(path);
+            else if (!files.Add(path))
+            {
+                throw Refuse("archive_name_clash", $"压缩包中“{Short(path)}”出现了两次", $"the archive holds '{Short(path)}' twice");
+            }
+        }
+        if (files.FirstOrDefault(folders.Contains) is { } clash)
+        {
+            throw Refuse("archive_name_clash", $"压缩包中“{Short(clash)}”既是文件又是文件夹", $"the archive holds '{Short(clash)}' both as a file and as a folder");
+        }
     }
 
     private static RefusedException Refuse(string code, string message, string messageEn) => RefusedException.Invalid(code, message, messageEn);

@@ -83,7 +83,7 @@ public static class Submissions
         SELECT s.id, s.unit_id, u.name AS unit, s.period_id, p.code AS period, s.state, s.version, s.comment, s.is_demo, s.created_by, s.created_at,
                s.updated_by, s.updated_at, s.submitted_by, s.submitted_at, s.reviewed_by, s.reviewed_at
         FROM submissions s JOIN units u ON u.id = s.unit_id JOIN reporting_periods p ON p.id = s.period_id
-        """;
+        """ + "\n"; // a raw literal drops its last line break: without this, "… s.period_id" + "WHERE …" ran together (issue 10 §2)
 
     public static string RecordName(string unit, string period) => $"submissions/{unit}/{period}";
 

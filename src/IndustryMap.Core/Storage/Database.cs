@@ -16,15 +16,22 @@ public sealed class Database(ISqlDialect dialect)
 
     public ISqlDialect Dialect { get; } = dialect;
 
-    public static Database For(IndustryMapOptions options) => options.Engine switch
+    /// <summary>The configured store; the data folder is created (or tightened) with mode 0700 first.</summary>
+    public static Database For(IndustryMapOptions options)
     {
-        StorageEngine.Postgres => new Database(new PostgresDialect(options.PostgresConnectionString!)),
-        _ => ForSqliteFile(options.SqlitePath),
-    };
+        DataFolder.Secure(options.DataDirectory);
+        return options.Engine switch
+        {
+            StorageEngine.Postgres => new Database(new PostgresDialect(options.PostgresConnectionString!)),
+            _ => ForSqliteFile(options.SqlitePath),
+        };
+    }
 
+    /// <summary>An SQLite file: created with mode 0600 if new, tightened to 0600 (with its -wal/-shm) if not.</summary>
     public static Database ForSqliteFile(string path)
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
+        DataFolder.SecureDatabaseFile(path);
         return new Database(new SqliteDialect(path));
     }
 
@@ -60,14 +67,46 @@ public sealed class Database(ISqlDialect dialect)
         Func<DbConnection, DbTransaction, Task<T>> work, bool advancesDataVersion, CancellationToken cancellationToken = default)
     {
         using var turn = await Dialect.WriterTurnAsync(cancellationToken);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-        var result = await work(connection, transaction);
-        if (advancesDataVersion)
+        var connection = await OpenAsync(cancellationToken);
+        DbTransaction? transaction = null;
+        try
         {
-            await Dapper.SqlMapper.ExecuteAsync(connection, DataVersion.AdvanceSql, transaction: transaction);
+            transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+            var result = await work(connection, transaction);
+            if (advancesDataVersion)
+            {
+                await Dapper.SqlMapper.ExecuteAsync(connection, DataVersion.AdvanceSql, transaction: transaction);
+            }
+            await transaction.CommitAsync(cancellationToken);
+            await transaction.DisposeAsync();
+            await connection.DisposeAsync();
+            return result;
         }
-        await transaction.CommitAsync(cancellationToken);
-        return result;
+        catch (Exception)
+        {
+            // The caller must see why the write failed. After some errors (SQLite: "database or disk is full", an I/O
+            // error) the engine has already rolled back, and every later rollback — ours, the transaction's dispose,
+            // the connection's close — fails with "cannot rollback - no transaction is active", which used to replace
+            // the real error (issue 10 §9). Those follow-up failures are dropped; the original is rethrown.
+            if (transaction is not null)
+            {
+                await QuietlyAsync(() => transaction.RollbackAsync(CancellationToken.None));
+                await QuietlyAsync(() => transaction.DisposeAsync().AsTask());
+            }
+            await QuietlyAsync(() => connection.DisposeAsync().AsTask());
+            throw;
+        }
+    }
+
+    private static async Task QuietlyAsync(Func<Task> cleanup)
+    {
+        try
+        {
+            await cleanup();
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException or ObjectDisposedException)
+        {
+            // nothing left to undo: the engine already rolled back, or the connection is gone
+        }
     }
 }

@@ -20,7 +20,11 @@ public static class AccountsApi
 
     public sealed record NewTokenRequest(string? Name, int? ExpiresInDays);
 
-    public sealed record PasswordChange(string? CurrentPassword, string? NewPassword);
+    /// <param name="RevokeTokens">Also revoke every API token of the user (the page offers it when <see cref="PasswordChanged.ActiveTokens"/> is not 0).</param>
+    public sealed record PasswordChange(string? CurrentPassword, string? NewPassword, bool? RevokeTokens = null);
+
+    /// <summary>The answer to a password change: how many API tokens were revoked with it, and how many still work.</summary>
+    public sealed record PasswordChanged(int RevokedTokens, int ActiveTokens);
 
     public static void MapAccountsApi(this IEndpointRouteBuilder app)
     {
@@ -37,7 +41,8 @@ public static class AccountsApi
             .RequireRule(Rules.Administer).WithName("EnableUser").WithSummary("Enable an account again (also lifts a lockout).");
 
         api.MapPut("/me/password", ChangePassword).RequireRule(Rules.SignedIn).WithName("ChangeOwnPassword")
-            .WithSummary("Change one's own password (needs the current one); other cookie sessions end.");
+            .RequireRateLimiting(SecuritySetup.SignInRateLimit)
+            .WithSummary("Change one's own password (needs the current one, throttled like sign-in); every other cookie session ends; revokeTokens: true also revokes one's API tokens.");
 
         api.MapGet("/tokens", ListTokens).RequireRule(Rules.SignedIn).WithName("ListTokens")
             .WithSummary("One's own API tokens (the administrator: ?user= for another user's, ?user=* for all). Tokens themselves are never shown again.");
@@ -76,24 +81,33 @@ public static class AccountsApi
     private static async Task<IResult> SetDisabled(string name, bool disabled, HttpContext http, Database database) =>
         Results.Ok((await UserAccounts.SetDisabledAsync(database, http.RequireActor(), name, disabled)).ToView());
 
-    private static async Task<IResult> ChangePassword(PasswordChange change, HttpContext http, Database database, Passwords passwords)
+    private static async Task<IResult> ChangePassword(PasswordChange change, HttpContext http, Database database, Passwords passwords,
+        SignInService signIn, DeviceCookies devices, TimeProvider time)
     {
         var actor = http.RequireActor();
         var user = await UserAccounts.FindByIdAsync(database, actor.UserId!.Value);
-        if (user is null || string.IsNullOrEmpty(change.CurrentPassword) || passwords.Verify(user.PasswordHash, change.CurrentPassword) == PasswordCheck.Failed)
+        if (user is null) return Problems.BadRequest("wrong_password", "当前密码不正确", "the current password is wrong");
+        // The same throttled check as sign-in: a stolen session cannot try passwords faster than a guesser at the form.
+        var outcome = await signIn.VerifyAsync(user.Name, change.CurrentPassword, http);
+        if (outcome.Throttled)
         {
-            return Problems.BadRequest("wrong_password", "当前密码不正确", "the current password is wrong");
+            http.Response.Headers.RetryAfter = outcome.RetryAfter;
+            return Problems.Of(StatusCodes.Status429TooManyRequests, "too_many_attempts", $"尝试次数过多，请 {outcome.RetryAfter} 秒后再试",
+                $"too many attempts: try again in {outcome.RetryAfter} seconds");
         }
+        if (outcome.User is null) return Problems.BadRequest("wrong_password", "当前密码不正确", "the current password is wrong");
         FieldRules.ThrowIfAny([AccountRules.CheckPassword(change.NewPassword, user.Name)]);
-        await UserAccounts.SetPasswordAsync(database, actor, user.Name, passwords.Hash(change.NewPassword!));
+        var (revoked, active) = await UserAccounts.SetPasswordAsync(database, actor, user.Name, passwords.Hash(change.NewPassword!), change.RevokeTokens == true);
         if (http.User.SignedInWithCookie())
         {
-            // The security stamp changed: every cookie session ended, so this one is issued anew.
+            // Every session of the user ended with the password change, so this one is issued anew.
             var updated = (await UserAccounts.FindByIdAsync(database, user.Id))!;
+            var session = await UserSessions.StartAsync(database, user.Id, time.GetUtcNow().UtcDateTime);
             await Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.SignInAsync(http, SignInSchemes.Cookie,
-                ActorClaims.Principal(updated, ActorClaims.CookieAuthentication));
+                ActorClaims.Principal(updated, ActorClaims.CookieAuthentication, session));
+            devices.Issue(http, UserNameSkeleton.Of(user.Name));
         }
-        return Results.NoContent();
+        return Results.Ok(new PasswordChanged(revoked, active));
     }
 
     private static async Task<IResult> ListTokens(string? user, HttpContext http, Database database)

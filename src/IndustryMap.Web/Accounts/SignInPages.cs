@@ -1,5 +1,7 @@
 using System.Text.Encodings.Web;
+using IndustryMap.Accounts;
 using IndustryMap.Authorization;
+using IndustryMap.Storage;
 using IndustryMap.Web.Authorization;
 using IndustryMap.Web.Security;
 using Microsoft.AspNetCore.Antiforgery;
@@ -23,27 +25,50 @@ public static class SignInPages
     }
 
     private static async Task<IResult> SignIn([FromForm] string? name, [FromForm] string? password, [FromForm] string? returnUrl,
-        HttpContext http, SignInService signIn, IAntiforgery antiforgery)
+        HttpContext http, SignInService signIn, DeviceCookies devices, Database database, TimeProvider time, IAntiforgery antiforgery)
     {
-        var user = await signIn.VerifyAsync(name?.Trim(), password);
-        if (user is null)
+        if (http.User.ToActor() is { } already)
+        {
+            // Signing in over a session would leave two identities in one browser: say so instead of failing.
+            return Page(http, antiforgery, returnUrl, null, SignInText.AlreadySignedIn, StatusCodes.Status409Conflict);
+        }
+        var outcome = await signIn.VerifyAsync(name?.Trim(), password, http);
+        if (outcome.Throttled)
+        {
+            http.Response.Headers.RetryAfter = outcome.RetryAfter;
+            return Page(http, antiforgery, returnUrl, name, SignInText.Throttled, StatusCodes.Status429TooManyRequests);
+        }
+        if (outcome.User is not { } user)
         {
             return Page(http, antiforgery, returnUrl, name, SignInText.Refused, StatusCodes.Status401Unauthorized);
         }
-        var principal = ActorClaims.Principal(user, ActorClaims.CookieAuthentication);
-        await http.SignInAsync(SignInSchemes.Cookie, principal);
+        var now = time.GetUtcNow().UtcDateTime;
+        await UserAccounts.RecordSuccessAsync(database, user.Id, now);
+        var session = await UserSessions.StartAsync(database, user.Id, now);
+        await http.SignInAsync(SignInSchemes.Cookie, ActorClaims.Principal(user, ActorClaims.CookieAuthentication, session));
+        devices.Issue(http, UserNameSkeleton.Of(user.Name));
         return Results.Redirect(LocalOrHome(returnUrl));
     }
 
-    private static async Task<IResult> SignOutAndGoHome(HttpContext http)
+    /// <summary>Ends the session on the server too: a copy of the cookie taken before is refused from now on.</summary>
+    private static async Task<IResult> SignOutAndGoHome(HttpContext http, Database database, TimeProvider time)
     {
+        if (http.User.FindFirst(ActorClaims.SessionClaim)?.Value is { } session)
+        {
+            await UserSessions.EndAsync(database, session, time.GetUtcNow().UtcDateTime, "signed out");
+        }
         await http.SignOutAsync(SignInSchemes.Cookie);
         return Results.Redirect("/");
     }
 
-    /// <summary>Only a path on this site: "//evil.example" and "/\evil.example" are other sites to a browser.</summary>
+    /// <summary>
+    /// Only a path on this site, in plain printable ASCII: "//evil.example", "/\evil.example" and "/\t/evil.example" are
+    /// other sites to a browser (it drops tabs and newlines and reads \ as /), and a control or non-ASCII character
+    /// cannot go into a Location header. Anything else goes home.
+    /// </summary>
     public static string LocalOrHome(string? returnUrl) =>
-        returnUrl is { Length: > 0 } && returnUrl[0] == '/' && (returnUrl.Length == 1 || returnUrl[1] is not ('/' or '\\')) && !returnUrl.Contains('\\', StringComparison.Ordinal)
+        returnUrl is { Length: > 0 and <= 2000 } && returnUrl[0] == '/' && (returnUrl.Length == 1 || returnUrl[1] is not ('/' or '\\'))
+        && returnUrl.All(c => c is > ' ' and < '\x7f' and not '\\')
             ? returnUrl
             : "/";
 
@@ -106,10 +131,14 @@ public static class SignInPages
 public static class SignInText
 {
     public const string Refused = "signin.refused";
+    public const string AlreadySignedIn = "signin.already";
+    public const string Throttled = "signin.throttled";
 
     public static string Chinese(string key) => key switch
     {
-        Refused => "用户名或密码不正确，或账户已停用或暂时锁定（连续 5 次失败后锁定 15 分钟）。",
+        Refused => "用户名或密码不正确，或账户已停用。",
+        AlreadySignedIn => "已经登录；要换一个账户，请先退出登录。",
+        Throttled => "尝试次数过多，请稍后再试（等待时间见响应头 Retry-After）。",
         _ => key,
     };
 }

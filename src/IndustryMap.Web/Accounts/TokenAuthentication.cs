@@ -59,8 +59,9 @@ public sealed class TokenAuthentication(IOptionsMonitor<AuthenticationSchemeOpti
 }
 
 /// <summary>
-/// Checks a cookie session against the account on every request that reaches an endpoint: a disabled account, a
-/// changed password or any other change of the security stamp ends the session at once, not when the cookie expires.
+/// Checks a cookie session against the account and its server-side session on every request that reaches an endpoint:
+/// a disabled account, a changed password, any other change of the security stamp, or a sign-out (which ends the
+/// session row) ends the session at once, not when the cookie expires — a copied cookie included.
 /// </summary>
 public static class CookieSessions
 {
@@ -70,8 +71,10 @@ public static class CookieSessions
         var actor = context.Principal.ToActor();
         var stamp = context.Principal?.FindFirst(ActorClaims.StampClaim)?.Value;
         var database = context.HttpContext.RequestServices.GetRequiredService<Database>();
+        var session = context.Principal?.FindFirst(ActorClaims.SessionClaim)?.Value;
         var user = actor?.UserId is { } id ? await UserAccounts.FindByIdAsync(database, id) : null;
-        if (user is null || user.DisabledAt is not null || user.SecurityStamp != stamp)
+        if (user is null || user.DisabledAt is not null || user.SecurityStamp != stamp || session is null
+            || !await UserSessions.IsOpenAsync(database, session, user.Id))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(SignInSchemes.Cookie);
@@ -79,7 +82,7 @@ public static class CookieSessions
         }
         if (user.Role != context.Principal!.FindFirst(System.Security.Claims.ClaimTypes.Role)?.Value || user.Unit != actor!.Unit)
         {
-            context.ReplacePrincipal(ActorClaims.Principal(user, ActorClaims.CookieAuthentication));
+            context.ReplacePrincipal(ActorClaims.Principal(user, ActorClaims.CookieAuthentication, session));
             context.ShouldRenew = true;
         }
     }

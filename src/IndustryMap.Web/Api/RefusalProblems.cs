@@ -24,6 +24,9 @@ public sealed class RefusalProblems : IExceptionHandler
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problems.Of(StatusCodes.Status413PayloadTooLarge,
                 "request_too_large", "请求内容超过上限", "the request body is larger than the limit"),
             BadHttpRequestException bad => Problems.Of(bad.StatusCode, "bad_request", "请求格式不正确", "the request is malformed: " + bad.Message),
+            // A full disk is not the caller's fault, but it is what the operator must hear about: 507 naming it, nothing stored.
+            _ when IndustryMap.Storage.StorageFailures.IsDiskFull(exception) => Problems.Of(StatusCodes.Status507InsufficientStorage, "storage_full",
+                "服务器磁盘已满，本次修改未保存；请联系管理员", "the server's disk is full: nothing was stored; tell the operator"),
             _ => null,
         };
         if (result is null) return false;

@@ -13,8 +13,10 @@ public static class ActorClaims
     public const string UnitClaim = "industrymap:unit";
     public const string StampClaim = "industrymap:stamp";
     public const string DisplayNameClaim = "industrymap:display";
+    /// <summary>The server-side session a cookie belongs to (table user_sessions).</summary>
+    public const string SessionClaim = "industrymap:session";
 
-    public static ClaimsPrincipal Principal(UserAccount user, string authenticationType)
+    public static ClaimsPrincipal Principal(UserAccount user, string authenticationType, string? session = null)
     {
         var claims = new List<Claim>
         {
@@ -25,6 +27,7 @@ public static class ActorClaims
         };
         if (user.Unit is not null) claims.Add(new Claim(UnitClaim, user.Unit));
         if (user.DisplayName is not null) claims.Add(new Claim(DisplayNameClaim, user.DisplayName));
+        if (session is not null) claims.Add(new Claim(SessionClaim, session));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType, ClaimTypes.Name, ClaimTypes.Role));
     }
 

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using IndustryMap.Configuration;
+using IndustryMap.Storage;
 using IndustryMap.Web.Accounts;
 using IndustryMap.Web.Api;
 using IndustryMap.Web.Authorization;
@@ -8,6 +9,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace IndustryMap.Web.Security;
 
@@ -27,13 +29,14 @@ public static class SecuritySetup
 
         // Cookie and anti-forgery keys live with the data, so sessions survive a restart and several instances agree.
         // They are stored unencrypted (no key-encryption certificate here): the folder is the owner's alone.
-        var keys = Directory.CreateDirectory(Path.Combine(options.DataDirectory, "keys"));
-        if (!OperatingSystem.IsWindows()) keys.UnixFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        var keys = new DirectoryInfo(DataFolder.Keys(options.DataDirectory));
         services.AddDataProtection()
             .PersistKeysToFileSystem(keys)
             .SetApplicationName("IndustryMap");
 
         services.AddSingleton<Passwords>();
+        services.AddSingleton<DeviceCookies>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<SignInService>();
         services.AddAuthentication(SignInSchemes.Default)
             .AddPolicyScheme(SignInSchemes.Default, "cookie or API token", o =>
@@ -74,8 +77,8 @@ public static class SecuritySetup
             o.OnRejected = async (context, cancellationToken) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";
-                await Problems.Of(StatusCodes.Status429TooManyRequests, "too_many_attempts", "登录尝试过于频繁，请一分钟后再试",
-                    "too many sign-in attempts: try again in a minute").ExecuteAsync(context.HttpContext);
+                await Problems.Of(StatusCodes.Status429TooManyRequests, "too_many_attempts", "登录或改密码的尝试过于频繁，请一分钟后再试",
+                    "too many sign-in or password attempts: try again in a minute").ExecuteAsync(context.HttpContext);
             };
         });
 

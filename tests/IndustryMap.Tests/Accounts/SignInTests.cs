@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
 using IndustryMap.Accounts;
+using IndustryMap.Audit;
 using IndustryMap.Authorization;
 using IndustryMap.Tests.Infrastructure;
 using IndustryMap.Web.Accounts;
@@ -71,29 +72,173 @@ public class SignInTests(SecuredApps apps)
         Assert.False((await Session(browser)).GetProperty("signedIn").GetBoolean());
     }
 
+    /// <summary>Issue 10 §4: five anonymous wrong guesses used to lock the administrator out for 15 minutes, again and again.</summary>
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
-    public async Task FiveWrongPasswords_LockTheAccount_EvenTheRightPasswordIsRefused_UntilAnAdministratorEnablesIt(string engine)
+    public async Task WrongGuessesByOthers_NeverLockTheOwnerOut_OfTheirDevice(string engine)
     {
         var app = await apps.Get(engine);
-        await CreateUser(app, "lockout-" + engine);
-        using var browser = app.Browser();
-        for (var i = 0; i < LockoutRules.MaxFailures; i++)
-        {
-            Assert.Equal(HttpStatusCode.Unauthorized, (await SecuredApp.SignInAsync(browser, "lockout-" + engine, "wrong-password-" + i)).StatusCode);
-        }
-        Assert.Equal(HttpStatusCode.Unauthorized, (await SecuredApp.SignInAsync(browser, "lockout-" + engine, People.Password)).StatusCode);
-        var user = (await UserAccounts.FindAsync(app.Store.Database, "lockout-" + engine))!;
-        Assert.NotNull(user.LockedUntil);
-        await using (var connection = await app.Store.Database.OpenAsync())
-        {
-            Assert.Equal(1, await connection.ExecuteScalarAsync<long>(
-                "SELECT COUNT(*) FROM audit_log WHERE action = 'user.lock' AND entity_key = @name", new { name = user.Name }));
-        }
+        var name = "guessed-" + engine;
+        await CreateUser(app, name, Role.Admin);
+        using var owner = app.Browser();
+        Assert.Equal(HttpStatusCode.Redirect, (await SecuredApp.SignInAsync(owner, name, People.Password)).StatusCode);
+        await SignOut(owner);
 
+        // An attacker from another browser: far more wrong guesses than the old lockout allowed.
+        using var attacker = app.Browser();
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? throttled = null;
+        for (var i = 0; i < 30 && throttled is null; i++)
+        {
+            var response = await SecuredApp.SignInAsync(attacker, name, "wrong-guess-number-" + i);
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests) throttled = response;
+        }
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.Unauthorized, ThrottleRules.PerClient), statuses.Take(ThrottleRules.PerClient));
+        Assert.NotNull(throttled); // the attacker is slowed down …
+        Assert.True(int.Parse(throttled.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) >= 1);
+        Assert.Contains("尝试次数过多", WebUtility.HtmlDecode(await throttled.Content.ReadAsStringAsync()));
+        // Guessing on as each wait runs out doubles the wait (1 s, 2 s, 4 s, 8 s …): after three more failures the
+        // attacker waits at least 8 s, long enough to show on a slow machine that …
+        for (int failures = 0, i = 0; failures < 3 && i < 200; i++)
+        {
+            var response = await SecuredApp.SignInAsync(attacker, name, "more-wrong-guesses-" + i);
+            if (response.StatusCode == HttpStatusCode.Unauthorized) failures++;
+            else await Task.Delay(200);
+        }
+        // … while it waits even the right password is not checked (no oracle).
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await SecuredApp.SignInAsync(attacker, name, People.Password)).StatusCode);
+
+        // The owner's browser signed in before: its attempts count apart, so the owner gets in at once.
+        Assert.Equal(HttpStatusCode.Redirect, (await SecuredApp.SignInAsync(owner, name, People.Password)).StatusCode);
+        Assert.True((await Session(owner)).GetProperty("signedIn").GetBoolean());
+        var user = (await UserAccounts.FindAsync(app.Store.Database, name))!;
+        Assert.Null(user.LockedUntil); // no account lock at all
+
+        // The administrator lifts the attacker's waits with `enable` (e.g. a colleague locked out of a new laptop).
         using var admin = app.As(People.Admin);
-        await HttpAssert.Json(await admin.PostAsync($"/api/users/{user.Name}/enable", null), HttpStatusCode.OK);
-        Assert.Equal(HttpStatusCode.Redirect, (await SecuredApp.SignInAsync(browser, user.Name, People.Password)).StatusCode);
+        await HttpAssert.Json(await admin.PostAsync($"/api/users/{name}/enable", null), HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SecuredApp.SignInAsync(attacker, name, "one-more-wrong-guess")).StatusCode);
+    }
+
+    /// <summary>Issue 10 §5: 40 wrong current passwords at 17/s drew no 429, and the 41st changed the password.</summary>
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task PasswordChange_IsThrottledLikeSignIn_AndIsNoOracle(string engine)
+    {
+        var app = await apps.Get(engine);
+        var name = "oracle-" + engine;
+        await CreateUser(app, name);
+        var token = (await ApiTokens.CreateAsync(app.Store.Database, Actor.System("tests"), name, "stolen", null)).Token;
+        using var thief = app.CreateClient();
+        thief.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        HttpResponseMessage? throttled = null;
+        for (var i = 0; i < 40 && throttled is null; i++)
+        {
+            var response = await thief.PutAsJsonAsync("/api/me/password", new { currentPassword = "guess-number-" + i, newPassword = "taken-over-account-1" });
+            if (response.StatusCode == HttpStatusCode.TooManyRequests) throttled = response;
+            else await HttpAssert.Problem(response, HttpStatusCode.BadRequest, "wrong_password");
+        }
+        Assert.NotNull(throttled);
+        var detail = await HttpAssert.Problem(throttled, HttpStatusCode.TooManyRequests, "too_many_attempts");
+        Assert.Contains("尝试次数过多", detail);
+        Assert.NotEmpty(throttled.Headers.GetValues("Retry-After").Single());
+        // The right current password is not even checked while the thief waits: the password stays the owner's.
+        await HttpAssert.Problem(await thief.PutAsJsonAsync("/api/me/password", new { currentPassword = People.Password, newPassword = "taken-over-account-1" }),
+            HttpStatusCode.TooManyRequests, "too_many_attempts");
+        var user = (await UserAccounts.FindAsync(app.Store.Database, name))!;
+        Assert.Equal(PasswordCheck.Success, new Passwords().Verify(user.PasswordHash, People.Password));
+    }
+
+    private static async Task SignOut(HttpClient browser)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/signout");
+        request.Headers.Add("X-CSRF-TOKEN", await SecuredApp.CsrfTokenAsync(browser));
+        var response = await browser.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    /// <summary>Issue 10 §6: a cookie copied before sign-out still worked after it.</summary>
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task SignOut_EndsTheSessionOnTheServer_ACopiedCookieIsRefused(string engine)
+    {
+        var app = await apps.Get(engine);
+        using var browser = app.Browser();
+        var signIn = await SecuredApp.SignInAsync(browser, People.Viewer, People.Password);
+        var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(SignInSchemes.CookieName + "=", StringComparison.Ordinal)).Split(';')[0];
+
+        using var copy = app.As(null);
+        copy.DefaultRequestHeaders.Add("Cookie", cookie);
+        Assert.True((await Session(copy)).GetProperty("signedIn").GetBoolean()); // the copy works while the session is open
+
+        await SignOut(browser);
+        Assert.False((await Session(browser)).GetProperty("signedIn").GetBoolean());
+        Assert.False((await Session(copy)).GetProperty("signedIn").GetBoolean());
+        await HttpAssert.Problem(await copy.GetAsync("/api/units/万州区/profile"), HttpStatusCode.Unauthorized, "sign_in_required");
+    }
+
+    /// <summary>Issue 10 §6: API tokens survived a password change; now the change can revoke them, and says how many still work.</summary>
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task PasswordChange_OffersToRevokeTheUsersTokens(string engine)
+    {
+        var app = await apps.Get(engine);
+        var name = "revoker-" + engine;
+        await CreateUser(app, name);
+        var tokens = new List<string>();
+        for (var i = 0; i < 2; i++) tokens.Add((await ApiTokens.CreateAsync(app.Store.Database, Actor.System("tests"), name, "laptop " + i, null)).Token);
+        using var machine = app.CreateClient();
+        machine.DefaultRequestHeaders.Authorization = new("Bearer", tokens[0]);
+
+        var kept = await HttpAssert.Json(await machine.PutAsJsonAsync("/api/me/password", new { currentPassword = People.Password, newPassword = "second-password-for-tokens" }),
+            HttpStatusCode.OK);
+        Assert.Equal(0, kept.GetProperty("revokedTokens").GetInt32());
+        Assert.Equal(2, kept.GetProperty("activeTokens").GetInt32()); // what the page offers to revoke
+
+        var revoked = await HttpAssert.Json(await machine.PutAsJsonAsync("/api/me/password",
+            new { currentPassword = "second-password-for-tokens", newPassword = "third-password-for-tokens", revokeTokens = true }), HttpStatusCode.OK);
+        Assert.Equal(2, revoked.GetProperty("revokedTokens").GetInt32());
+        Assert.Equal(0, revoked.GetProperty("activeTokens").GetInt32());
+        foreach (var token in tokens)
+        {
+            using var client = app.CreateClient();
+            client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+            await HttpAssert.Problem(await client.GetAsync("/api/session"), HttpStatusCode.Unauthorized, "invalid_token");
+        }
+        Assert.Equal(2, (await AuditLog.QueryAsync(app.Store.Database, new AuditFilter(Action: "token.revoke", Actor: name))).Count);
+    }
+
+    /// <summary>Issue 10 §9: signing in again while signed in answered 500.</summary>
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task ASecondSignIn_WhileSignedIn_IsRefusedClearly(string engine)
+    {
+        var app = await apps.Get(engine);
+        using var browser = app.Browser();
+        Assert.Equal(HttpStatusCode.Redirect, (await SecuredApp.SignInAsync(browser, People.Investment, People.Password)).StatusCode);
+        foreach (var who in new[] { People.Investment, People.Viewer })
+        {
+            var again = await SecuredApp.SignInAsync(browser, who, People.Password);
+            Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+            Assert.Contains("请先退出登录", WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync()));
+        }
+        Assert.Equal(People.Investment, (await Session(browser)).GetProperty("user").GetProperty("name").GetString());
+    }
+
+    /// <summary>Issue 10 §3: "/\t/host" passed the check (a browser reads it as //host); CR, LF or non-ASCII gave a 500 after a good sign-in.</summary>
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task SignIn_WithAHostileReturnUrl_GoesHome_NeverOffSite_NeverA500(string engine)
+    {
+        var app = await apps.Get(engine);
+        foreach (var returnUrl in new[] { "/\t/evil.example", "/\n/evil.example", "/a\r\nSet-Cookie: x=1", "/units/万州区", "/\\evil.example", "/\u0001x", "/\u007fx" })
+        {
+            using var browser = app.Browser();
+            var response = await SecuredApp.SignInAsync(browser, People.Nanan, People.Password, returnUrl);
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{Uri.EscapeDataString(returnUrl)}: {(int)response.StatusCode}");
+            Assert.Equal("/", response.Headers.Location?.OriginalString);
+        }
     }
 
     [Fact]
@@ -202,7 +347,7 @@ public class SignInTests(SecuredApps apps)
             Content = JsonContent.Create(new { currentPassword = People.Password, newPassword = "a-brand-new-password" }),
         };
         change.Headers.Add("X-CSRF-TOKEN", await SecuredApp.CsrfTokenAsync(here));
-        Assert.Equal(HttpStatusCode.NoContent, (await here.SendAsync(change)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await here.SendAsync(change)).StatusCode);
 
         Assert.True((await Session(here)).GetProperty("signedIn").GetBoolean());
         Assert.False((await Session(elsewhere)).GetProperty("signedIn").GetBoolean());
@@ -269,7 +414,11 @@ public class SignInTests(SecuredApps apps)
     }
 
     [Theory]
-    [InlineData("/units/万州区", "/units/万州区")]
+    [InlineData("/units/%E4%B8%87%E5%B7%9E%E5%8C%BA?tab=1", "/units/%E4%B8%87%E5%B7%9E%E5%8C%BA?tab=1")]
+    [InlineData("/units/万州区", "/")]          // not plain ASCII: cannot go into a Location header as it is
+    [InlineData("/\t/evil.example", "/")]      // browsers drop the tab and read //evil.example
+    [InlineData("/\n/evil.example", "/")]
+    [InlineData("/x\r\nSet-Cookie: a=b", "/")]
     [InlineData("/", "/")]
     [InlineData("//evil.example/", "/")]
     [InlineData("/\\evil.example", "/")]

@@ -80,7 +80,8 @@ public class AuditLogTests
                 : "DROP TRIGGER audit_log_no_delete");
             await connection.ExecuteAsync("DELETE FROM audit_log WHERE id = 4");
         }
-        Assert.Equal(0, (await CliTests.Industrymap(store, "audit", "verify")).ExitCode); // the shorter chain is consistent in itself …
+        Assert.True((await AuditLog.VerifyAsync(store.Database)).Intact); // the shorter chain is consistent in itself …
+        // (`audit verify` without a head still fails here, because the trigger that refuses DELETE was dropped: HardeningTests)
         var run = await CliTests.Industrymap(store, "audit", "verify", "--head", head);
         Assert.Equal(5, run.ExitCode); // … but not with the head recorded before
     }

@@ -99,14 +99,15 @@ public class BackupTests
         if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file1)); // it holds password hashes
 
         await using var middle = await TestStore.CreateAsync(middleEngine);
-        var restore = await CliTests.Industrymap(middle, "restore", file1);
+        var sourceKey = BackupKey.DefaultPath(source.Options.DataDirectory);
+        var restore = await CliTests.Industrymap(middle, "restore", file1, "--key", sourceKey);
         Assert.True(restore.ExitCode == 0, restore.Err);
         DatabaseDump.Equal(expected, await DatabaseDump.TakeAsync(middle.Database));
 
         var file2 = Path.Combine(source.Options.DataDirectory, "second.imbackup");
-        Assert.Equal(0, (await CliTests.Industrymap(middle, "backup", file2)).ExitCode);
+        Assert.Equal(0, (await CliTests.Industrymap(middle, "backup", file2, "--key", sourceKey)).ExitCode);
         await using var back = await TestStore.CreateAsync(Engines.Sqlite);
-        Assert.Equal(0, (await CliTests.Industrymap(back, "restore", file2)).ExitCode);
+        Assert.Equal(0, (await CliTests.Industrymap(back, "restore", file2, "--key", sourceKey)).ExitCode);
         DatabaseDump.Equal(expected, await DatabaseDump.TakeAsync(back.Database));
 
         foreach (var store in new[] { middle, back })
@@ -134,7 +135,7 @@ public class BackupTests
         Assert.Equal(0, (await CliTests.Industrymap(source, "backup", file)).ExitCode);
         await using var occupied = await TestStore.SeededAsync(Engines.Sqlite);
         var before = await DatabaseDump.TakeAsync(occupied.Database);
-        var run = await CliTests.Industrymap(occupied, "restore", file);
+        var run = await CliTests.Industrymap(occupied, "restore", file, "--key", BackupKey.DefaultPath(source.Options.DataDirectory));
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("not empty", run.Err);
         DatabaseDump.Equal(before, await DatabaseDump.TakeAsync(occupied.Database));
@@ -158,15 +159,94 @@ public class BackupTests
         await File.WriteAllBytesAsync(truncated, bytes[..(bytes.Length / 2)]);
 
         await using var target = await TestStore.CreateAsync(Engines.Sqlite);
+        var key = BackupKey.DefaultPath(source.Options.DataDirectory);
         foreach (var bad in new[] { altered, truncated })
         {
-            var run = await CliTests.Industrymap(target, "restore", bad);
+            var run = await CliTests.Industrymap(target, "restore", bad, "--key", key);
             Assert.True(run.ExitCode == 2, $"{bad}: exit {run.ExitCode}: {run.Err}");
             Assert.Contains("nothing was restored", run.Err);
             Assert.Empty(await new Migrator(target.Database).AppliedAsync()); // checked before anything was touched
         }
         // The good file restores into the same, still empty store.
-        Assert.Equal(0, (await CliTests.Industrymap(target, "restore", file)).ExitCode);
+        Assert.Equal(0, (await CliTests.Industrymap(target, "restore", file, "--key", key)).ExitCode);
         Assert.Equal(41, await Count(target, "units"));
+    }
+
+    private static async Task<string> ReadBackup(string file)
+    {
+        await using var gzip = new GZipStream(File.OpenRead(file), CompressionMode.Decompress);
+        return await new StreamReader(gzip).ReadToEndAsync();
+    }
+
+    private static async Task WriteBackup(string file, string text)
+    {
+        await using var gzip = new GZipStream(File.Create(file), CompressionLevel.Fastest);
+        await gzip.WriteAsync(Encoding.UTF8.GetBytes(text));
+    }
+
+    /// <summary>
+    /// Issue 10 §8: a unit officer's role edited to admin in the backup, and the SHA-256 in its trailer recomputed, used
+    /// to restore an escalated account; a file missing only its last bytes used to restore too.
+    /// </summary>
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Restore_RefusesAnEscalatedAccount_EvenWithItsChecksumRecomputed_AndAFileMissingItsLastBytes()
+    {
+        await using var source = await BusyStoreAsync();
+        var file = Path.Combine(source.Options.DataDirectory, "signed.imbackup");
+        Assert.Equal(0, (await CliTests.Industrymap(source, "backup", file)).ExitCode);
+        var key = BackupKey.DefaultPath(source.Options.DataDirectory);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(key));
+
+        // The attack: backup-wz becomes an administrator; the checksum is recomputed so that it matches again.
+        var lines = (await ReadBackup(file)).TrimEnd('\n').Split('\n').ToList();
+        var usersAt = lines.FindIndex(l => l.StartsWith("{\"table\":\"users\"", StringComparison.Ordinal));
+        var columns = System.Text.Json.JsonDocument.Parse(lines[usersAt]).RootElement.GetProperty("columns").EnumerateArray().Select(c => c.GetString()).ToList();
+        var officer = lines.FindIndex(usersAt, l => l.Contains("\"backup-wz\"", StringComparison.Ordinal));
+        var row = System.Text.Json.Nodes.JsonNode.Parse(lines[officer])!.AsArray();
+        row[columns.IndexOf("role")] = "admin";
+        row[columns.IndexOf("unit_id")] = null;
+        lines[officer] = row.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) });
+        var body = string.Join("", lines.Take(lines.Count - 1).Select(l => l + "\n"));
+        var trailer = System.Text.Json.Nodes.JsonNode.Parse(lines[^1])!.AsObject();
+        trailer["sha256"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(body)));
+        var escalated = Path.Combine(source.Options.DataDirectory, "escalated.imbackup");
+        await WriteBackup(escalated, body + trailer.ToJsonString() + "\n");
+
+        var bytes = await File.ReadAllBytesAsync(file);
+        var cut = Path.Combine(source.Options.DataDirectory, "cut.imbackup");
+        await File.WriteAllBytesAsync(cut, bytes[..^4]); // only the last four bytes (the gzip length) are missing
+
+        await using var target = await TestStore.CreateAsync(Engines.Sqlite);
+        foreach (var bad in new[] { escalated, cut })
+        {
+            var run = await CliTests.Industrymap(target, "restore", bad, "--key", key);
+            Assert.True(run.ExitCode == 2, $"{bad}: exit {run.ExitCode}: {run.Out} {run.Err}");
+            Assert.Contains("nothing was restored", run.Err);
+            Assert.DoesNotContain("将写入", run.Out); // refused before it even named what it would write
+            Assert.Empty(await new Migrator(target.Database).AppliedAsync());
+        }
+
+        // Without the key (another installation's data folder) the genuine file is refused too.
+        var withoutKey = await CliTests.Industrymap(target, "restore", file);
+        Assert.Equal(2, withoutKey.ExitCode);
+        Assert.Contains("backup key", withoutKey.Err);
+
+        // With it: a dry run names what it would write and writes nothing; the real run names it first, then writes.
+        var dry = await CliTests.Industrymap(target, "restore", file, "--key", key, "--dry-run");
+        Assert.True(dry.ExitCode == 0, dry.Err);
+        Assert.Contains("将写入 (will write) " + target.Database.Dialect.Describe(), dry.Out);
+        Assert.Contains("users 2", dry.Out);
+        Assert.Empty(await new Migrator(target.Database).AppliedAsync());
+        var real = await CliTests.Industrymap(target, "restore", file, "--key", key);
+        Assert.True(real.ExitCode == 0, real.Err);
+        Assert.True(real.Out.IndexOf("将写入", StringComparison.Ordinal) < real.Out.IndexOf("恢复完成", StringComparison.Ordinal));
+        Assert.Equal("unit", (await UserAccounts.FindAsync(target.Database, "backup-wz"))!.Role);
+
+        // Issue 10 §10: the restored database files are the owner's alone.
+        var files = Directory.GetFiles(target.Options.DataDirectory, "industrymap.db*");
+        Assert.NotEmpty(files);
+        Assert.All(files, f => Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(f)));
+        Assert.Equal(DataFolder.OwnerOnlyFolder, File.GetUnixFileMode(target.Options.DataDirectory));
     }
 }

@@ -35,6 +35,7 @@ public class AccountCliTests
     [InlineData("audit", "verify", "--help")]
     [InlineData("backup", "--help")]
     [InlineData("restore", "--help")]
+    [InlineData("accounts", "revoke-tokens", "--help")]
     public async Task NewVerbs_HaveHelp(params string[] args)
     {
         var run = await CliTests.Industrymap(null, args);
@@ -122,5 +123,27 @@ public class AccountCliTests
         Assert.Contains(People.Investment, users.Out);
         Assert.DoesNotContain("AQAAAA", users.Out); // no password hash in the listing
         Assert.Equal(2, (await CliTests.Industrymap(app.Store, "user", "disable", "nobody-here")).ExitCode);
+    }
+
+    /// <summary>Issue 10 §6: the operator revokes every API token of a user at once (after a password change, a lost laptop).</summary>
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task AccountsRevokeTokens_StopsEveryTokenOfTheUser_AndNoOneElses(string engine)
+    {
+        await using var app = await SecuredApp.CreateAsync(engine);
+        var second = (await ApiTokens.CreateAsync(app.Store.Database, IndustryMap.Authorization.Actor.System("tests"), People.Viewer, "second", null)).Token;
+        var run = await CliTests.Industrymap(app.Store, "accounts", "revoke-tokens", People.Viewer);
+        Assert.True(run.ExitCode == 0, run.Err);
+        Assert.Contains("2", run.Out);
+        foreach (var token in new[] { app.TokenOf(People.Viewer), second })
+        {
+            using var client = app.CreateClient();
+            client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/session")).StatusCode);
+        }
+        using var other = app.As(People.Investment);
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/api/session")).StatusCode);
+        Assert.Equal(2, (await AuditLog.QueryAsync(app.Store.Database, new AuditFilter(Action: "token.revoke"))).Count(e => e.Actor.StartsWith("cli:", StringComparison.Ordinal)));
+        Assert.Equal(2, (await CliTests.Industrymap(app.Store, "accounts", "revoke-tokens", "nobody-here")).ExitCode);
     }
 }

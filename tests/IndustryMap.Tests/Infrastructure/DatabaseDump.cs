@@ -14,7 +14,7 @@ public static class DatabaseDump
     public static async Task<SortedDictionary<string, List<string>>> TakeAsync(Database database)
     {
         using var buffer = new MemoryStream();
-        await DatabaseBackup.WriteAsync(database, buffer);
+        await DatabaseBackup.WriteAsync(database, buffer, IndustryMap.Backup.BackupKey.FromBytes(new byte[32]));
         buffer.Position = 0;
         return Read(buffer);
     }

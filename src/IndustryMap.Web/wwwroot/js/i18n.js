@@ -463,7 +463,9 @@ export const strings = {
     "signin.password": "密码",
     "signin.signedInAs": "已登录为",
     "signin.noDefault": "系统没有默认账户：第一个管理员由服务器上的命令创建：",
-    "signin.refused": "用户名或密码不正确，或账户已停用或暂时锁定（连续 5 次失败后锁定 15 分钟）。",
+    "signin.refused": "用户名或密码不正确，或账户已停用。",
+    "signin.already": "已经登录；要换一个账户，请先退出登录。",
+    "signin.throttled": "尝试次数过多，请稍后再试。",
     // placement ties and no-ranking (issue 13)
     "placement.tied": "并列",
     "placement.tiedTitle": "与其他单位得分相同：并列第 {0} 名，列表中的先后不代表排名",
@@ -933,7 +935,9 @@ export const strings = {
     "signin.password": "Password",
     "signin.signedInAs": "Signed in as",
     "signin.noDefault": "There is no default account: the first administrator is created on the server with",
-    "signin.refused": "Wrong user name or password, or the account is disabled or locked (15 minutes after 5 failures).",
+    "signin.refused": "Wrong user name or password, or the account is disabled.",
+    "signin.already": "Already signed in: sign out first to use another account.",
+    "signin.throttled": "Too many attempts: try again later.",
     // placement ties and no-ranking (issue 13)
     "placement.tied": "tied",
     "placement.tiedTitle": "Same score as other units: tied at rank {0}; the order in the list is not a ranking",
