@@ -4,12 +4,14 @@ using IndustryMap.Configuration;
 using IndustryMap.Web.Accounts;
 using IndustryMap.Web.Api;
 using IndustryMap.Web.Audit;
+using IndustryMap.Web.Caching;
 using IndustryMap.Web.Catalog;
 using IndustryMap.Web.Checks;
 using IndustryMap.Web.Documents;
 using IndustryMap.Web.FirstContacts;
 using IndustryMap.Web.Import;
 using IndustryMap.Web.Layout;
+using IndustryMap.Web.Logging;
 using IndustryMap.Web.Pipeline;
 using IndustryMap.Web.Placement;
 using IndustryMap.Web.Monitoring;
@@ -35,6 +37,7 @@ public static class IndustryMapApp
             ContentRootPath = AppContext.BaseDirectory,
             WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });
+        builder.AddIndustryMapRequestLogging();
         configure?.Invoke(builder);
 
         var options = IndustryMapOptions.From(key => builder.Configuration[key]);
@@ -52,10 +55,12 @@ public static class IndustryMapApp
         });
 
         var app = builder.Build();
+        app.UseIndustryMapRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseIndustryMapSecurity();
         app.UseIndustryMapPages();
+        app.UseMiddleware<ReadCache>();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealth();
