@@ -20,6 +20,9 @@ public sealed record SeedDataset(
     /// <summary>The placement reference lists (keywords, restricted products); empty when the folder has none.</summary>
     public PlacementReference Placement { get; init; } = PlacementReference.Empty;
 
+    /// <summary>The industry chains (issue 12); empty when no folder has chain files.</summary>
+    public Chains.ChainData Chains { get; init; } = IndustryMap.Chains.ChainData.Empty;
+
     public IReadOnlyDictionary<string, int> Counts() => new Dictionary<string, int>
     {
         ["documents"] = Documents.Count,
@@ -41,6 +44,9 @@ public sealed record SeedDataset(
         ["tasks"] = PlanData.Tasks.Count,
         ["industry_keywords"] = Placement.Keywords.Count,
         ["restricted_products"] = Placement.RestrictedProducts.Count,
+        ["chains"] = Chains.Chains.Count,
+        ["chain_nodes"] = Chains.Chains.Sum(c => c.Nodes.Count),
+        ["chain_members"] = Chains.Chains.Sum(c => c.Nodes.Sum(n => n.Members.Count)),
     };
 }
 
