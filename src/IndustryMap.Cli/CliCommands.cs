@@ -32,6 +32,7 @@ public static class CliCommands
         root.Add(CliPlacementCommands.Place());
         root.Add(CliPlacementCommands.Register());
         root.Add(CliPlacementCommands.Pipeline());
+        root.Add(CliChainCommands.Chains());
         return root;
     }
 

@@ -212,3 +212,42 @@ public static class ChainQueries
 
     private static string? Lines(long? from, long? to) => from is null ? null : to is null || to == from ? $"{from}" : $"{from}-{to}";
 }
+
+/// <summary>The clusters a chain belongs to: its 33618 industries, a sub-industry counted under its cluster.</summary>
+public static class ChainClusters
+{
+    public static async Task<IReadOnlyDictionary<string, string>> MapAsync(Database database)
+    {
+        await using var connection = await database.OpenAsync();
+        var rows = await connection.QueryAsync<(string Name, string Level, string? Parent)>(
+            """
+            SELECT i.name, i.level, p.name FROM industries i LEFT JOIN industries p ON p.id = i.parent_id
+            WHERE i.taxonomy_id = '33618' AND i.level IN ('cluster', 'sub_industry')
+            """);
+        return rows.GroupBy(r => r.Name).ToDictionary(g => g.Key, g => g.First() is var r && r.Level == "cluster" ? r.Name : r.Parent ?? r.Name,
+            StringComparer.Ordinal);
+    }
+
+    public static IReadOnlyList<string> Of(Chain chain, IReadOnlyDictionary<string, string> map) =>
+        chain.Industries.Select(i => map.GetValueOrDefault(i, i)).Distinct(StringComparer.Ordinal).ToList();
+}
+
+/// <summary>The gap list as a table (one row per node), for the CSV and .xlsx exports of the API and the CLI.</summary>
+public static class ChainGapTable
+{
+    public static readonly string[] Headings =
+        ["产业链", "单元", "环节", "节点", "状态", "企业数", "本地企业数", "本地化率（%）", "本地企业", "候选引进企业", "可承接的区县（依据）"];
+
+    public static readonly IReadOnlyDictionary<string, string> StatusZh = new Dictionary<string, string>
+    {
+        [NodeStrength.Gap] = "缺失（补链）", [NodeStrength.Weak] = "薄弱", [NodeStrength.Strong] = "较强", [NodeStrength.NotApplicable] = "非供应环节",
+    };
+
+    public static IEnumerable<IReadOnlyList<object?>> Rows(IEnumerable<ChainGapReport> reports) =>
+        reports.SelectMany(r => r.Nodes.Select(n => (IReadOnlyList<object?>)
+        [
+            r.Name, r.Unit, n.Segment, n.Name, StatusZh[n.Status], n.Enterprises, n.Local, n.Share, string.Join("、", n.LocalEnterprises),
+            string.Join("、", n.Candidates.Select(c => c.Name)),
+            string.Join("；", n.CoveringUnits.GroupBy(c => c.Unit).Select(g => $"{g.Key}（{string.Join("、", g.Select(c => c.What).Take(3))}）")),
+        ]));
+}
