@@ -42,6 +42,8 @@ public sealed class PlacementCatalog
     public required IndustryClassifier Classifier { get; init; }
     public required IReadOnlyList<UnitInfo> Units { get; init; }
     public required IReadOnlyList<RestrictedProduct> Restricted { get; init; }
+    /// <summary>The industry chains, for the chain rules (Chains/ChainPlacementRules).</summary>
+    public IReadOnlyList<IndustryMap.Chains.Chain> Chains { get; init; } = [];
 
     public UnitInfo? FindUnit(string? nameOrAlias)
     {
@@ -188,6 +190,7 @@ public sealed class PlacementCatalog
             Version = version,
             Edition = (int?)edition,
             Classifier = classifier,
+            Chains = await IndustryMap.Chains.ChainQueries.ChainsAsync(database),
             Restricted = restricted.Select(r => new RestrictedProduct(r.Keyword, r.Product, r.Category, r.Catalogue, r.Item, r.Note, r.ToSource())).ToList(),
             Units = units.Select(u => new UnitInfo(
                 u.Name, (int)u.Position, unitAliases[u.Id].ToList(), groups[u.Id].ToList(), groups[u.Id].Contains(YuxiGroup),

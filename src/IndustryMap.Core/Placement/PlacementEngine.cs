@@ -45,6 +45,7 @@ public static class PlacementEngine
             }
         }
 
+        var chainEvidence = IndustryMap.Chains.ChainPlacementRules.Evidence(new(request.Description, leading.Select(i => i.Name).ToList(), request.Investor), catalog.Chains);
         var candidates = new List<(UnitInfo Unit, double Score, int Priority, List<PlacementReason> Reasons, IReadOnlyList<ParkCandidate> Parks)>();
         foreach (var unit in catalog.Units)
         {
@@ -53,6 +54,7 @@ public static class PlacementEngine
             reasons.AddRange(PlacementRules.DuikouReasons(unit.Name, duikou));
             var (planScore, planReasons) = PlacementRules.UnitPlan(unit, classification.PlanItems);
             reasons.AddRange(planReasons);
+            reasons.AddRange(chainEvidence.GetValueOrDefault(unit.Name, []));
             var parks = classification.MatchesNothing ? [] : PlacementRules.Parks(unit, classification, request.Description, request.LandMu);
             reasons.AddRange(parks.Take(2).Select(p => new PlacementReason(PlacementRules.ParkRule, p.Text, p.Source)));
             var parkBonus = parks.Any(p => p.Land == PlacementRules.LandSufficient) ? 0.03 : parks.Count > 0 ? 0.01 : 0;

@@ -70,6 +70,8 @@ public static class PlacementRules
         YuxiFloorRule => "渝西开工底线",
         LayoutNotRecordedRule => "布局未记录",
         NoMatchRule => "未识别产业",
+        IndustryMap.Chains.ChainPlacementRules.ChainGapFillRule => "补链",
+        IndustryMap.Chains.ChainPlacementRules.ChainOutsideSupplierRule => "链上配套企业",
         _ => rule,
     };
 
