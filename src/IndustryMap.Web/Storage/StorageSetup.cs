@@ -1,6 +1,7 @@
 using IndustryMap.Configuration;
 using IndustryMap.Import;
 using IndustryMap.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace IndustryMap.Web.Storage;
 
@@ -9,6 +10,8 @@ public static class StorageSetup
     public static IServiceCollection AddIndustryMapStorage(this IServiceCollection services, IndustryMapOptions options)
     {
         services.AddSingleton(options);
+        // The one clock (tests replace it with a FakeTimeProvider); people's dates come from BeijingTime.
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => Database.For(options));
         services.AddHostedService<DatabaseStartup>();
         return services;
