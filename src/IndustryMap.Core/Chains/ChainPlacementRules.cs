@@ -65,7 +65,8 @@ public static class ChainPlacementRules
     public static IEnumerable<(string Unit, PlacementReason Reason)> ChainOutsideSupplier(string? investor, IReadOnlyList<Chain> chains)
     {
         if (string.IsNullOrWhiteSpace(investor)) yield break;
-        var name = investor.Trim();
+        // An investor typed in traditional characters (e.g. a Hong Kong or Taiwan firm's name) is folded first.
+        var name = IndustryMap.Text.ChineseScript.ToSimplified(investor.Trim());
         foreach (var chain in chains.Where(c => c.Unit is not null))
         {
             foreach (var node in chain.Nodes)

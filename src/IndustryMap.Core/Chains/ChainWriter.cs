@@ -31,7 +31,9 @@ public sealed class ChainWriter(DbConnection connection, DbTransaction transacti
             data.Localisation.Select(l => Row(
                 l.DocumentId, l.Field, l.Enterprise, l.Registry, (long?)l.Suppliers, (long?)l.LocalSuppliers, l.Share, (long?)l.TableLines?.From,
                 (long?)l.TableLines?.To, (long)l.Position, l.Quality, l.Note, Prov(l.Source))));
-        foreach (var c in data.Chains)
+        // A chain people edited (entered_by someone else) is theirs now: the import leaves it, nodes and all, alone.
+        var kept = (await connection.QueryAsync<string>("SELECT key FROM chains", transaction: transaction)).ToHashSet(StringComparer.Ordinal);
+        foreach (var c in data.Chains.Where(c => !kept.Contains(c.Key)))
         {
             var chainId = await connection.ExecuteScalarAsync<long>(
                 """

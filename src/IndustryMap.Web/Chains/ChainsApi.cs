@@ -4,6 +4,7 @@ using IndustryMap.Chains;
 using IndustryMap.Storage;
 using IndustryMap.Text;
 using IndustryMap.Web.Api;
+using IndustryMap.Web.Authorization;
 using IndustryMap.Web.Tables;
 
 namespace IndustryMap.Web.Chains;
@@ -36,6 +37,8 @@ public static class ChainsApi
 
     public static void MapChainsApi(this IEndpointRouteBuilder app)
     {
+        app.MapPut("/api/units/{unit}/chains/{id}", Update).RequireRule(Rules.UnitData).WithTags("chains").WithName("UpdateChain")
+            .WithSummary("Edit a chain's 行政链长, 链主 and note: the unit officer of the chain's unit or the administrator; body names the version edited (409 when stale).");
         var api = app.MapGroup("/api/chains").WithTags("chains");
         api.MapGet("", List).WithName("ListChains").WithSummary("Industry chains with node, enterprise, local and gap counts; filters: unit, cluster.");
         api.MapGet("/collections", Collections).WithName("ListChainCollections")
@@ -58,6 +61,12 @@ public static class ChainsApi
             return new ChainSummaryView(c.Key, c.Name, c.PrintedTitle, c.ScopeKind, c.Unit, c.Industries, ChainClusters.Of(c, clusters), c.Collection,
                 c.AdminLeader, c.EnterpriseLeader, c.Nodes.Count, report.Enterprises, report.Local, report.Gaps.Count(), c.Quality, SourceView.Of(c.Source));
         }).ToList());
+    }
+
+    private static async Task<IResult> Update(string unit, string id, ChainHeadEdit edit, HttpContext http, Database database, TimeProvider time)
+    {
+        var chain = await ChainEditing.UpdateHeadAsync(database, http.RequireActor(), time, unit, id, edit);
+        return Results.Ok(new { id = chain.Key, chain.AdminLeader, chain.EnterpriseLeader, chain.Note, chain.Version });
     }
 
     private static async Task<IResult> Collections(Database database) =>
