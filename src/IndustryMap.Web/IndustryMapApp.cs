@@ -4,6 +4,7 @@ using IndustryMap.Configuration;
 using IndustryMap.Web.Accounts;
 using IndustryMap.Web.Api;
 using IndustryMap.Web.Audit;
+using IndustryMap.Web.Caching;
 using IndustryMap.Web.Catalog;
 using IndustryMap.Web.Chains;
 using IndustryMap.Web.Checks;
@@ -11,6 +12,7 @@ using IndustryMap.Web.Documents;
 using IndustryMap.Web.FirstContacts;
 using IndustryMap.Web.Import;
 using IndustryMap.Web.Layout;
+using IndustryMap.Web.Logging;
 using IndustryMap.Web.Pipeline;
 using IndustryMap.Web.Placement;
 using IndustryMap.Web.Monitoring;
@@ -36,6 +38,7 @@ public static class IndustryMapApp
             ContentRootPath = AppContext.BaseDirectory,
             WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });
+        builder.AddIndustryMapRequestLogging();
         configure?.Invoke(builder);
 
         var options = IndustryMapOptions.From(key => builder.Configuration[key]);
@@ -53,10 +56,12 @@ public static class IndustryMapApp
         });
 
         var app = builder.Build();
+        app.UseIndustryMapRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseIndustryMapSecurity();
         app.UseIndustryMapPages();
+        app.UseMiddleware<ReadCache>();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealth();

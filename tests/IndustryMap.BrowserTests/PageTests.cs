@@ -233,11 +233,19 @@ public class PageTests(BrowserFixture fixture)
     }
 }
 
+/// <summary>
+/// Where tests save screenshots: artifacts/screenshots (ignored by git), so a test run never changes a tracked file.
+/// scripts/screenshots.sh points INDUSTRYMAP_SCREENSHOTS at docs/screenshots to refresh the README's images on purpose.
+/// </summary>
 public static class Screenshots
 {
+    public const string FolderVariable = "INDUSTRYMAP_SCREENSHOTS";
+
     public static string PathFor(string file)
     {
-        var folder = Path.Combine(Repository.Root, "docs", "screenshots");
+        var folder = Environment.GetEnvironmentVariable(FolderVariable) is { Length: > 0 } chosen
+            ? Path.GetFullPath(chosen, Repository.Root)
+            : Path.Combine(Repository.Root, "artifacts", "screenshots");
         Directory.CreateDirectory(folder);
         return Path.Combine(folder, file);
     }

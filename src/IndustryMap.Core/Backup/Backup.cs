@@ -241,7 +241,7 @@ public static class DatabaseBackup
             }
             foreach (var table in schema.Values) await database.Dialect.ResyncIdentityAsync(connection, transaction, table);
             return counts;
-        }, cancellationToken);
+        }, advancesDataVersion: false, cancellationToken); // the restored store keeps the backup's data version: a restore is a copy
 
         await migrator.MigrateAsync(cancellationToken);
         return new BackupSummary(header.Engine, header.Migrations, counts, "");

@@ -44,14 +44,29 @@ public sealed class Database(ISqlDialect dialect)
         }
     }
 
-    /// <summary>Runs <paramref name="work"/> in one transaction: all of it is stored, or none of it.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction: all of it is stored, or none of it. The data version
+    /// (<see cref="DataVersion"/>) advances in the same transaction, so readers never serve a response built before it.
+    /// </summary>
+    public Task<T> InTransactionAsync<T>(
+        Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken = default) =>
+        InTransactionAsync(work, advancesDataVersion: true, cancellationToken);
+
+    /// <summary>
+    /// As above; <paramref name="advancesDataVersion"/> is false only for the migrator, which runs before the
+    /// data_version table exists, and for bookkeeping that no read shows (sessions, throttling counters).
+    /// </summary>
     public async Task<T> InTransactionAsync<T>(
-        Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken = default)
+        Func<DbConnection, DbTransaction, Task<T>> work, bool advancesDataVersion, CancellationToken cancellationToken = default)
     {
         using var turn = await Dialect.WriterTurnAsync(cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
         var result = await work(connection, transaction);
+        if (advancesDataVersion)
+        {
+            await Dapper.SqlMapper.ExecuteAsync(connection, DataVersion.AdvanceSql, transaction: transaction);
+        }
         await transaction.CommitAsync(cancellationToken);
         return result;
     }

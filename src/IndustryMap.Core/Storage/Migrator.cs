@@ -70,7 +70,7 @@ public sealed class Migrator(Database database)
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@Version, @Name, @AppliedAt)",
                     new { migration.Version, migration.Name, AppliedAt = Clock.UtcStamp() }, transaction);
                 return 0;
-            }, cancellationToken);
+            }, advancesDataVersion: false, cancellationToken);
         }
         return pending;
     }

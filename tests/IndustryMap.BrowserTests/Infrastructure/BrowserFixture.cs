@@ -14,7 +14,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         var serverTask = AppServer.StartAsync();
         _playwright = await Playwright.CreateAsync();
@@ -40,7 +40,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await BrowserSession.StartAsync(context, testName);
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         Http?.Dispose();
         if (Browser is not null) await Browser.CloseAsync();

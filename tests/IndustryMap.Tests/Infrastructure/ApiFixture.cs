@@ -28,9 +28,9 @@ public sealed class ApiFixture : IAsyncLifetime
         return (store, app);
     }
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         foreach (var task in _apps.Values.Where(t => t.IsCompletedSuccessfully))
         {

@@ -144,9 +144,9 @@ public sealed class SecuredApps : IAsyncLifetime
         }
     }
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         foreach (var app in _apps.Values.Where(a => a.IsCompletedSuccessfully)) await app.Result.DisposeAsync();
     }

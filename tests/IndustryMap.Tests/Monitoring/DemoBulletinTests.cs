@@ -27,9 +27,9 @@ public sealed class DemoHosts : IAsyncLifetime
         }
     }
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         foreach (var host in _hosts.Values.Where(h => h.IsCompletedSuccessfully)) await host.Result.DisposeAsync();
     }

@@ -10,13 +10,13 @@ public sealed class CatalogFixture : IAsyncLifetime
 
     public PlacementCatalog Catalog { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         _store = await TestStore.SeededAsync(Engines.Sqlite);
         Catalog = await PlacementCatalog.LoadAsync(_store.Database);
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (_store is not null) await _store.DisposeAsync();
     }
