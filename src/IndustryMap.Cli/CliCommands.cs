@@ -34,6 +34,7 @@ public static class CliCommands
         root.Add(CliPlacementCommands.Register());
         root.Add(CliPlacementCommands.Pipeline());
         CliOptionTypes.Explain(root);
+        root.Add(CliChainCommands.Chains());
         return root;
     }
 

@@ -6,6 +6,7 @@ using IndustryMap.Web.Api;
 using IndustryMap.Web.Audit;
 using IndustryMap.Web.Caching;
 using IndustryMap.Web.Catalog;
+using IndustryMap.Web.Chains;
 using IndustryMap.Web.Checks;
 using IndustryMap.Web.Documents;
 using IndustryMap.Web.FirstContacts;
@@ -71,6 +72,7 @@ public static class IndustryMapApp
         app.MapSearchApi();
         app.MapPlansApi();
         app.MapRegistriesApi();
+        app.MapChainsApi();
         app.MapChecksApi();
         app.MapTablesApi();
         app.MapSignInPages();

@@ -25,6 +25,8 @@ public sealed record SeedDataset(
 
     /// <summary>reference/industry_vocabulary.csv: printed words and the catalog nodes or product words they mean.</summary>
     public IReadOnlyList<IndustryMap.Catalog.VocabularyEntry> Vocabulary { get; init; } = [];
+    /// <summary>The industry chains (issue 12); empty when no folder has chain files.</summary>
+    public Chains.ChainData Chains { get; init; } = IndustryMap.Chains.ChainData.Empty;
 
     public IReadOnlyDictionary<string, int> Counts() => new Dictionary<string, int>
     {
@@ -49,6 +51,9 @@ public sealed record SeedDataset(
         ["tasks"] = PlanData.Tasks.Count,
         ["industry_keywords"] = Placement.Keywords.Count,
         ["restricted_products"] = Placement.RestrictedProducts.Count,
+        ["chains"] = Chains.Chains.Count,
+        ["chain_nodes"] = Chains.Chains.Sum(c => c.Nodes.Count),
+        ["chain_members"] = Chains.Chains.Sum(c => c.Nodes.Sum(n => n.Members.Count)),
     };
 }
 

@@ -41,6 +41,7 @@ public static class SeedImporter
             await writer.LayoutAsync(dataset.Designations, units, industries);
             await new PlanWriter(connection, transaction).WriteAsync(dataset.PlanData, units, industries, dataset.Curation);
             await new PlacementReferenceWriter(connection, transaction).WriteAsync(dataset.Placement, industries, dataset.Curation);
+            await new Chains.ChainWriter(connection, transaction).WriteAsync(dataset.Chains, units, dataset.Curation);
             var previous = await connection.QueryFirstOrDefaultAsync<ImportRun>(
                 "SELECT id, folder, fingerprint, imported_by, imported_at, summary FROM import_runs ORDER BY id DESC LIMIT 1", transaction: transaction);
             var counts = dataset.Counts();

@@ -82,13 +82,14 @@ public sealed partial class SeedReader
         var plans = ReadPlanData(documentFolders, groups.Select(g => g.Name).ToHashSet(StringComparer.Ordinal), merged);
         var placement = ReadPlacementReference(merged, designations, plans);
         plans = plans with { Parks = ReadAllParks(plans.Parks, BuildFocusVocabulary(merged, placement.Keywords, _vocabulary)) };
+        var chains = ReadChains(documentFolders, merged, plans);
 
         var taxonomies = merged.Select(i => i.Taxonomy).Distinct(StringComparer.Ordinal)
             .Select(t => new TaxonomySeed(t, KnownTaxonomies.GetValueOrDefault(t, t), industries.DocumentOf(t), null))
             .ToList();
 
         return new SeedDataset(_root, Fingerprint(), _curation, _documents.Values.OrderBy(d => d.Id, StringComparer.Ordinal).ToList(),
-            units, groups, members, taxonomies, merged, crosswalk, designations, plans) { Placement = placement, PublicSources = publicSources, Vocabulary = vocabulary };
+            units, groups, members, taxonomies, merged, crosswalk, designations, plans) { Placement = placement, PublicSources = publicSources, Vocabulary = vocabulary, Chains = chains };
     }
 
     private SeedDataset Empty() => new(_root, "", _curation, [], [], [], [], [], [], [], [], PlanData.Empty);

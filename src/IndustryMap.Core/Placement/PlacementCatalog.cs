@@ -79,6 +79,8 @@ public sealed class PlacementCatalog
     public required IndustryClassifier Classifier { get; init; }
     public required IReadOnlyList<UnitInfo> Units { get; init; }
     public required IReadOnlyList<RestrictedProduct> Restricted { get; init; }
+    /// <summary>The industry chains, for the chain rules (Chains/ChainPlacementRules).</summary>
+    public IReadOnlyList<IndustryMap.Chains.Chain> Chains { get; init; } = [];
 
     /// <summary>
     /// Evidence rules beyond the built-in ones (chain fit from the chains feature, …): each is a named, weighted rule
@@ -302,6 +304,7 @@ public sealed class PlacementCatalog
             Version = version,
             Edition = (int?)edition,
             Classifier = classifier,
+            Chains = await IndustryMap.Chains.ChainQueries.ChainsAsync(database),
             Restricted = restricted.Select(r => new RestrictedProduct(r.Keyword, r.Product, r.Category, r.Catalogue, r.Item, r.Note, r.ToSource())).ToList(),
             Units = units.Select(u => new UnitInfo(
                 u.Name, (int)u.Position, unitAliases[u.Id].ToList(), groups[u.Id].ToList(), groups[u.Id].Contains(YuxiGroup),

@@ -64,6 +64,7 @@ public static class PlacementEngine
             }
         }
 
+        var chainEvidence = IndustryMap.Chains.ChainPlacementRules.Evidence(new(request.Description, leading.Select(i => i.Name).ToList(), request.Investor), catalog.Chains);
         var candidates = new List<(UnitInfo Unit, double Base, double Evidence, int Priority, bool IsDuikou, List<PlacementReason> Reasons, IReadOnlyList<ParkCandidate> Parks)>();
         foreach (var unit in catalog.Units)
         {
@@ -72,6 +73,7 @@ public static class PlacementEngine
             reasons.AddRange(PlacementRules.DuikouReasons(unit.Name, duikou));
             var (planScore, planReasons) = PlacementRules.UnitPlan(unit, classification.PlanItems, leading);
             reasons.AddRange(planReasons);
+            reasons.AddRange(chainEvidence.GetValueOrDefault(unit.Name, []));
             var parks = PlacementRules.Parks(unit, classification, parsed.Text, request.LandMu);
             reasons.AddRange(parks.Take(2).Select(p => new PlacementReason(PlacementRules.ParkRule, p.Text, p.Source)));
             if (PlacementRules.LandShortfall(unit, parks, request.LandMu) is { } shortfall) reasons.Add(shortfall);

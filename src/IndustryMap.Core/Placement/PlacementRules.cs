@@ -81,6 +81,8 @@ public static class PlacementRules
         PlacementEvidence.ParkFitRule => "园区匹配",
         PlacementEvidence.YuxiFloorGapRule => "渝西开工底线差距",
         PlacementEvidence.UnitTargetRule => "区县产业目标",
+        IndustryMap.Chains.ChainPlacementRules.ChainGapFillRule => "补链",
+        IndustryMap.Chains.ChainPlacementRules.ChainOutsideSupplierRule => "链上配套企业",
         _ => rule,
     };
 

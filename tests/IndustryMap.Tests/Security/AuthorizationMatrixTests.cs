@@ -72,6 +72,12 @@ public class AuthorizationMatrixTests
             return Json(HttpMethod.Put, "/api/units/" + Uri.EscapeDataString(Unit) + "/profile",
                 new { contactPerson = "联系人" + s.Next(), phone = "023-12345678", version = current!.Version });
         }),
+        ["PUT /api/units/{unit}/chains/{id}"] = new(Access.UnitOfRecord, async s =>
+        {
+            var current = await IndustryMap.Chains.ChainQueries.ChainAsync(s.App.Store.Database, "wz-lighting");
+            return Json(HttpMethod.Put, "/api/units/" + Uri.EscapeDataString(Unit) + "/chains/wz-lighting",
+                new { adminLeader = "区领导" + s.Next(), version = current!.Version });
+        }),
         ["POST /api/users"] = new(Access.Admin, s => Task.FromResult(Json(HttpMethod.Post, "/api/users",
             new { name = "matrix-" + s.Next(), role = "viewer", password = "matrix-password-123" }))),
         ["POST /api/users/{name}/disable"] = new(Access.Admin, s => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, $"/api/users/{s.TargetUser}/disable"))),

@@ -5,6 +5,7 @@ import { loadChongqing } from "./geo.js";
 import { byUnit, statusFor, countStatuses, STATUS } from "./layout.js";
 import { createLayoutMap } from "./mapview.js";
 import { relatedSection } from "./records.js";
+import { chainListSection } from "./chainlist.js";
 
 setUpPage("nav.map");
 
@@ -40,7 +41,7 @@ async function main() {
     onReady: () => { document.body.dataset.mapReady = "true"; },
   });
   view.update({ mode: "layout", entry });
-  await targets;
+  await Promise.all([targets, chainListSection(document.getElementById("chains"), `/api/chains?cluster=${encodeURIComponent(cluster.name)}`)]);
 }
 
 function renderHosts(units, rowsByUnit, entry) {

@@ -4,6 +4,7 @@ import { el, t, tn, data, colon, paren, dataList, listSep, getSubject, getJson, 
 import { loadChongqing, neighboursOf } from "./geo.js";
 import { byUnit } from "./layout.js";
 import { relatedSection } from "./records.js";
+import { chainListSection } from "./chainlist.js";
 
 setUpPage("nav.map");
 
@@ -28,6 +29,7 @@ async function main() {
   const q = encodeURIComponent(unit.name);
   await Promise.all([
     renderNeighbours(unit, units, designations),
+    chainListSection(document.getElementById("chains"), `/api/chains?unit=${q}`),
     relatedSection(document.getElementById("parks"), `/api/parks?unit=${q}`, "parks", { moreHref: `/registry.html?kind=parks&unit=${q}` }),
     relatedSection(document.getElementById("enterprises"), `/api/enterprises?unit=${q}`, "enterprises", { moreHref: `/registry.html?kind=enterprises&unit=${q}` }),
     relatedSection(document.getElementById("projects"), `/api/projects?unit=${q}`, "projects", { moreHref: `/registry.html?kind=projects&unit=${q}` }),
