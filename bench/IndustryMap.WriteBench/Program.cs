@@ -117,11 +117,12 @@ async Task RunAsync(string engine, string? server)
     var file = Path.Combine(data, "bench.imbackup");
     timer.Restart();
     BackupSummary summary;
-    await using (var output = File.Create(file)) summary = await DatabaseBackup.WriteAsync(database, output);
+    var key = BackupKey.Load(BackupKey.DefaultPath(data), create: true);
+    await using (var output = File.Create(file)) summary = await DatabaseBackup.WriteAsync(database, output, key);
     var backupMs = timer.Elapsed.TotalMilliseconds;
     var target = Database.ForSqliteFile(Path.Combine(data, "restored", "industrymap.db"));
     timer.Restart();
-    await DatabaseBackup.RestoreAsync(target, () => File.OpenRead(file));
+    await DatabaseBackup.RestoreAsync(target, () => File.OpenRead(file), key);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{engine}: backup {summary.Rows.Values.Sum()} rows in {backupMs:F0} ms ({new FileInfo(file).Length / 1024} KB); restore into SQLite {timer.Elapsed.TotalMilliseconds:F0} ms"));
 

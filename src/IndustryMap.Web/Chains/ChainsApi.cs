@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using IndustryMap.Chains;
+using IndustryMap.Spreadsheets;
 using IndustryMap.Storage;
 using IndustryMap.Text;
 using IndustryMap.Web.Api;
@@ -112,8 +113,7 @@ public static class ChainsApi
         var rows = ChainGapTable.Rows(reports).ToList();
         if (format == "xlsx")
         {
-            return Results.File(XlsxTable.Write("补链清单", ChainGapTable.Headings, rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                $"{name}.xlsx");
+            return Results.File(Xlsx.Write(XlsxSheet.Table("补链清单", ChainGapTable.Headings, rows)), Xlsx.ContentType, $"{name}.xlsx");
         }
         var csv = new StringBuilder();
         csv.Append(Csv.Line(ChainGapTable.Headings)).Append("\r\n");
