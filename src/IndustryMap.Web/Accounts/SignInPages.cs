@@ -84,6 +84,7 @@ public static class SignInPages
         var hidden = $"""<input type="hidden" name="{h.Encode(token.FormFieldName)}" value="{h.Encode(token.RequestToken ?? "")}">""";
         var body = actor is not null
             ? $"""
+               {(messageKey is null ? "" : $"""<p class="error" role="alert" data-i18n="{messageKey}">{h.Encode(SignInText.Chinese(messageKey))}</p>""")}
                <p><span data-i18n="signin.signedInAs">已登录为</span> <strong class="data">{h.Encode(actor.Name)}</strong>
                  （<span data-i18n="role.{h.Encode(actor.RoleCode)}">{h.Encode(Roles.Chinese(actor.Role))}</span>{(actor.Unit is null ? "" : "，<span class=\"data\">" + h.Encode(actor.Unit) + "</span>")}）</p>
                <form method="post" action="/signout">{hidden}<button type="submit" data-i18n="signOut">退出登录</button></form>

@@ -52,7 +52,7 @@ public class SignInTests(SecuredApps apps)
         var wrong = await SecuredApp.SignInAsync(browser, People.Viewer, "not-the-password");
         Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
-        static string Alert(string page) => System.Text.RegularExpressions.Regex.Match(page, "<p class=\"error\" role=\"alert\">(.*?)</p>").Groups[1].Value;
+        static string Alert(string page) => System.Text.RegularExpressions.Regex.Match(page, "<p class=\"error\" role=\"alert\"[^>]*>(.*?)</p>").Groups[1].Value;
         var a = Alert(await unknown.Content.ReadAsStringAsync());
         Assert.NotEmpty(a);
         Assert.Equal(a, Alert(await wrong.Content.ReadAsStringAsync()));
