@@ -123,6 +123,8 @@ public class EveryPageTests(BrowserFixture fixture)
         [("/registry.html?kind=parks", "zh", 390)] = "publisher domains (bgwtn.com …) outside data",
         [("/registry.html?kind=tasks", "en", 1400)] = "a raw plan id (na14) shown",
         [("/registry.html?kind=tasks", "zh", 390)] = "a raw plan id (na14) shown",
+        [("/registry.html?kind=tasks", "zh", 1400)] = "a raw plan id (na14) shown",
+        [("/registry.html?kind=tasks", "en", 390)] = "a raw plan id (na14) shown",
         [("/unit.html?name=%E4%B8%87%E5%B7%9E%E5%8C%BA", "en", 1400)] = "chain links and public-source text not marked as data",
         [("/unit.html?name=%E4%B8%87%E5%B7%9E%E5%8C%BA", "en", 390)] = "chain links and public-source text not marked as data",
         [("/unit.html?name=%E4%B8%A4%E6%B1%9F%E6%96%B0%E5%8C%BA", "en", 1400)] = "public-source note and titles not marked as data",
