@@ -49,9 +49,9 @@ static Database Open(string engine)
     {
         var server = Environment.GetEnvironmentVariable("BENCH_PG") ?? throw new InvalidOperationException("BENCH_PG (an Npgsql connection string) is required for --engine postgres");
         var builder = new NpgsqlConnectionStringBuilder(server) { SearchPath = "bench_monitoring", CommandTimeout = 0 };
-        return Database.For(new IndustryMapOptions { DataDirectory = Path.GetTempPath(), Engine = StorageEngine.Postgres, PostgresConnectionString = builder.ToString() });
+        return Database.For(new IndustryMapOptions { DataDirectory = Path.GetTempPath(), Engine = StorageEngine.Postgres, PostgresConnectionString = builder.ToString() }, TimeProvider.System);
     }
-    return Database.ForSqliteFile(Environment.GetEnvironmentVariable("BENCH_SQLITE") ?? "/tmp/industrymap-bench-monitoring/industrymap.db");
+    return Database.ForSqliteFile(Environment.GetEnvironmentVariable("BENCH_SQLITE") ?? "/tmp/industrymap-bench-monitoring/industrymap.db", TimeProvider.System);
 }
 
 static string Memory() =>
@@ -89,7 +89,7 @@ async Task Generate(Database db, string engineName, string unitsText, string ind
         3 => new BenchIndicator(IndicatorKinds.Share, "%", "higher", 0L, "none"),
         _ => i % 10 == 4 ? new BenchIndicator(IndicatorKinds.Decrease, "%", "lower", 1L, "none") : new BenchIndicator(IndicatorKinds.LowerIsBetter, "%", "lower", 0L, "none"),
     }).ToList();
-    var at = Clock.UtcStamp();
+    var at = db.UtcStamp();
     await using (var c = await db.OpenAsync())
     {
         await using var t = await c.BeginTransactionAsync();

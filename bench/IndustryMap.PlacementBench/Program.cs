@@ -271,11 +271,11 @@ async Task<Database> OpenStoreAsync(string seedFolder)
     var options = IndustryMapOptions.FromEnvironment();
     if (Environment.GetEnvironmentVariable(IndustryMapOptions.EngineVariable) is { Length: > 0 })
     {
-        return Database.For(options);
+        return Database.For(options, TimeProvider.System);
     }
     var folder = Path.Combine(Path.GetTempPath(), "industrymap-placement-bench-" + Guid.NewGuid().ToString("N"));
     storeFolder = folder;
-    var db = Database.ForSqliteFile(Path.Combine(folder, "industrymap.db"));
+    var db = Database.ForSqliteFile(Path.Combine(folder, "industrymap.db"), TimeProvider.System);
     await new Migrator(db).MigrateAsync();
     await SeedImporter.ImportAsync(db, seedFolder, "bench");
     return db;

@@ -57,7 +57,7 @@ async Task RunAsync(string engine, string? server)
         settings[IndustryMapOptions.PostgresVariable] = new NpgsqlConnectionStringBuilder(server) { SearchPath = schema }.ToString();
     }
     var options = IndustryMapOptions.From(k => settings.GetValueOrDefault(k));
-    var database = Database.For(options);
+    var database = Database.For(options, TimeProvider.System);
     await new Migrator(database).MigrateAsync();
     await SeedImporter.ImportAsync(database, options.SeedDataDirectory, "bench");
     await UserAccounts.CreateAsync(database, Actor.System("bench"), new NewUser("bench-admin", null, Role.Admin, null), hash);
@@ -120,7 +120,7 @@ async Task RunAsync(string engine, string? server)
     var key = BackupKey.Load(BackupKey.DefaultPath(data), create: true);
     await using (var output = File.Create(file)) summary = await DatabaseBackup.WriteAsync(database, output, key);
     var backupMs = timer.Elapsed.TotalMilliseconds;
-    var target = Database.ForSqliteFile(Path.Combine(data, "restored", "industrymap.db"));
+    var target = Database.ForSqliteFile(Path.Combine(data, "restored", "industrymap.db"), TimeProvider.System);
     timer.Restart();
     await DatabaseBackup.RestoreAsync(target, () => File.OpenRead(file), key);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -147,7 +147,7 @@ async Task SqliteWritersAsync()
 {
     var folder = Path.Combine(Path.GetTempPath(), "industrymap-busybench-" + Guid.NewGuid().ToString("N"));
     Directory.CreateDirectory(folder);
-    var database = Database.ForSqliteFile(Path.Combine(folder, "busy.db"));
+    var database = Database.ForSqliteFile(Path.Combine(folder, "busy.db"), TimeProvider.System);
     await using (var setup = await database.OpenAsync())
     {
         await using var create = setup.CreateCommand();

@@ -50,7 +50,7 @@ internal static class CliBackupCommands
         command.SetAction(async (parse, cancellationToken) => await CliCommands.Guard(async () =>
         {
             var options = IndustryMapOptions.FromEnvironment();
-            var database = Database.For(options);
+            var database = CliStore.Open(options);
             var path = parse.GetValue(file)!;
             if (!path.Exists)
             {

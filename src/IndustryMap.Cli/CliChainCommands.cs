@@ -127,7 +127,7 @@ public static class CliChainCommands
 
     private static Task<int> Run(Func<Database, Task<int>> action) => CliCommands.Guard(async () =>
     {
-        var database = Database.For(IndustryMapOptions.FromEnvironment());
+        var database = CliStore.Open(IndustryMapOptions.FromEnvironment());
         var pending = await new Migrator(database).PendingAsync();
         if (pending.Count > 0)
         {

@@ -61,7 +61,7 @@ public static class CliCommands
         var migrate = new Command("migrate", "Apply the pending schema migrations of the configured engine, in order.");
         migrate.SetAction(async (_, cancellationToken) => await Guard(async () =>
         {
-            var database = Database.For(IndustryMapOptions.FromEnvironment());
+            var database = CliStore.Open(IndustryMapOptions.FromEnvironment());
             var applied = await new Migrator(database).MigrateAsync(cancellationToken);
             Console.WriteLine(applied.Count == 0
                 ? $"{database.Dialect.Describe()}: up to date."
@@ -71,7 +71,7 @@ public static class CliCommands
         var status = new Command("status", "List applied and pending migrations.");
         status.SetAction(async (_, cancellationToken) => await Guard(async () =>
         {
-            var database = Database.For(IndustryMapOptions.FromEnvironment());
+            var database = CliStore.Open(IndustryMapOptions.FromEnvironment());
             var migrator = new Migrator(database);
             var applied = await migrator.AppliedAsync(cancellationToken);
             foreach (var m in migrator.Available())
@@ -93,7 +93,7 @@ public static class CliCommands
         var command = new Command("import", "Check a data folder and load it in one transaction: everything or nothing.") { folder, format, by, progress };
         command.SetAction(async (parse, cancellationToken) => await Guard(async () =>
         {
-            var database = Database.For(IndustryMapOptions.FromEnvironment());
+            var database = CliStore.Open(IndustryMapOptions.FromEnvironment());
             var pending = await new Migrator(database).PendingAsync(cancellationToken);
             if (pending.Count > 0)
             {
@@ -139,7 +139,7 @@ public static class CliCommands
         var command = new Command("export", "Export the stored data with its provenance, as CSV files or one JSON document.") { format, dataset, output };
         command.SetAction(async (parse, cancellationToken) => await Guard(async () =>
         {
-            var database = Database.For(IndustryMapOptions.FromEnvironment());
+            var database = CliStore.Open(IndustryMapOptions.FromEnvironment());
             var names = parse.GetValue(dataset) == "all" ? DataExport.Datasets : [parse.GetValue(dataset)!];
             var outDir = parse.GetValue(output);
             var csv = parse.GetValue(format) == "csv";
@@ -180,7 +180,7 @@ public static class CliCommands
         var command = new Command("check", "The consistency report: conflicting values, cascades, growth rates, project-table totals.") { strict, format, plan, all };
         command.SetAction(async (parse, cancellationToken) => await Guard(async () =>
         {
-            var database = Database.For(IndustryMapOptions.FromEnvironment());
+            var database = CliStore.Open(IndustryMapOptions.FromEnvironment());
             var findings = await Checks.ConsistencyReport.RunAsync(database, parse.GetValue(plan));
             var problems = findings.Count(f => f.IsProblem);
             if (parse.GetValue(format) == "json")

@@ -74,7 +74,7 @@ public static class MonitoringCommands
     /// <summary>Opens the configured store, refusing one with pending migrations; failures go through CliCommands.Guard.</summary>
     private static Task<int> Run(Func<Database, Task<int>> action) => CliCommands.Guard(async () =>
     {
-        var database = Database.For(IndustryMapOptions.FromEnvironment());
+        var database = CliStore.Open(IndustryMapOptions.FromEnvironment());
         var pending = await new Migrator(database).PendingAsync();
         if (pending.Count > 0)
         {

@@ -99,7 +99,7 @@ public static class MonitoringAccounts
     {
         lock (Gate)
         {
-            return _tokens ??= PrepareAsync(Database.ForSqliteFile(Path.Combine(fixture.Server.DataDirectory, "industrymap.db")));
+            return _tokens ??= PrepareAsync(Database.ForSqliteFile(Path.Combine(fixture.Server.DataDirectory, "industrymap.db"), TimeProvider.System));
         }
     }
 

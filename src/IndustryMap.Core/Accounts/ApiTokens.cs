@@ -69,7 +69,7 @@ public static class ApiTokens
         var token = Generate();
         return await database.InTransactionAsync(async (connection, transaction) =>
         {
-            var now = DateTime.UtcNow;
+            var now = database.Clock.GetUtcNow().UtcDateTime;
             var id = await connection.ExecuteScalarAsync<long>(
                 """
                 INSERT INTO api_tokens (user_id, name, prefix, token_sha256, expires_at, created_by, created_at)
@@ -78,10 +78,10 @@ public static class ApiTokens
                 new
                 {
                     UserId = owner.Id, Name = name.Trim(), Prefix = token[..(Scheme.Length + 8)], Hash = Sha256(token),
-                    ExpiresAt = days is null ? null : Clock.Stamp(now.AddDays(days.Value)), CreatedBy = actor.Name, CreatedAt = Clock.Stamp(now),
+                    ExpiresAt = days is null ? null : Timestamps.Stamp(now.AddDays(days.Value)), CreatedBy = actor.Name, CreatedAt = Timestamps.Stamp(now),
                 }, transaction);
             var row = await connection.QueryFirstAsync<ApiTokenRow>(Select + " WHERE t.id = @id", new { id }, transaction);
-            await AuditLog.AppendAsync(connection, transaction, database.Dialect, actor, "token.create", "api_tokens",
+            await AuditLog.AppendAsync(connection, transaction, database, actor, "token.create", "api_tokens",
                 id.ToString(System.Globalization.CultureInfo.InvariantCulture), null, row.ToView());
             return new CreatedToken(token, row.ToView());
         });
@@ -111,26 +111,26 @@ public static class ApiTokens
                     $"token {id} was already revoked by {before.RevokedBy} at {before.RevokedAt}");
             }
             await connection.ExecuteAsync("UPDATE api_tokens SET revoked_by = @By, revoked_at = @At WHERE id = @id",
-                new { By = actor.Name, At = Clock.UtcStamp(), id }, transaction);
+                new { By = actor.Name, At = database.UtcStamp(), id }, transaction);
             var after = await connection.QueryFirstAsync<ApiTokenRow>(Select + " WHERE t.id = @id", new { id }, transaction);
-            await AuditLog.AppendAsync(connection, transaction, database.Dialect, actor, "token.revoke", "api_tokens",
+            await AuditLog.AppendAsync(connection, transaction, database, actor, "token.revoke", "api_tokens",
                 id.ToString(System.Globalization.CultureInfo.InvariantCulture), before.ToView(), after.ToView());
             return after.ToView();
         });
 
     /// <summary>Revokes every active token of a user, inside the caller's transaction, one audit entry per token.</summary>
-    public static async Task<int> RevokeAllAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, ISqlDialect dialect,
+    public static async Task<int> RevokeAllAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, Database database,
         Actor actor, long userId)
     {
         var active = (await connection.QueryAsync<ApiTokenRow>(Select + " WHERE t.user_id = @userId AND t.revoked_at IS NULL ORDER BY t.id",
             new { userId }, transaction)).ToList();
-        var at = Clock.UtcStamp();
+        var at = database.UtcStamp();
         foreach (var before in active)
         {
             await connection.ExecuteAsync("UPDATE api_tokens SET revoked_by = @By, revoked_at = @At WHERE id = @Id",
                 new { By = actor.Name, At = at, before.Id }, transaction);
             var after = await connection.QueryFirstAsync<ApiTokenRow>(Select + " WHERE t.id = @Id", new { before.Id }, transaction);
-            await AuditLog.AppendAsync(connection, transaction, dialect, actor, "token.revoke", "api_tokens",
+            await AuditLog.AppendAsync(connection, transaction, database, actor, "token.revoke", "api_tokens",
                 before.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), before.ToView(), after.ToView());
         }
         return active.Count;
@@ -141,7 +141,7 @@ public static class ApiTokens
     {
         var owner = await UserAccounts.FindAsync(database, userName)
                     ?? throw RefusedException.NotFound("user_not_found", $"没有用户“{userName}”", $"no user '{userName}'");
-        return await database.InTransactionAsync((connection, transaction) => RevokeAllAsync(connection, transaction, database.Dialect, actor, owner.Id));
+        return await database.InTransactionAsync((connection, transaction) => RevokeAllAsync(connection, transaction, database, actor, owner.Id));
     }
 
     /// <summary>
@@ -156,14 +156,14 @@ public static class ApiTokens
             "SELECT id, user_id, expires_at, last_used_at FROM api_tokens WHERE token_sha256 = @hash AND revoked_at IS NULL",
             new { hash = Sha256(token) });
         if (found.Id == 0) return null;
-        var now = DateTime.UtcNow;
-        if (found.ExpiresAt is not null && Clock.Parse(found.ExpiresAt) <= now) return null;
+        var now = database.Clock.GetUtcNow().UtcDateTime;
+        if (found.ExpiresAt is not null && Timestamps.Parse(found.ExpiresAt) <= now) return null;
         var user = await UserAccounts.FindByIdAsync(database, found.UserId);
         if (user is null || user.DisabledAt is not null) return null;
-        if (found.LastUsedAt is null || Clock.Parse(found.LastUsedAt) < now.AddMinutes(-1))
+        if (found.LastUsedAt is null || Timestamps.Parse(found.LastUsedAt) < now.AddMinutes(-1))
         {
             await database.InTransactionAsync((c, t) =>
-                c.ExecuteAsync("UPDATE api_tokens SET last_used_at = @now WHERE id = @Id", new { now = Clock.Stamp(now), found.Id }, t));
+                c.ExecuteAsync("UPDATE api_tokens SET last_used_at = @now WHERE id = @Id", new { now = Timestamps.Stamp(now), found.Id }, t));
         }
         return user;
     }

@@ -69,7 +69,7 @@ public static class SignInThrottle
         TimeSpan? wait = null;
         foreach (var row in rows.Where(r => keys.Contains(r.Source) && r.BlockedUntil is not null))
         {
-            var left = Clock.Parse(row.BlockedUntil!) - now;
+            var left = Timestamps.Parse(row.BlockedUntil!) - now;
             if (left > TimeSpan.Zero && (wait is null || left > wait)) wait = left;
         }
         return wait;
@@ -86,14 +86,14 @@ public static class SignInThrottle
                 var row = await connection.QueryFirstOrDefaultAsync<Row>(
                     "SELECT source, failures, last_failure_at, blocked_until FROM sign_in_throttle WHERE account = @account AND source = @Key",
                     new { account, source.Key }, transaction);
-                var failures = ThrottleRules.AfterFailure(row?.Failures ?? 0, row is null ? null : Clock.Parse(row.LastFailureAt), now);
+                var failures = ThrottleRules.AfterFailure(row?.Failures ?? 0, row is null ? null : Timestamps.Parse(row.LastFailureAt), now);
                 var delay = ThrottleRules.DelayAfter(failures, source.FreeFailures);
                 if (delay > longest) longest = delay;
-                var blockedUntil = delay > TimeSpan.Zero ? Clock.Stamp(now + delay) : null;
+                var blockedUntil = delay > TimeSpan.Zero ? Timestamps.Stamp(now + delay) : null;
                 var sql = row is null
                     ? "INSERT INTO sign_in_throttle (account, source, failures, last_failure_at, blocked_until) VALUES (@account, @Key, @failures, @at, @blockedUntil)"
                     : "UPDATE sign_in_throttle SET failures = @failures, last_failure_at = @at, blocked_until = @blockedUntil WHERE account = @account AND source = @Key";
-                await connection.ExecuteAsync(sql, new { account, source.Key, failures, at = Clock.Stamp(now), blockedUntil }, transaction);
+                await connection.ExecuteAsync(sql, new { account, source.Key, failures, at = Timestamps.Stamp(now), blockedUntil }, transaction);
             }
             return longest;
         }, advancesDataVersion: false); // bookkeeping: no read shows it

@@ -121,10 +121,10 @@ public static class UserAccounts
                 new
                 {
                     user.Name, DisplayName = FieldRules.Clean(user.DisplayName), Role = Roles.Code(user.Role), UnitId = unitId, PasswordHash = passwordHash,
-                    Stamp = NewSecurityStamp(), CreatedBy = actor.Name, CreatedAt = Clock.UtcStamp(),
+                    Stamp = NewSecurityStamp(), CreatedBy = actor.Name, CreatedAt = database.UtcStamp(),
                 }, transaction);
             var created = (await FindAsync(connection, transaction, user.Name))!;
-            await AuditLog.AppendAsync(connection, transaction, database.Dialect, actor, "user.create", "users", created.Name, null, created.ToView());
+            await AuditLog.AppendAsync(connection, transaction, database, actor, "user.create", "users", created.Name, null, created.ToView());
             return created;
         });
     }
@@ -139,7 +139,7 @@ public static class UserAccounts
             {
                 throw RefusedException.Invalid("cannot_disable_self", "不能停用自己的账户", "you cannot disable your own account");
             }
-            var now = Clock.UtcStamp();
+            var now = database.UtcStamp();
             await connection.ExecuteAsync(
                 """
                 UPDATE users SET disabled_at = @DisabledAt, security_stamp = @Stamp, failed_count = 0, locked_until = NULL,
@@ -149,7 +149,7 @@ public static class UserAccounts
             await UserSessions.EndAllAsync(connection, transaction, before.Id, now, disabled ? "disabled" : "enabled");
             await SignInThrottle.ClearAsync(connection, transaction, before.Name);
             var after = (await FindAsync(connection, transaction, name))!;
-            await AuditLog.AppendAsync(connection, transaction, database.Dialect, actor, disabled ? "user.disable" : "user.enable", "users", name,
+            await AuditLog.AppendAsync(connection, transaction, database, actor, disabled ? "user.disable" : "user.enable", "users", name,
                 before.ToView(), after.ToView());
             return after;
         });
@@ -164,18 +164,18 @@ public static class UserAccounts
         {
             var before = await FindAsync(connection, transaction, name)
                          ?? throw RefusedException.NotFound("user_not_found", $"没有用户“{name}”", $"no user '{name}'");
-            var now = Clock.UtcStamp();
+            var now = database.UtcStamp();
             await connection.ExecuteAsync(
                 """
                 UPDATE users SET password_hash = @Hash, security_stamp = @Stamp, failed_count = 0, locked_until = NULL,
                     updated_by = @By, updated_at = @Now WHERE id = @Id
                 """, new { Hash = passwordHash, Stamp = NewSecurityStamp(), By = actor.Name, Now = now, before.Id }, transaction);
             // The audit entry says that the password changed, never what it is or what its hash is.
-            await AuditLog.AppendAsync(connection, transaction, database.Dialect, actor, "user.password", "users", name,
+            await AuditLog.AppendAsync(connection, transaction, database, actor, "user.password", "users", name,
                 new { passwordChangedAt = before.UpdatedAt }, new { passwordChangedAt = now });
             await UserSessions.EndAllAsync(connection, transaction, before.Id, now, "password changed");
             await SignInThrottle.ClearAsync(connection, transaction, before.Name);
-            var revoked = revokeTokens ? await ApiTokens.RevokeAllAsync(connection, transaction, database.Dialect, actor, before.Id) : 0;
+            var revoked = revokeTokens ? await ApiTokens.RevokeAllAsync(connection, transaction, database, actor, before.Id) : 0;
             var active = await connection.ExecuteScalarAsync<int>(
                 "SELECT COUNT(*) FROM api_tokens WHERE user_id = @Id AND revoked_at IS NULL", new { before.Id }, transaction);
             return (revoked, active);
@@ -189,5 +189,5 @@ public static class UserAccounts
     public static Task RecordSuccessAsync(Database database, long userId, DateTime now) =>
         database.InTransactionAsync((connection, transaction) =>
             connection.ExecuteAsync("UPDATE users SET failed_count = 0, locked_until = NULL, last_sign_in_at = @now WHERE id = @userId",
-                new { userId, now = Clock.Stamp(now) }, transaction));
+                new { userId, now = Timestamps.Stamp(now) }, transaction));
 }

@@ -19,7 +19,7 @@ public static class UserSessions
         var id = NewId();
         await database.InTransactionAsync((connection, transaction) =>
             connection.ExecuteAsync("INSERT INTO user_sessions (id, user_id, created_at) VALUES (@id, @userId, @at)",
-                new { id, userId, at = Clock.Stamp(now) }, transaction), advancesDataVersion: false);
+                new { id, userId, at = Timestamps.Stamp(now) }, transaction), advancesDataVersion: false);
         return id;
     }
 
@@ -33,7 +33,7 @@ public static class UserSessions
     public static Task EndAsync(Database database, string id, DateTime now, string why) =>
         database.InTransactionAsync((connection, transaction) =>
             connection.ExecuteAsync("UPDATE user_sessions SET ended_at = @at, ended_why = @why WHERE id = @id AND ended_at IS NULL",
-                new { id, at = Clock.Stamp(now), why }, transaction), advancesDataVersion: false);
+                new { id, at = Timestamps.Stamp(now), why }, transaction), advancesDataVersion: false);
 
     /// <summary>Ends every open session of a user, inside the caller's transaction (password change, disable).</summary>
     public static Task<int> EndAllAsync(DbConnection connection, DbTransaction transaction, long userId, string at, string why) =>

@@ -100,16 +100,16 @@ public static class AuditLog
     public static string? Json(object? value) => value is null ? null : JsonSerializer.Serialize(value, StoredJson);
 
     /// <summary>Appends one entry inside the caller's transaction; the chain lock is held until that transaction ends.</summary>
-    public static async Task<AuditEntry> AppendAsync(DbConnection connection, DbTransaction transaction, ISqlDialect dialect,
+    public static async Task<AuditEntry> AppendAsync(DbConnection connection, DbTransaction transaction, Database database,
         Actor actor, string action, string entity, string entityKey, object? before, object? after)
     {
-        await dialect.LockAsync(connection, transaction, "audit_log");
+        await database.Dialect.LockAsync(connection, transaction, "audit_log");
         var last = (await connection.QueryAsync<(long Id, string Hash)>(
             "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1", transaction: transaction)).ToList();
         var entry = new AuditEntry
         {
             Id = (last.Count == 0 ? 0 : last[0].Id) + 1,
-            At = Clock.UtcStamp(),
+            At = database.UtcStamp(),
             Actor = actor.Name,
             ActorRole = actor.RoleCode,
             Action = action,

@@ -149,7 +149,7 @@ public static class DatabaseBackup
             j.WriteStartObject();
             j.WriteString("format", Format);
             j.WriteNumber("version", FormatVersion);
-            j.WriteString("createdAt", Clock.UtcStamp());
+            j.WriteString("createdAt", database.UtcStamp());
             j.WriteString("engine", database.Dialect.Name);
             j.WriteString("keyId", key.Id);
             j.WriteStartArray("migrations");

@@ -43,7 +43,7 @@ public static class ChainEditing
                     $"chain '{key}' was changed meanwhile (version {before.Version}, you edited {edit.Version})",
                     new Dictionary<string, object?> { ["version"] = before.Version });
             }
-            var now = Clock.Stamp(time.GetUtcNow().UtcDateTime);
+            var now = Timestamps.Stamp(time.GetUtcNow().UtcDateTime);
             var updated = await connection.ExecuteAsync(
                 """
                 UPDATE chains SET admin_leader = @AdminLeader, enterprise_leader = @EnterpriseLeader, enterprise_leader_basis = @Basis, note = @Note,
@@ -58,7 +58,7 @@ public static class ChainEditing
                 }, transaction);
             if (updated != 1) throw RefusedException.Conflict("version_conflict", $"产业链“{before.Name}”同时被他人修改：请刷新后重试", $"chain '{key}' changed meanwhile");
             var after = (await ChainQueries.LoadAsync(connection, null, key, transaction)).Single();
-            await AuditLog.AppendAsync(connection, transaction, database.Dialect, actor, "chain.update", "chains", key,
+            await AuditLog.AppendAsync(connection, transaction, database, actor, "chain.update", "chains", key,
                 Audited(before), Audited(after));
             return after;
         });

@@ -148,7 +148,7 @@ public static class FirstContactRegister
 
     public static async Task<Registration> RegisterAsync(Database database, Actor actor, NewFirstContact input, CancellationToken cancellationToken = default)
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = database.Today();
         FieldRules.ThrowIfAny(FirstContactRules.Check(input, today));
         var unit = await UnitQueries.FindAsync(database, input.Unit!.Trim())
                    ?? throw RefusedException.Invalid("unknown_unit", $"未知的规划单元“{input.Unit}”", $"unknown planning unit '{input.Unit}'");
@@ -188,7 +188,7 @@ public static class FirstContactRegister
                 Note = FieldRules.Clean(input.Note),
                 ConflictWith = earlier?.Seq,
                 RecordedBy = actor.Name,
-                RecordedAt = Clock.UtcStamp(),
+                RecordedAt = database.UtcStamp(),
                 PrevHash = last.Count == 0 ? FirstContactChain.Genesis : last[0].Hash,
             };
             entry.Hash = FirstContactChain.Hash(entry);
@@ -203,7 +203,7 @@ public static class FirstContactRegister
                     entry.Seq, entry.Unit, entry.Investor, entry.InvestorKey, entry.Project, entry.ProjectKey, entry.AmountYi, entry.ContactedOn, entry.Note,
                     entry.ConflictWith, entry.RecordedBy, entry.RecordedAt, entry.PrevHash, entry.Hash, UnitId = unit.Id,
                 }, transaction);
-            await AuditLog.AppendAsync(connection, transaction, database.Dialect, actor, "first_contact.register", "first_contacts",
+            await AuditLog.AppendAsync(connection, transaction, database, actor, "first_contact.register", "first_contacts",
                 entry.Seq.ToString(CultureInfo.InvariantCulture), null,
                 new { entry.Seq, entry.Unit, entry.Investor, entry.Project, entry.AmountYi, entry.ContactedOn, entry.ConflictWith, entry.Hash });
             return new Registration(entry, earlier);

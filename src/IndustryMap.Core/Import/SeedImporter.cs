@@ -50,10 +50,10 @@ public static class SeedImporter
                 INSERT INTO import_runs (folder, fingerprint, imported_by, imported_at, summary)
                 VALUES (@Folder, @Fingerprint, @ImportedBy, @ImportedAt, @Summary) RETURNING id
                 """,
-                new { dataset.Folder, dataset.Fingerprint, ImportedBy = importedBy, ImportedAt = Clock.UtcStamp(), Summary = JsonSerializer.Serialize(counts) },
+                new { dataset.Folder, dataset.Fingerprint, ImportedBy = importedBy, ImportedAt = database.UtcStamp(), Summary = JsonSerializer.Serialize(counts) },
                 transaction);
             // One audit entry per import: what was loaded and what it replaced (the rows themselves are in the folder named).
-            await AuditLog.AppendAsync(connection, transaction, database.Dialect, actor ?? new Actor(null, importedBy, Role.Admin, null),
+            await AuditLog.AppendAsync(connection, transaction, database, actor ?? new Actor(null, importedBy, Role.Admin, null),
                 "import.run", "import_runs", runId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 previous is null ? null : new { previous.Id, previous.Folder, previous.Fingerprint, previous.ImportedAt },
                 new { dataset.Folder, dataset.Fingerprint, Counts = counts });

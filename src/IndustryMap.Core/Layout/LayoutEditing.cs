@@ -115,7 +115,7 @@ public static class LayoutEditing
                 source = await connection.QueryFirstOrDefaultAsync<EditionRow>(SelectEdition + " WHERE year = @from", new { from = (long)from }, transaction)
                          ?? throw RefusedException.Invalid("copy_source_not_found", $"没有 {from} 年版布局可供复制", $"no layout edition {from} to copy");
             }
-            var now = Clock.UtcStamp();
+            var now = database.UtcStamp();
             var id = await connection.ExecuteScalarAsync<long>(
                 """
                 INSERT INTO layout_editions (year, title, status, note, created_by, created_at)
@@ -135,7 +135,7 @@ public static class LayoutEditing
                     """, new { id, sourceId = source.Id, By = actor.Name, Now = now }, transaction);
             }
             var created = await connection.QueryFirstAsync<EditionRow>(SelectEdition + " WHERE id = @id", new { id }, transaction);
-            await AuditLog.AppendAsync(connection, transaction, database.Dialect, actor, "layout.edition.create", "layout_editions", Key(created.Year), null,
+            await AuditLog.AppendAsync(connection, transaction, database, actor, "layout.edition.create", "layout_editions", Key(created.Year), null,
                 new { created.Year, created.Title, created.Status, created.Note, copiedFrom = edition.CopyFrom, copiedDesignations = copied });
             return created;
         });
@@ -190,10 +190,10 @@ public static class LayoutEditing
                 {
                     EditionId = edition.Id, UnitId = unit.Id, d.Role, Position = position, IndustryId = industryId,
                     Printed = FieldRules.Clean(d.Printed) ?? industryName, Detail = FieldRules.Clean(d.Detail), Note = FieldRules.Clean(d.Note),
-                    SrcDocument = source?.Document, SrcFrom = (long?)source?.FromLine, SrcTo = (long?)source?.ToLine, By = actor.Name, At = Clock.UtcStamp(),
+                    SrcDocument = source?.Document, SrcFrom = (long?)source?.FromLine, SrcTo = (long?)source?.ToLine, By = actor.Name, At = database.UtcStamp(),
                 }, transaction);
             var stored = await connection.QueryFirstAsync<StoredDesignation>(SelectDesignation + " WHERE d.id = @id", new { id }, transaction);
-            await AuditLog.AppendAsync(connection, transaction, database.Dialect, actor, "layout.designation.add", "layout_designations",
+            await AuditLog.AppendAsync(connection, transaction, database, actor, "layout.designation.add", "layout_designations",
                 id.ToString(CultureInfo.InvariantCulture), null, stored);
             return stored;
         });
@@ -208,7 +208,7 @@ public static class LayoutEditing
                          ?? throw RefusedException.NotFound("designation_not_found", $"{year} 年版布局中没有编号为 {id} 的布局项",
                              $"no designation {id} in layout edition {year}");
             await connection.ExecuteAsync("DELETE FROM layout_designations WHERE id = @id", new { id }, transaction);
-            await AuditLog.AppendAsync(connection, transaction, database.Dialect, actor, "layout.designation.remove", "layout_designations",
+            await AuditLog.AppendAsync(connection, transaction, database, actor, "layout.designation.remove", "layout_designations",
                 id.ToString(CultureInfo.InvariantCulture), stored, null);
             return stored;
         });
@@ -226,9 +226,9 @@ public static class LayoutEditing
                     string.Join("; ", violations.Select(v => v.MessageEn)), new Dictionary<string, object?> { ["rule"] = LayoutRules.RuleClause });
             }
             await connection.ExecuteAsync("UPDATE layout_editions SET status = 'published', published_by = @By, published_at = @At WHERE id = @Id",
-                new { By = actor.Name, At = Clock.UtcStamp(), edition.Id }, transaction);
+                new { By = actor.Name, At = database.UtcStamp(), edition.Id }, transaction);
             var after = await connection.QueryFirstAsync<EditionRow>(SelectEdition + " WHERE id = @Id", new { edition.Id }, transaction);
-            await AuditLog.AppendAsync(connection, transaction, database.Dialect, actor, "layout.edition.publish", "layout_editions", Key(year),
+            await AuditLog.AppendAsync(connection, transaction, database, actor, "layout.edition.publish", "layout_editions", Key(year),
                 new { edition.Status }, new { after.Status, after.PublishedBy, after.PublishedAt, designations = roles.Count });
             return after;
         });

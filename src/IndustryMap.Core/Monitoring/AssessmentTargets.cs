@@ -236,7 +236,7 @@ public static class AssessmentTargetStore
             var values = new
             {
                 indicator.IndicatorId, UnitId = unitId, GroupId = groupId, Year = (long)year, Value = value, BaselineYear = (long?)baselineYear, BaselineValue = baselineValue,
-                Note = FieldRules.Clean(note), By = actor.Name, At = Clock.UtcStamp(), Id = existing,
+                Note = FieldRules.Clean(note), By = actor.Name, At = database.UtcStamp(), Id = existing,
             };
             var id = existing is null
                 ? await connection.ExecuteScalarAsync<long>(
@@ -249,7 +249,7 @@ public static class AssessmentTargetStore
                     UPDATE monitoring_targets SET value = @Value, baseline_year = @BaselineYear, baseline_value = @BaselineValue, note = @Note, is_demo = 0,
                         entered_by = @By, entered_at = @At WHERE id = @Id
                     """, values, transaction) * 0 + existing.Value;
-            await AuditLog.AppendAsync(connection, transaction, database.Dialect, actor, "monitoring.target.set", "monitoring_targets",
+            await AuditLog.AppendAsync(connection, transaction, database, actor, "monitoring.target.set", "monitoring_targets",
                 $"{indicator.Key}/{unit ?? group ?? "全市"}/{year}", null,
                 new { indicator.Key, unit, group, year, value, baselineYear, baselineValue, note });
             return id;

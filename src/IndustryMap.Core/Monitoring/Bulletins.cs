@@ -135,7 +135,7 @@ public static class Bulletins
                 throw RefusedException.Conflict("bulletin_reviewed", $"{periodRow.Key.Chinese}通报已审核定稿，不能修改；如需修改请先退回草稿",
                     $"the bulletin for {periodRow.Code} is reviewed; reopen it first", new Dictionary<string, object?> { ["record"] = "bulletins/" + periodRow.Code });
             }
-            var values = new { PeriodId = periodRow.Id, Number = FieldRules.Clean(number), Title = FieldRules.Clean(title), By = actor.Name, At = Clock.UtcStamp(), Expected = expectedVersion };
+            var values = new { PeriodId = periodRow.Id, Number = FieldRules.Clean(number), Title = FieldRules.Clean(title), By = actor.Name, At = database.UtcStamp(), Expected = expectedVersion };
             var changed = before is null
                 ? await connection.ExecuteAsync(
                     """
@@ -149,7 +149,7 @@ public static class Bulletins
                     """, values, transaction);
             if (changed == 0) CheckVersion(await FindAsync(connection, transaction, periodRow.Id), -1, periodRow.Code);
             var after = (await FindAsync(connection, transaction, periodRow.Id))!;
-            await AuditLog.AppendAsync(connection, transaction, database.Dialect, actor, "bulletin.save", "bulletins", periodRow.Code,
+            await AuditLog.AppendAsync(connection, transaction, database, actor, "bulletin.save", "bulletins", periodRow.Code,
                 before is null ? null : new { before.Number, before.Title, before.State, before.Version }, new { after.Number, after.Title, after.State, after.Version });
             return Summary(after);
         });
@@ -173,7 +173,7 @@ public static class Bulletins
             throw RefusedException.Conflict("bulletin_reviewed", $"{periodRow.Key.Chinese}通报已审核", $"the bulletin for {periodRow.Code} is reviewed already",
                 new Dictionary<string, object?> { ["record"] = "bulletins/" + periodRow.Code });
         }
-        var at = Clock.UtcStamp();
+        var at = database.UtcStamp();
         var official = await BuildAsync(database, periodRow, current, false, (actor.Name, at));
         if (!HasApprovedValues(official) && await ApprovedRealValuesAsync(database, periodRow.Id) == 0)
         {
@@ -197,7 +197,7 @@ public static class Bulletins
                 }, transaction);
             if (changed == 0) CheckVersion(await FindAsync(connection, transaction, periodRow.Id), -1, periodRow.Code);
             var after = (await FindAsync(connection, transaction, periodRow.Id))!;
-            await AuditLog.AppendAsync(connection, transaction, database.Dialect, actor, "bulletin.review", "bulletins", periodRow.Code,
+            await AuditLog.AppendAsync(connection, transaction, database, actor, "bulletin.review", "bulletins", periodRow.Code,
                 new { current.State, current.Version }, new { after.State, after.Version, after.Number, after.Title });
             return Summary(after);
         });
@@ -220,9 +220,9 @@ public static class Bulletins
                 """
                 UPDATE bulletins SET state = 'draft', snapshot = NULL, snapshot_demo = NULL, version = version + 1, updated_by = @By, updated_at = @At
                 WHERE period_id = @PeriodId AND version = @Expected
-                """, new { By = actor.Name, At = Clock.UtcStamp(), PeriodId = periodRow.Id, Expected = expectedVersion }, transaction);
+                """, new { By = actor.Name, At = database.UtcStamp(), PeriodId = periodRow.Id, Expected = expectedVersion }, transaction);
             var after = (await FindAsync(connection, transaction, periodRow.Id))!;
-            await AuditLog.AppendAsync(connection, transaction, database.Dialect, actor, "bulletin.reopen", "bulletins", periodRow.Code,
+            await AuditLog.AppendAsync(connection, transaction, database, actor, "bulletin.reopen", "bulletins", periodRow.Code,
                 new { before.State, before.Version }, new { after.State, after.Version, Reason = reason.Trim() });
             return Summary(after);
         });
@@ -291,9 +291,9 @@ public static class Bulletins
         }
         var demo = rankings.Any(r => r.Demo) || progress.Any(p => p.Demo && p.Actual is not null) || reporting.Units.Any(u => u.Demo && includeDemo);
         var reviewedAt = review?.At ?? row?.ReviewedAt;
-        var issued = reviewedAt is { Length: >= 10 } ? DateOnly.ParseExact(reviewedAt[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture) : Submissions.Today();
+        var issued = reviewedAt is { Length: >= 10 } ? DateOnly.ParseExact(reviewedAt[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture) : database.Today();
         var state = review is not null ? Reviewed : row?.State ?? Draft;
         return new BulletinContent(period.Code, key.Chinese, row?.Title ?? DefaultTitle(key), row?.Number ?? DefaultNumber(key), Issuer, ChineseDate(issued), state,
-            StateName(state), includeDemo, demo, Clock.UtcStamp(), review?.By ?? row?.ReviewedBy, reviewedAt, reporting, summary, rankings, warnings, totals, lines);
+            StateName(state), includeDemo, demo, database.UtcStamp(), review?.By ?? row?.ReviewedBy, reviewedAt, reporting, summary, rankings, warnings, totals, lines);
     }
 }

@@ -98,7 +98,7 @@ public static class DemoData
             foreach (var key in Periods())
             {
                 var existed = await PeriodStore.FindAsync(connection, transaction, key.Code) is not null;
-                periods[key.Code] = await PeriodStore.InsertAsync(connection, transaction, key, key.DefaultDueOn, Actor, demo: true);
+                periods[key.Code] = await PeriodStore.InsertAsync(connection, transaction, database, key, key.DefaultDueOn, Actor, demo: true);
                 if (!existed) newPeriods++;
             }
             var targets = await AssessmentTargetStore.LoadAsync(connection, catalog, new TargetFilter());
@@ -107,7 +107,7 @@ public static class DemoData
 
             var targetRows = new List<object?[]>();
             var series = new Dictionary<(long Unit, long Indicator), Func<decimal, decimal>>();
-            var now = Clock.UtcStamp();
+            var now = database.UtcStamp();
             foreach (var indicator in catalog.Indicators)
             {
                 foreach (var unitId in catalog.Reporters(indicator))
@@ -184,7 +184,7 @@ public static class DemoData
             await BulkInsert.RowsAsync(connection, transaction, "submission_events", ["submission_id", "action", "from_state", "to_state", "comment", "actor", "actor_role", "at"],
                 eventRows);
             var result = new DemoResult(configured, indexes, newPeriods, targetRows.Count, submissionRows.Count, valueRows.Count, removed);
-            await AuditLog.AppendAsync(connection, transaction, database.Dialect, actor, "demo.generate", "submissions", "demo", null, result);
+            await AuditLog.AppendAsync(connection, transaction, database, actor, "demo.generate", "submissions", "demo", null, result);
             return result;
         });
     }
@@ -290,7 +290,7 @@ public static class DemoData
                   AND NOT EXISTS (SELECT 1 FROM submission_values v WHERE v.indicator_id = monitored_indicators.indicator_id)
                   AND NOT EXISTS (SELECT 1 FROM ranking_index_indicators r WHERE r.indicator_id = monitored_indicators.indicator_id)
                 """, transaction: transaction);
-            if (audit) await AuditLog.AppendAsync(connection, transaction, database.Dialect, actor, "demo.remove", "submissions", "demo", null, new { Removed = removed });
+            if (audit) await AuditLog.AppendAsync(connection, transaction, database, actor, "demo.remove", "submissions", "demo", null, new { Removed = removed });
             return removed;
         });
     }

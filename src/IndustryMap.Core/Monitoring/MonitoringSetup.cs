@@ -73,10 +73,10 @@ public static class MonitoringSetup
                 {
                     indicator.Id, settings.Frequency, Kind = settings.Kind ?? IndicatorKinds.Default(indicator.Direction, indicator.Cumulative == 1, indicator.Unit),
                     settings.Reporters, settings.MinValue, settings.MaxValue, Required = settings.Required ? 1L : 0L, Share = settings.ChangeWarningShare,
-                    Position = (long)position, Demo = demo ? 1L : 0L, By = actor.Name, At = Clock.UtcStamp(),
+                    Position = (long)position, Demo = demo ? 1L : 0L, By = actor.Name, At = database.UtcStamp(),
                 }, transaction);
             var after = (await FindAsync(connection, transaction, indicator.Id))!;
-            await AuditLog.AppendAsync(connection, transaction, database.Dialect, actor, "monitoring.indicator.configure", "monitored_indicators", after.Key,
+            await AuditLog.AppendAsync(connection, transaction, database, actor, "monitoring.indicator.configure", "monitored_indicators", after.Key,
                 before is null ? null : Describe(before), Describe(after));
             return after;
         });
@@ -148,14 +148,14 @@ public static class PeriodStore
             {
                 throw RefusedException.Conflict("period_exists", $"报告期“{key.Code}”已开设", $"the period '{key.Code}' exists already");
             }
-            var period = await InsertAsync(connection, transaction, key, dueOn ?? key.DefaultDueOn, actor.Name, demo: false);
-            await AuditLog.AppendAsync(connection, transaction, database.Dialect, actor, "monitoring.period.open", "reporting_periods", period.Code, null, period);
+            var period = await InsertAsync(connection, transaction, database, key, dueOn ?? key.DefaultDueOn, actor.Name, demo: false);
+            await AuditLog.AppendAsync(connection, transaction, database, actor, "monitoring.period.open", "reporting_periods", period.Code, null, period);
             return period;
         });
     }
 
     /// <summary>Inserts a period if it does not exist (the caller records the audit entry); returns it either way.</summary>
-    public static async Task<PeriodRow> InsertAsync(DbConnection connection, DbTransaction transaction, PeriodKey key, DateOnly dueOn, string by, bool demo)
+    public static async Task<PeriodRow> InsertAsync(DbConnection connection, DbTransaction transaction, Database database, PeriodKey key, DateOnly dueOn, string by, bool demo)
     {
         await connection.ExecuteAsync(
             """
@@ -166,7 +166,7 @@ public static class PeriodStore
             new
             {
                 key.Code, key.Frequency, Year = (long)key.Year, Seq = (long)key.Seq, key.Ordinal, StartsOn = Iso(key.StartsOn), EndsOn = Iso(key.EndsOn),
-                DueOn = Iso(dueOn), Demo = demo ? 1L : 0L, By = by, At = Clock.UtcStamp(),
+                DueOn = Iso(dueOn), Demo = demo ? 1L : 0L, By = by, At = database.UtcStamp(),
             }, transaction);
         return (await FindAsync(connection, transaction, key.Code))!;
     }

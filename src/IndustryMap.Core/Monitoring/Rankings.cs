@@ -156,7 +156,7 @@ public static class Rankings
             }
             var values = new
             {
-                Code = code, settings.Name, settings.Frequency, settings.Normalization, By = actor.Name, At = Clock.UtcStamp(), Demo = demo ? 1L : 0L, Expected = expectedVersion,
+                Code = code, settings.Name, settings.Frequency, settings.Normalization, By = actor.Name, At = database.UtcStamp(), Demo = demo ? 1L : 0L, Expected = expectedVersion,
             };
             long id;
             if (before is null)
@@ -199,7 +199,7 @@ public static class Rankings
                     }, transaction);
             }
             var after = (await IndexesAsync(connection, catalog, transaction)).First(x => x.Id == id);
-            await AuditLog.AppendAsync(connection, transaction, database.Dialect, actor, "monitoring.index.save", "ranking_indexes", code,
+            await AuditLog.AppendAsync(connection, transaction, database, actor, "monitoring.index.save", "ranking_indexes", code,
                 before is null ? null : Describe(before), Describe(after));
             return after;
         });

@@ -75,9 +75,6 @@ public static class Submissions
 
     public static string StateName(string state) => state == NotStarted ? "未开始" : SubmissionStates.Chinese(state);
 
-    /// <summary>Deadlines are dates in Beijing (UTC+8).</summary>
-    public static DateOnly Today() => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
-
     private const string SelectSubmission =
         """
         SELECT s.id, s.unit_id, u.name AS unit, s.period_id, p.code AS period, s.state, s.version, s.comment, s.is_demo, s.created_by, s.created_at,
@@ -106,7 +103,7 @@ public static class Submissions
         var catalog = await MonitoringCatalog.LoadAsync(connection);
         var (unitInfo, periodRow) = await ResolveAsync(connection, null, catalog, unit, period);
         var submission = await FindAsync(connection, null, unitInfo.Id, periodRow.Id);
-        return await FormAsync(connection, null, catalog, unitInfo, periodRow, submission);
+        return await FormAsync(connection, null, catalog, unitInfo, periodRow, submission, database.Today());
     }
 
     /// <summary>Saves values into the unit's draft (creating it at version 0). Values that cannot be read refuse the whole save; range and required problems are reported and block only the submission.</summary>
@@ -126,7 +123,7 @@ public static class Submissions
             var transition = SubmissionWorkflow.Apply(stateBefore, SubmissionActions.Edit);
             if (!transition.Allowed) throw StateRefusal(transition, unitInfo.Name, periodRow.Code, stateBefore);
             var before = submission is null ? null : await ValuesAsync(connection, transaction, submission.Id);
-            var now = Clock.UtcStamp();
+            var now = database.UtcStamp();
             long id;
             if (submission is null)
             {
@@ -152,9 +149,9 @@ public static class Submissions
                     ON CONFLICT (submission_id, indicator_id) DO UPDATE SET value = excluded.value, note = excluded.note, is_demo = 0
                     """, new { id, indicator.IndicatorId, value, note }, transaction);
             }
-            await RecordAsync(connection, transaction, database.Dialect, actor, id, "save", submission?.State, SubmissionStates.Draft, null,
+            await RecordAsync(connection, transaction, database, actor, id, "save", submission?.State, SubmissionStates.Draft, null,
                 unitInfo.Name, periodRow.Code, before, await ValuesAsync(connection, transaction, id));
-            return await FormAsync(connection, transaction, catalog, unitInfo, periodRow, await FindAsync(connection, transaction, unitInfo.Id, periodRow.Id));
+            return await FormAsync(connection, transaction, catalog, unitInfo, periodRow, await FindAsync(connection, transaction, unitInfo.Id, periodRow.Id), database.Today());
         });
     }
 
@@ -181,7 +178,7 @@ public static class Submissions
             if (!transition.Allowed) throw StateRefusal(transition, unitInfo.Name, periodRow.Code, submission.State);
             if (action == SubmissionActions.Submit)
             {
-                var form = await FormAsync(connection, transaction, catalog, unitInfo, periodRow, submission);
+                var form = await FormAsync(connection, transaction, catalog, unitInfo, periodRow, submission, database.Today());
                 if (form.Errors > 0)
                 {
                     var errors = form.Lines.SelectMany(l => l.Checks.Where(c => c.Severity == "error").Select(c => new { l.Indicator, l.Name, c.Code, c.Message })).ToList();
@@ -191,12 +188,12 @@ public static class Submissions
                         new Dictionary<string, object?> { ["errors"] = errors, ["record"] = RecordName(unitInfo.Name, periodRow.Code) });
                 }
             }
-            var now = Clock.UtcStamp();
+            var now = database.UtcStamp();
             await BumpAsync(connection, transaction, submission, transition.NewState!, actor, now, expectedVersion, unitInfo.Name, periodRow.Code,
                 action, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim());
-            await RecordAsync(connection, transaction, database.Dialect, actor, submission.Id, action, submission.State, transition.NewState!,
+            await RecordAsync(connection, transaction, database, actor, submission.Id, action, submission.State, transition.NewState!,
                 string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), unitInfo.Name, periodRow.Code, null, null);
-            return await FormAsync(connection, transaction, catalog, unitInfo, periodRow, await FindAsync(connection, transaction, unitInfo.Id, periodRow.Id));
+            return await FormAsync(connection, transaction, catalog, unitInfo, periodRow, await FindAsync(connection, transaction, unitInfo.Id, periodRow.Id), database.Today());
         });
     }
 
@@ -209,7 +206,7 @@ public static class Submissions
         var submissions = (await connection.QueryAsync<SubmissionRow>(SelectSubmission + " WHERE s.period_id = @Id", new { periodRow.Id }))
             .Where(s => includeDemo || s.IsDemo == 0).ToDictionary(s => s.UnitId);
         var due = DateOnly.ParseExact(periodRow.DueOn, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var duePassed = Today() > due;
+        var duePassed = database.Today() > due;
         var units = catalog.ExpectedReporters(periodRow.Frequency).Select(u =>
         {
             var s = submissions.GetValueOrDefault(u.Id);
@@ -232,7 +229,7 @@ public static class Submissions
         if (s?.SubmittedAt is { Length: >= 10 } at && s.State is SubmissionStates.Submitted or SubmissionStates.Approved)
         {
             // submitted_at is UTC; the deadline is a Beijing date.
-            var submittedOn = DateOnly.FromDateTime(DateTime.Parse(at, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal).AddHours(8));
+            var submittedOn = IndustryMap.Time.BeijingTime.DateOf(new DateTimeOffset(Timestamps.Parse(at), TimeSpan.Zero));
             return submittedOn > due;
         }
         return duePassed;
@@ -367,25 +364,26 @@ public static class Submissions
         if (changed == 0) throw Conflict(await FindAsync(connection, transaction, submission.UnitId, submission.PeriodId), unit, period, expectedVersion);
     }
 
-    private static async Task RecordAsync(DbConnection connection, DbTransaction transaction, ISqlDialect dialect, Actor actor, long submissionId, string action,
+    private static async Task RecordAsync(DbConnection connection, DbTransaction transaction, Database database, Actor actor, long submissionId, string action,
         string? from, string to, string? comment, string unit, string period, Dictionary<long, StoredValue>? valuesBefore, Dictionary<long, StoredValue>? valuesAfter)
     {
         await connection.ExecuteAsync(
             """
             INSERT INTO submission_events (submission_id, action, from_state, to_state, comment, actor, actor_role, at)
             VALUES (@submissionId, @action, @from, @to, @comment, @Name, @RoleCode, @At)
-            """, new { submissionId, action, from, to, comment, actor.Name, actor.RoleCode, At = Clock.UtcStamp() }, transaction);
+            """, new { submissionId, action, from, to, comment, actor.Name, actor.RoleCode, At = database.UtcStamp() }, transaction);
         object? Snapshot(string? state, Dictionary<long, StoredValue>? values) => state is null && values is null ? null : new
         {
             State = state, Comment = state == to ? comment : null,
             Values = values?.Values.OrderBy(v => v.IndicatorId).Select(v => new { v.IndicatorId, Value = Decimals.Text(v.Value), v.Note, Demo = v.IsDemo == 1 }),
         };
-        await AuditLog.AppendAsync(connection, transaction, dialect, actor, "submission." + action, "submissions", $"{unit}/{period}",
+        await AuditLog.AppendAsync(connection, transaction, database, actor, "submission." + action, "submissions", $"{unit}/{period}",
             Snapshot(from, valuesBefore), Snapshot(to, valuesAfter));
     }
 
+    /// <summary>The form; <paramref name="today"/> is the Beijing date (deadlines are Beijing dates).</summary>
     private static async Task<SubmissionForm> FormAsync(DbConnection connection, DbTransaction? transaction, MonitoringCatalog catalog, UnitInfo unit,
-        PeriodRow period, SubmissionRow? submission)
+        PeriodRow period, SubmissionRow? submission, DateOnly today)
     {
         var indicators = catalog.FormFor(unit.Id, period.Frequency);
         var values = submission is null ? [] : await ValuesAsync(connection, transaction, submission.Id);
@@ -408,7 +406,7 @@ public static class Submissions
         var due = DateOnly.ParseExact(period.DueOn, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         var state = submission?.State ?? NotStarted;
         return new SubmissionForm(RecordName(unit.Name, period.Code), unit.Name, period.Code, period.Key.Chinese, period.Frequency, period.DueOn, state, StateName(state),
-            submission?.Version ?? 0, submission?.Comment, lines.Any(l => l.Demo) || submission?.IsDemo == 1, IsLate(submission, due, Today() > due),
+            submission?.Version ?? 0, submission?.Comment, lines.Any(l => l.Demo) || submission?.IsDemo == 1, IsLate(submission, due, today > due),
             submission?.CreatedBy, submission?.UpdatedBy, submission?.UpdatedAt, submission?.SubmittedBy, submission?.SubmittedAt, submission?.ReviewedBy,
             submission?.ReviewedAt, lines, history);
     }

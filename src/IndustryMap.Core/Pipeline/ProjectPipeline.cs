@@ -169,7 +169,7 @@ public static class ProjectPipeline
         CancellationToken cancellationToken = default)
     {
         Authorize(actor);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = database.Today();
         var stage = string.IsNullOrWhiteSpace(input.Stage) ? ProjectLifecycle.Negotiating : input.Stage.Trim();
         var stageOn = string.IsNullOrWhiteSpace(input.StageOn) ? today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : input.StageOn.Trim();
         string? origin = null;
@@ -213,7 +213,7 @@ public static class ProjectPipeline
 
         return await database.InTransactionAsync(async (connection, transaction) =>
         {
-            var now = Clock.UtcStamp();
+            var now = database.UtcStamp();
             var id = await connection.ExecuteScalarAsync<long>(
                 """
                 INSERT INTO pipeline_projects (name, description, investor, investor_key, unit_id, park, industry, cluster, amount_yi, land_mu, origin,
@@ -233,7 +233,7 @@ public static class ProjectPipeline
                 }, transaction);
             await InsertEventAsync(connection, transaction, id, stage, stageOn, FieldRules.Clean(input.Note), actor, now);
             var created = (await ReadAsync(connection, transaction, id))!;
-            await AuditLog.AppendAsync(connection, transaction, database.Dialect, actor, "pipeline.create", "pipeline_projects",
+            await AuditLog.AppendAsync(connection, transaction, database, actor, "pipeline.create", "pipeline_projects",
                 id.ToString(CultureInfo.InvariantCulture), null, Audited(created));
             return created;
         }, cancellationToken);
@@ -244,7 +244,7 @@ public static class ProjectPipeline
         Authorize(actor);
         FieldRules.ThrowIfAny([FieldRules.Text("note", "备注", move.Note, MaxNote, multiline: true),
             FieldRules.Text("stage", "阶段", move.Stage, 20, required: true)]);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = database.Today();
         var stageOn = string.IsNullOrWhiteSpace(move.StageOn) ? today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : move.StageOn.Trim();
         return await database.InTransactionAsync(async (connection, transaction) =>
         {
@@ -259,7 +259,7 @@ public static class ProjectPipeline
             }
             var stage = move.Stage!.Trim();
             FieldRules.ThrowIfAny([PipelineRules.Move(before.Stage, stage, before.Events.LastOrDefault()?.StageOn, stageOn, today)]);
-            var now = Clock.UtcStamp();
+            var now = database.UtcStamp();
             var updated = await connection.ExecuteAsync(
                 """
                 UPDATE pipeline_projects SET stage = @stage, stage_on = @stageOn, version = version + 1, updated_by = @actor, updated_at = @now
@@ -268,7 +268,7 @@ public static class ProjectPipeline
             if (updated != 1) throw RefusedException.Conflict("version_conflict", $"项目（第 {id} 号）同时被他人修改：请刷新后重试", $"pipeline project {id} changed meanwhile");
             await InsertEventAsync(connection, transaction, id, stage, stageOn, FieldRules.Clean(move.Note), actor, now);
             var after = (await ReadAsync(connection, transaction, id))!;
-            await AuditLog.AppendAsync(connection, transaction, database.Dialect, actor, "pipeline.stage", "pipeline_projects",
+            await AuditLog.AppendAsync(connection, transaction, database, actor, "pipeline.stage", "pipeline_projects",
                 id.ToString(CultureInfo.InvariantCulture), Audited(before), Audited(after));
             return after;
         }, cancellationToken);

@@ -96,8 +96,8 @@ public sealed record PlacementContext(
     /// </summary>
     public bool PipelineHoldsYear { get; init; }
 
-    public static readonly PlacementContext Empty = new(new Dictionary<string, IReadOnlyList<FirstContactHint>>(), new Dictionary<(string, int), decimal>(),
-        IndustryMap.Time.BeijingTime.Year(TimeProvider.System));
+    /// <summary>No register, no pipeline: no year is known (the year matters only with <see cref="PipelineHoldsYear"/>).</summary>
+    public static readonly PlacementContext Empty = new(new Dictionary<string, IReadOnlyList<FirstContactHint>>(), new Dictionary<(string, int), decimal>(), 0);
 }
 
 /// <summary>A register entry as a placement uses it: the unit that holds first contact with an investor.</summary>

@@ -7,10 +7,10 @@ namespace IndustryMap.Placement;
 /// kept; each call checks the latest import run (one indexed query) and rebuilds after an import, whether the import
 /// ran in this process or in another (`industrymap import` while the server runs). One instance per store.
 /// </summary>
-public sealed class PlacementService(Database database, TimeProvider? clock = null)
+public sealed class PlacementService(Database database)
 {
-    /// <summary>The clock for "this year" (the 渝西 floor): Beijing time.</summary>
-    public TimeProvider Clock { get; } = clock ?? TimeProvider.System;
+    /// <summary>The clock for "this year" (the 渝西 floor, a Beijing year): the store's injected clock.</summary>
+    public TimeProvider Clock => database.Clock;
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile PlacementCatalog? _catalog;

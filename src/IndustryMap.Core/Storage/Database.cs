@@ -4,8 +4,12 @@ using IndustryMap.Configuration;
 
 namespace IndustryMap.Storage;
 
-/// <summary>Opens connections for the configured engine. Features own their SQL and run it through Dapper.</summary>
-public sealed class Database(ISqlDialect dialect)
+/// <summary>
+/// Opens connections for the configured engine. Features own their SQL and run it through Dapper. It also carries the
+/// one clock (<see cref="Clock"/>, injected: <c>TimeProvider.System</c> in the app, a fake one in tests): every stored
+/// timestamp is <see cref="UtcStamp"/>, every "today" is <see cref="Today"/> (a Beijing date, decision 0018).
+/// </summary>
+public sealed class Database(ISqlDialect dialect, TimeProvider clock)
 {
     // Columns are snake_case in SQL and PascalCase in C#; Dapper maps one to the other.
     static Database()
@@ -16,23 +20,32 @@ public sealed class Database(ISqlDialect dialect)
 
     public ISqlDialect Dialect { get; } = dialect;
 
+    /// <summary>The clock of every write through this store.</summary>
+    public TimeProvider Clock { get; } = clock;
+
+    /// <summary>Now, as the ISO-8601 UTC text every timestamp column holds.</summary>
+    public string UtcStamp() => Timestamps.Stamp(Clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>Today's date in Beijing (the plans', deadlines' and registers' calendar).</summary>
+    public DateOnly Today() => IndustryMap.Time.BeijingTime.Today(Clock);
+
     /// <summary>The configured store; the data folder is created (or tightened) with mode 0700 first.</summary>
-    public static Database For(IndustryMapOptions options)
+    public static Database For(IndustryMapOptions options, TimeProvider clock)
     {
         DataFolder.Secure(options.DataDirectory);
         return options.Engine switch
         {
-            StorageEngine.Postgres => new Database(new PostgresDialect(options.PostgresConnectionString!)),
-            _ => ForSqliteFile(options.SqlitePath),
+            StorageEngine.Postgres => new Database(new PostgresDialect(options.PostgresConnectionString!), clock),
+            _ => ForSqliteFile(options.SqlitePath, clock),
         };
     }
 
     /// <summary>An SQLite file: created with mode 0600 if new, tightened to 0600 (with its -wal/-shm) if not.</summary>
-    public static Database ForSqliteFile(string path)
+    public static Database ForSqliteFile(string path, TimeProvider clock)
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
         DataFolder.SecureDatabaseFile(path);
-        return new Database(new SqliteDialect(path));
+        return new Database(new SqliteDialect(path), clock);
     }
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)

@@ -68,7 +68,7 @@ public sealed class Migrator(Database database)
                 await connection.ExecuteAsync(migration.Sql, transaction: transaction);
                 await connection.ExecuteAsync(
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@Version, @Name, @AppliedAt)",
-                    new { migration.Version, migration.Name, AppliedAt = Clock.UtcStamp() }, transaction);
+                    new { migration.Version, migration.Name, AppliedAt = database.UtcStamp() }, transaction);
                 return 0;
             }, advancesDataVersion: false, cancellationToken);
         }
@@ -76,12 +76,13 @@ public sealed class Migrator(Database database)
     }
 }
 
-/// <summary>Timestamps as ISO-8601 UTC text: sortable, identical on both engines, round-trips in backups.</summary>
-public static class Clock
+/// <summary>
+/// Timestamps as ISO-8601 UTC text: sortable, identical on both engines, round-trips in backups. "Now" is never read
+/// here: it comes from the store's injected clock (<see cref="Database.UtcStamp"/>).
+/// </summary>
+public static class Timestamps
 {
     private const string Format = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
-
-    public static string UtcStamp() => Stamp(DateTime.UtcNow);
 
     public static string Stamp(DateTime utc) => utc.ToUniversalTime().ToString(Format, CultureInfo.InvariantCulture);
 

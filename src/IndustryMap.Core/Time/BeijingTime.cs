@@ -13,7 +13,10 @@ public static class BeijingTime
     public static DateTimeOffset Now(TimeProvider clock) => clock.GetUtcNow().ToOffset(Offset);
 
     /// <summary>Today's date in Beijing.</summary>
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(Now(clock).DateTime);
+    public static DateOnly Today(TimeProvider clock) => DateOf(clock.GetUtcNow());
+
+    /// <summary>The Beijing date of an instant (a stored UTC timestamp, say).</summary>
+    public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(ToBeijing(instant).DateTime);
 
     /// <summary>The current year in Beijing.</summary>
     public static int Year(TimeProvider clock) => Now(clock).Year;

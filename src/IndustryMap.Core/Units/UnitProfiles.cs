@@ -86,7 +86,7 @@ public static class UnitProfiles
             var values = new
             {
                 UnitId = unit.Id, ContactPerson = FieldRules.Clean(input.ContactPerson), Phone = FieldRules.Clean(input.Phone),
-                Description = FieldRules.Clean(input.Description), Expected = expectedVersion, By = actor.Name, At = Clock.UtcStamp(),
+                Description = FieldRules.Clean(input.Description), Expected = expectedVersion, By = actor.Name, At = database.UtcStamp(),
             };
             // The version condition is in the statement itself, so even without the lock a stale edit changes no row.
             var changed = expectedVersion == 0
@@ -106,7 +106,7 @@ public static class UnitProfiles
                 throw Conflict(unit.Name, await connection.QueryFirstAsync<UnitProfile>(Select, new { UnitId = unit.Id }, transaction), expectedVersion);
             }
             var after = await connection.QueryFirstAsync<UnitProfile>(Select, new { UnitId = unit.Id }, transaction);
-            await AuditLog.AppendAsync(connection, transaction, database.Dialect, actor, "unit.profile.update", "unit_profiles", unit.Name,
+            await AuditLog.AppendAsync(connection, transaction, database, actor, "unit.profile.update", "unit_profiles", unit.Name,
                 before.Version == 0 ? null : before, after);
             return after;
         });

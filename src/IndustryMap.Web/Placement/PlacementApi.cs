@@ -111,5 +111,5 @@ public static class PlacementSetup
 {
     /// <summary>One placement service per store: it keeps the lexicon and rebuilds it after an import.</summary>
     public static IServiceCollection AddIndustryMapPlacement(this IServiceCollection services) =>
-        services.AddSingleton(sp => new PlacementService(sp.GetRequiredService<IndustryMap.Storage.Database>(), sp.GetService<TimeProvider>()));
+        services.AddSingleton(sp => new PlacementService(sp.GetRequiredService<IndustryMap.Storage.Database>()));
 }

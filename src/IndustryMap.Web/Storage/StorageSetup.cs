@@ -12,7 +12,7 @@ public static class StorageSetup
         services.AddSingleton(options);
         // The one clock (tests replace it with a FakeTimeProvider); people's dates come from BeijingTime.
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => Database.For(options));
+        services.AddSingleton(sp => Database.For(options, sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<DatabaseStartup>();
         return services;
     }

@@ -8,6 +8,8 @@ using IndustryMap.Authorization;
 using IndustryMap.Web.Accounts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IndustryMap.Tests.Infrastructure;
 
@@ -40,21 +42,24 @@ public sealed class SecuredApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string> _tokens = [];
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly TimeProvider? _clock;
 
     public TestStore Store { get; }
 
-    private SecuredApp(TestStore store, IReadOnlyDictionary<string, string> settings)
+    private SecuredApp(TestStore store, IReadOnlyDictionary<string, string> settings, TimeProvider? clock)
     {
         Store = store;
         _settings = settings;
+        _clock = clock;
     }
 
-    public static async Task<SecuredApp> CreateAsync(string engine, IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>The app; <paramref name="clock"/> (default: the system clock) is the store's and the app's one clock.</summary>
+    public static async Task<SecuredApp> CreateAsync(string engine, IReadOnlyDictionary<string, string>? settings = null, TimeProvider? clock = null)
     {
-        var store = await TestStore.SeededAsync(engine);
+        var store = await TestStore.SeededAsync(engine, clock);
         var all = new Dictionary<string, string> { ["INDUSTRYMAP_SIGNIN_PER_MINUTE"] = "10000" };
         foreach (var (k, v) in settings ?? new Dictionary<string, string>()) all[k] = v;
-        var app = new SecuredApp(store, all);
+        var app = new SecuredApp(store, all, clock);
         var passwords = new Passwords();
         var hash = passwords.Hash(People.Password); // one hash for all: each check still costs a full PBKDF2
         var system = Actor.System("tests");
@@ -72,6 +77,7 @@ public sealed class SecuredApp : WebApplicationFactory<Program>
         foreach (var (key, value) in Store.Environment) builder.UseSetting(key, value ?? "");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        if (_clock is { } clock) builder.ConfigureTestServices(services => services.AddSingleton(clock));
     }
 
     public string TokenOf(string person) => _tokens[person];

@@ -54,14 +54,16 @@ public sealed class TestStore : IAsyncDisposable
         _directory = directory;
     }
 
-    public static async Task<TestStore> CreateAsync(string engine)
+    /// <summary>An empty store; <paramref name="clock"/> is the clock of its writes (default: the system clock).</summary>
+    public static async Task<TestStore> CreateAsync(string engine, TimeProvider? clock = null)
     {
+        clock ??= TimeProvider.System;
         var directory = Path.Combine(Path.GetTempPath(), "industrymap-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         if (engine == Engines.Sqlite)
         {
             var options = new IndustryMapOptions { DataDirectory = directory, SeedDataDirectory = SeedData.Folder };
-            return new TestStore(engine, Database.For(options), options, null, directory);
+            return new TestStore(engine, Database.For(options, clock), options, null, directory);
         }
         var server = Engines.RequirePostgres();
         var schema = "t_" + Guid.NewGuid().ToString("N");
@@ -76,13 +78,13 @@ public sealed class TestStore : IAsyncDisposable
         {
             DataDirectory = directory, Engine = StorageEngine.Postgres, PostgresConnectionString = connectionString, SeedDataDirectory = SeedData.Folder,
         };
-        return new TestStore(engine, Database.For(pgOptions), pgOptions, schema, directory);
+        return new TestStore(engine, Database.For(pgOptions, clock), pgOptions, schema, directory);
     }
 
     /// <summary>A migrated store loaded with the repository's seed data.</summary>
-    public static async Task<TestStore> SeededAsync(string engine)
+    public static async Task<TestStore> SeededAsync(string engine, TimeProvider? clock = null)
     {
-        var store = await CreateAsync(engine);
+        var store = await CreateAsync(engine, clock);
         await new Migrator(store.Database).MigrateAsync();
         await SeedImporter.ImportAsync(store.Database, SeedData.Folder, "tests");
         return store;

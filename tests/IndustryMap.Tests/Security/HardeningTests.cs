@@ -113,7 +113,7 @@ public class HardeningTests(SecuredApps apps)
             "mounting a tmpfs needs root (the tests run as root here and in CI)");
         try
         {
-            var database = Database.ForSqliteFile(Path.Combine(mountPoint, "industrymap.db"));
+            var database = Database.ForSqliteFile(Path.Combine(mountPoint, "industrymap.db"), TimeProvider.System);
             await new Migrator(database).MigrateAsync();
             // Fill the disk: write until the file system refuses.
             await using (var filler = new FileStream(Path.Combine(mountPoint, "filler"), FileMode.Create))
@@ -190,7 +190,7 @@ public class HardeningTests(SecuredApps apps)
             var db = Path.Combine(data, "industrymap.db");
             await File.WriteAllBytesAsync(db, []);
             File.SetUnixFileMode(db, (UnixFileMode)Convert.ToInt32("644", 8));
-            Database.For(new IndustryMap.Configuration.IndustryMapOptions { DataDirectory = data });
+            Database.For(new IndustryMap.Configuration.IndustryMapOptions { DataDirectory = data }, TimeProvider.System);
             Assert.Equal(DataFolder.OwnerOnlyFolder, File.GetUnixFileMode(data));
             Assert.Equal(DataFolder.OwnerOnlyFile, File.GetUnixFileMode(db));
         }
