@@ -75,7 +75,8 @@ public static class AccountsApi
         UserAccounts.Validate(user);
         FieldRules.ThrowIfAny([AccountRules.CheckPassword(request.Password, user.Name)]);
         var created = await UserAccounts.CreateAsync(database, http.RequireActor(), user, passwords.Hash(request.Password!));
-        return Results.Created($"/api/users/{Uri.EscapeDataString(created.Name)}", created.ToView());
+        // No route per account: the Location is the list of accounts, which includes it.
+        return Results.Created("/api/users", created.ToView());
     }
 
     private static async Task<IResult> SetDisabled(string name, bool disabled, HttpContext http, Database database) =>
@@ -124,7 +125,8 @@ public static class AccountsApi
     {
         var actor = http.RequireActor();
         var created = await ApiTokens.CreateAsync(database, actor, actor.Name, request.Name ?? "", request.ExpiresInDays);
-        return Results.Created($"/api/tokens/{created.Record.Id}", created);
+        // No route per token: the Location is the list of one's tokens, which includes it (never the secret).
+        return Results.Created("/api/tokens", created);
     }
 
     private static async Task<IResult> RevokeToken(long id, HttpContext http, Database database)

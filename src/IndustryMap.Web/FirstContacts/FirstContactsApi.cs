@@ -55,8 +55,9 @@ public static class FirstContactsApi
         return Results.Created($"/api/first-contacts?seq={registration.Entry.Seq}", view);
     }
 
-    private static async Task<IResult> List(string? unit, string? investor, bool? conflicts, Database database) =>
-        Results.Ok((await FirstContactRegister.ListAsync(database, new FirstContactRegister.Filter(unit, investor, conflicts ?? false))).Select(View).ToList());
+    private static async Task<IResult> List(string? unit, string? investor, bool? conflicts, long? seq, Database database) =>
+        Results.Ok((await FirstContactRegister.ListAsync(database, new FirstContactRegister.Filter(unit, investor, conflicts ?? false)))
+            .Where(e => seq is null || e.Seq == seq).Select(View).ToList());
 
     private static async Task<IResult> Export(Database database)
     {

@@ -54,7 +54,8 @@ public static class ImportsApi
             {
                 var result = await SeedImporter.ImportAsync(database, folder, "web: " + actor.Name, http.RequestAborted, actor: actor);
                 loggers.CreateLogger("IndustryMap.Import").LogInformation("{User} imported seed data over the web: run {Run}", actor.Name, result.RunId);
-                return Results.Created($"/api/imports/{result.RunId}", result);
+                // Import runs have no route of their own: 201 with the run in the body and no Location.
+                return Results.Created((string?)null, result);
             }
             catch (ImportRefusedException refused)
             {

@@ -38,7 +38,8 @@ public static class LayoutEditionsApi
     {
         var stored = await LayoutEditing.AddDesignationAsync(database, http.RequireActor(), year, new NewDesignation(request.Unit ?? "", request.Role ?? "",
             request.Industry ?? "", request.Printed, request.Detail, request.Note, request.Source?.Document, request.Source?.Lines));
-        return Results.Created($"/api/layouts/{year}/designations/{stored.Id}", stored);
+        // There is no route per designation: the Location is the edition's rows for the unit, which include it.
+        return Results.Created($"/api/layouts/{year}?unit={Uri.EscapeDataString(stored.Unit)}", stored);
     }
 
     private static async Task<IResult> RemoveDesignation(int year, long id, HttpContext http, Database database) =>

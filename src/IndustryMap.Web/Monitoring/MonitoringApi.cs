@@ -167,7 +167,7 @@ public static class MonitoringApi
             due = parsed;
         }
         var period = await PeriodStore.OpenAsync(database, http.RequireActor(), request.Code ?? "", due);
-        return Results.Created("/api/periods/{period.Code}/reporting", View(period));
+        return Results.Created($"/api/periods/{Uri.EscapeDataString(period.Code)}/reporting", View(period));
     }
 
     private static async Task<IResult> ReportingRate(string period, bool? includeDemo, Database database) =>
