@@ -93,8 +93,7 @@ public static class AccountsApi
         if (outcome.Throttled)
         {
             http.Response.Headers.RetryAfter = outcome.RetryAfter;
-            return Problems.Of(StatusCodes.Status429TooManyRequests, "too_many_attempts", $"尝试次数过多，请 {outcome.RetryAfter} 秒后再试",
-                $"too many attempts: try again in {outcome.RetryAfter} seconds");
+            return Problems.Of(StatusCodes.Status429TooManyRequests, "too_many_attempts", SignInText.Chinese(SignInText.Throttled), SignInText.ThrottledEnglish);
         }
         if (outcome.User is null) return Problems.BadRequest("wrong_password", "当前密码不正确", "the current password is wrong");
         FieldRules.ThrowIfAny([AccountRules.CheckPassword(change.NewPassword, user.Name)]);

@@ -135,6 +135,9 @@ public static class SignInText
     public const string AlreadySignedIn = "signin.already";
     public const string Throttled = "signin.throttled";
 
+    /// <summary>The throttle's refusal in English for API clients (the page shows the i18n text of <see cref="Throttled"/>).</summary>
+    public const string ThrottledEnglish = "too many attempts: try again later (the wait is in the Retry-After header)";
+
     public static string Chinese(string key) => key switch
     {
         Refused => "用户名或密码不正确，或账户已停用。",

