@@ -1,7 +1,7 @@
 // The chain page (issue 12): a chain map drawn from /api/chains/{id} — nodes in columns by stage, coloured and shaped by
 // how well they are supplied locally (gap / weak / strong; Okabe–Ito colours plus a distinct shape each, so the
 // difference never rests on colour alone) — and the same data as a table for keyboards and screen readers.
-import { el, t, getJson, setUpPage, setTitle, param, sourceView, unitHref, run } from "./common.js";
+import { el, t, api, getJson, say, session, setUpPage, setTitle, param, sourceView, unitHref, run } from "./common.js";
 
 setUpPage("chain.title");
 
@@ -32,6 +32,33 @@ async function main() {
     el("li", { dataset: { status } }, el("span", { textContent: s.mark, style: `color:${s.color}`, "aria-hidden": "true" }), " ", t(`chain.status.${status}`))));
   renderList(chain);
   renderDiagram(chain);
+  await setUpEditing(chain);
+}
+
+// The .xlsx template of this chain, and its import for the administrator and the officer of the chain's unit (issue 12 §6).
+let editingReady = false;
+async function setUpEditing(chain) {
+  document.getElementById("template-link").href = `/api/chains/${encodeURIComponent(chain.id)}/template.xlsx`;
+  const s = await session();
+  const form = document.getElementById("import-form");
+  form.hidden = !(chain.unit && s.signedIn && (s.user.role === "admin" || (s.user.role === "unit" && s.user.unit === chain.unit)));
+  if (editingReady) return;
+  editingReady = true;
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const file = document.getElementById("import-file").files[0];
+    if (!file) return;
+    const body = new FormData();
+    body.append("file", file, file.name);
+    try {
+      const result = await api(`/api/units/${encodeURIComponent(chain.unit)}/chains/import`, { method: "POST", body });
+      say(t("chain.edit.imported", result.nodes, result.members, result.version), "ok");
+      if (result.id === chain.id) await main();
+      else location.href = `/chain.html?id=${encodeURIComponent(result.id)}`;
+    } catch (error) {
+      say(error);
+    }
+  });
 }
 
 function renderList(chain) {
