@@ -51,19 +51,19 @@ public class ChainEditingPageTests(BrowserFixture fixture)
         await session.RunAsync(async page =>
         {
             // Anonymous: the template can be downloaded, the import form is not offered.
-            await page.GotoAsync("/chain.html?id=wz-lighting");
+            await page.GotoAsync("/chain.html?id=wz-lighting", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
             await page.Locator("body[data-ready='true']").WaitForAsync();
             await Assertions.Expect(page.Locator("#template-link")).ToHaveAttributeAsync("href", "/api/chains/wz-lighting/template.xlsx");
             await Assertions.Expect(page.Locator("#import-form")).ToBeHiddenAsync();
 
             // (The test session's CSP route follows the sign-in redirect itself, so the address stays /signin: sign in to a page
             // without parameters, then open the chain.)
-            await page.GotoAsync("/signin?returnUrl=%2Fchecks.html");
+            await page.GotoAsync("/signin?returnUrl=%2Fchecks.html", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
             await page.FillAsync("input[name=name]", Officer);
             await page.FillAsync("input[name=password]", Password);
             await page.Locator("form[action='/signin'] button[type=submit]").ClickAsync();
             await Assertions.Expect(page.Locator("#session")).ToContainTextAsync("万州区产业链专员", new() { Timeout = 15_000 });
-            await page.GotoAsync("/chain.html?id=wz-lighting");
+            await page.GotoAsync("/chain.html?id=wz-lighting", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
             await page.Locator("body[data-ready='true']").WaitForAsync();
             await Assertions.Expect(page.Locator("#import-form")).ToBeVisibleAsync();
 

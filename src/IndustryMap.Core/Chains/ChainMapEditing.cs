@@ -29,7 +29,7 @@ public static class ChainMapEditing
         return await database.InTransactionAsync(async (connection, transaction) =>
         {
             var before = await CurrentAsync(connection, transaction, unit, key, edit.Version);
-            var now = Migrator.Stamp(time.GetUtcNow().UtcDateTime);
+            var now = Clock.Stamp(time.GetUtcNow().UtcDateTime);
             await WriteMapAsync(connection, transaction, before.Id, before, edit, actor, now);
             await Touch(connection, transaction, before, actor, now);
             var after = (await ChainQueries.LoadAsync(connection, null, key, transaction)).Single();
@@ -54,7 +54,7 @@ public static class ChainMapEditing
         return await database.InTransactionAsync(async (connection, transaction) =>
         {
             var existing = (await ChainQueries.LoadAsync(connection, null, key, transaction)).SingleOrDefault();
-            var now = Migrator.Stamp(time.GetUtcNow().UtcDateTime);
+            var now = Clock.Stamp(time.GetUtcNow().UtcDateTime);
             var head = new
             {
                 Name = draft.Name!.Trim(), Industries = draft.Industries.Count == 0 ? null : string.Join('|', draft.Industries),
@@ -152,7 +152,7 @@ public static class ChainMapEditing
     private static async Task WriteMapAsync(DbConnection connection, DbTransaction transaction, long chainId, Chain? before, ChainMapEdit map, Actor actor, string now)
     {
         var entered = new Source(EnteredBy: actor.Name, EnteredAt: now);
-        var oldNodes = before?.Nodes.ToDictionary(n => n.Key, StringComparer.Ordinal) ?? [];
+        var oldNodes = before?.Nodes.ToDictionary(n => n.Key, StringComparer.Ordinal) ?? new Dictionary<string, ChainNode>(StringComparer.Ordinal);
         await connection.ExecuteAsync("DELETE FROM chain_edges WHERE chain_id = @chainId", new { chainId }, transaction);
         await connection.ExecuteAsync("DELETE FROM chain_members WHERE node_id IN (SELECT id FROM chain_nodes WHERE chain_id = @chainId)", new { chainId }, transaction);
         await connection.ExecuteAsync("DELETE FROM chain_nodes WHERE chain_id = @chainId", new { chainId }, transaction);
