@@ -78,7 +78,8 @@ function renderList(chain) {
       el("td", {}, sourceView(node.source))));
   }
   table.append(body);
-  document.getElementById("list").replaceChildren(table);
+  // At phone width the table scrolls in its own box (keyboard-focusable), never the page.
+  document.getElementById("list").replaceChildren(el("div", { className: "table-wrap", tabIndex: 0 }, table));
 }
 
 function renderDiagram(chain) {

@@ -18,5 +18,5 @@ export async function chainListSection(container, url) {
       el("td", { textContent: `${c.local}/${c.enterprises}` }),
       el("td", { textContent: String(c.gaps) }),
       el("td", {}, sourceView(c.source))))));
-  container.replaceChildren(table);
+  container.replaceChildren(el("div", { className: "table-wrap", tabIndex: 0 }, table));
 }
