@@ -69,4 +69,30 @@ public class ChainPageTests(BrowserFixture fixture)
             session.AssertNoConsoleErrors();
         });
     }
+
+    [Fact]
+    public async Task TheClusterPage_ListsTheChainsOfTheCluster()
+    {
+        var chains = await fixture.Http.GetFromJsonAsync<JsonElement>("/api/chains");
+        var cluster = chains.EnumerateArray().SelectMany(c => c.GetProperty("clusters").EnumerateArray().Select(x => x.GetString()!)).First();
+        var inCluster = await fixture.Http.GetFromJsonAsync<JsonElement>("/api/chains?cluster=" + Uri.EscapeDataString(cluster));
+        Assert.True(inCluster.GetArrayLength() > 0);
+        Assert.True(inCluster.GetArrayLength() < chains.GetArrayLength(), "the cluster filter leaves some chains out");
+        await using var session = await fixture.NewSessionAsync(nameof(TheClusterPage_ListsTheChainsOfTheCluster));
+        await session.RunAsync(async page =>
+        {
+            await page.GotoAsync("/cluster.html?name=" + Uri.EscapeDataString(cluster));
+            await page.Locator("body[data-ready='true']").WaitForAsync();
+            var rows = page.Locator("#chains tbody tr");
+            await Assertions.Expect(rows).ToHaveCountAsync(inCluster.GetArrayLength());
+            foreach (var chain in inCluster.EnumerateArray())
+            {
+                var row = page.Locator($"#chains tbody tr[data-chain='{chain.GetProperty("id").GetString()}']");
+                await Assertions.Expect(row.Locator("a")).ToHaveAttributeAsync("href", "/chain.html?id=" + chain.GetProperty("id").GetString());
+                await Assertions.Expect(row.Locator("th")).ToHaveTextAsync(chain.GetProperty("name").GetString()!);
+                await Assertions.Expect(row.Locator("td").Nth(3)).ToHaveTextAsync(chain.GetProperty("gaps").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+            session.AssertNoConsoleErrors();
+        });
+    }
 }

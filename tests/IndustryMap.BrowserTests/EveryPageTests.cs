@@ -27,6 +27,7 @@ public class EveryPageTests(BrowserFixture fixture)
         "/unit.html?name=" + Uri.EscapeDataString("两江新区"),
         "/unit.html?name=" + Uri.EscapeDataString("不存在区"),
         "/cluster.html?name=" + Uri.EscapeDataString("智能网联新能源汽车"),
+        "/chain.html?id=na-vivo",
         "/document.html",
         "/document.html?doc=000&lines=39-40&focus=" + Uri.EscapeDataString("万州区"),
         "/plan.html?id=yx2027",

@@ -63,6 +63,12 @@ public static class ConsistencyReport
         var counts = (await connection.QueryAsync<CountRow>(
                 "SELECT plan_id, code, indicator_id, scope_kind, scope, year, registry, rows_document, rows_from, rows_to, tier, note FROM count_checks ORDER BY id"))
             .Select(c => new CountDefinition(c.PlanId, c.Code, c.IndicatorId, c.ScopeKind, c.Scope, c.Year, c.Registry, c.RowsDocument, c.RowsFrom, c.RowsTo, c.Tier, c.Note)).ToList();
+        var shares = (await connection.QueryAsync<ShareDefinition>(
+                "SELECT plan_id AS plan, code, share_indicator_id, share_scope_kind, share_scope, part_indicator_id, part_scope_kind, part_scope, " +
+                "whole_indicator_id, whole_scope_kind, whole_scope, year FROM share_checks ORDER BY id")).ToList();
+        var parkAreas = (await connection.QueryAsync<ParkAreaDefinition>(
+                "SELECT plan_id AS plan, code, indicator_id, scope_kind, scope, year, rows_document, rows_from, rows_to, relation FROM park_area_checks ORDER BY id")).ToList();
+        var parks = parkAreas.Count == 0 ? [] : await RegistryQueries.ParksAsync(database);
         var enterprises = await RegistryQueries.EnterprisesAsync(database);
         var planOfDocument = plans.Values.GroupBy(p => p.DocumentId).ToDictionary(g => g.Key, g => g.First().Id);
 
@@ -70,6 +76,8 @@ public static class ConsistencyReport
             .Concat(ConsistencyRules.UnitCascades(targets, members, units))
             .Concat(ConsistencyRules.DeclaredCascades(targets, cascades))
             .Concat(ConsistencyRules.GrowthRates(targets, indicators, plans))
+            .Concat(ConsistencyRules.Shares(targets, shares))
+            .Concat(ConsistencyRules.ParkAreas(targets, parkAreas, parks))
             .Concat(ConsistencyRules.Counts(targets, counts, enterprises))
             .Concat(ConsistencyRules.Tiers(enterprises, planOfDocument))
             .Concat(ConsistencyRules.ProjectTotals(projects, totals))

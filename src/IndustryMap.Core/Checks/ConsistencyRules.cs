@@ -205,27 +205,43 @@ public static partial class ConsistencyRules
                     : baseRows.Count > 0 ? (Representative(baseRows).Value, Representative(baseRows)) : (0m, null);
                 if (basis.Value <= 0) continue;
                 var others = baseRows.Where(b => Decimals.Normalize(b.Value) != Decimals.Normalize(basis.Value)).ToList();
-                var years = (int)(rate.Year!.Value - baseYear.Value);
-                if (years <= 0) continue;
-                var implied = end.Period == "sum" ? SumRate(basis.Value, end.Value, (int)(end.Year!.Value - end.YearFrom!.Value + 1)) : CompoundRate(basis.Value, end.Value, years);
-                if (implied is null) continue;
-                var agrees = Math.Abs(implied.Value - rate.Value) <= HalfLastDigit(rate.Value);
-                var items = new List<CheckItem>
+                if (Growth(level, rate, end, baseYear.Value, basis, others, partial: false) is { } finding) yield return finding;
+                // A period total with an earlier total of the same series (seed 003 专栏1: [180] for 2021–2023 beside [300] for
+                // 2021–2025, one 20% column): the same stated rate is checked against the earlier total too.
+                if (end.Period != "sum") continue;
+                var earlier = byIndicator[level.Id].Where(t => t.Scope == rate.Scope && t.Period == "sum" && t.YearFrom == end.YearFrom && t.Year < end.Year)
+                    .GroupBy(t => t.Fact).Select(Representative);
+                foreach (var e in earlier)
                 {
-                    Item(rate, $"年均增速（{baseYear}—{rate.Year}）"),
-                    basis.Row is null ? new CheckItem($"基期 {baseYear}", basis.Value, end.Unit, null, end.ToSource()) : Item(basis.Row, $"基期 {baseYear}"),
-                    Item(end, end.Period == "sum" ? $"目标 {end.YearFrom}—{end.Year} 累计" : $"目标 {end.Year}"),
-                };
-                items.AddRange(others.Select(o => Item(o, $"另一基期数值 {baseYear}（见冲突）")));
-                var how = end.Period == "sum" ? $"以 {N(basis.Value)} 为基数、{end.YearFrom}—{end.Year} 累计 {N(end.Value)} {end.Unit}" : $"由 {N(basis.Value)} 到 {N(end.Value)} {end.Unit}，{years} 年";
-                var alsoZh = others.Count > 0 ? $"；基期另有 {string.Join("、", others.Select(o => N(o.Value)))}（另列为冲突）" : "";
-                yield return new Finding(FindingKinds.Growth, agrees ? FindingStatus.Agrees : FindingStatus.Mismatch, rate.PlanId,
-                    $"{level.Name}：年均增速 {N(rate.Value)}%（{baseYear}—{rate.Year}）",
-                    $"{how}，实际隐含年均增速 {N(implied)}%，文件写 {N(rate.Value)}%，相差 {N(implied - rate.Value)} 个百分点{alsoZh}",
-                    $"{(end.Period == "sum" ? "a period total" : "baseline to target")} implies {N(implied)}% a year; the document states {N(rate.Value)}%",
-                    rate.Value, implied, implied - rate.Value, "%", items);
+                    if (Growth(level, rate, e, baseYear.Value, basis, others, partial: true) is { } f) yield return f;
+                }
             }
         }
+    }
+
+    private static Finding? Growth(IndicatorRow level, TargetRow rate, TargetRow end, long baseYear, (decimal Value, TargetRow? Row) basis, IReadOnlyList<TargetRow> others,
+        bool partial)
+    {
+        var years = (int)(end.Year!.Value - baseYear);
+        if (years <= 0) return null;
+        var implied = end.Period == "sum" ? SumRate(basis.Value, end.Value, (int)(end.Year!.Value - end.YearFrom!.Value + 1)) : CompoundRate(basis.Value, end.Value, years);
+        if (implied is null) return null;
+        var agrees = Math.Abs(implied.Value - rate.Value) <= HalfLastDigit(rate.Value);
+        var items = new List<CheckItem>
+        {
+            Item(rate, $"年均增速（{baseYear}—{rate.Year}）"),
+            basis.Row is null ? new CheckItem($"基期 {baseYear}", basis.Value, end.Unit, null, end.ToSource()) : Item(basis.Row, $"基期 {baseYear}"),
+            Item(end, end.Period == "sum" ? $"目标 {end.YearFrom}—{end.Year} 累计" : $"目标 {end.Year}"),
+        };
+        items.AddRange(others.Select(o => Item(o, $"另一基期数值 {baseYear}（见冲突）")));
+        var how = end.Period == "sum" ? $"以 {N(basis.Value)} 为基数、{end.YearFrom}—{end.Year} 累计 {N(end.Value)} {end.Unit}" : $"由 {N(basis.Value)} 到 {N(end.Value)} {end.Unit}，{years} 年";
+        var alsoZh = others.Count > 0 ? $"；基期另有 {string.Join("、", others.Select(o => N(o.Value)))}（另列为冲突）" : "";
+        var partialZh = partial ? $"（同一年均增速对照 {end.YearFrom}—{end.Year} 的阶段累计目标）" : "";
+        return new Finding(FindingKinds.Growth, agrees ? FindingStatus.Agrees : FindingStatus.Mismatch, rate.PlanId,
+            partial ? $"{level.Name}：年均增速 {N(rate.Value)}%（{baseYear}—{rate.Year}）对照 {end.YearFrom}—{end.Year} 累计" : $"{level.Name}：年均增速 {N(rate.Value)}%（{baseYear}—{rate.Year}）",
+            $"{how}，实际隐含年均增速 {N(implied)}%，文件写 {N(rate.Value)}%，相差 {N(implied - rate.Value)} 个百分点{alsoZh}{partialZh}",
+            $"{(end.Period == "sum" ? "a period total" : "baseline to target")} implies {N(implied)}% a year; the document states {N(rate.Value)}%",
+            rate.Value, implied, implied - rate.Value, "%", items);
     }
 
     /// <summary>The average annual rate from <paramref name="from"/> to <paramref name="to"/> in <paramref name="years"/> years, in %, to two decimals.</summary>
@@ -357,9 +373,79 @@ public static partial class ConsistencyRules
         }
     }
 
+    /// <summary>
+    /// A stated share against part ÷ whole of two other targets of the same year (shares.csv, our reading of what the share
+    /// is of): seed 004 L72 prints 装备制造 at 17.6% 左右 of 全区工业总产值, while 表2-1 gives 176.0 of 817.6 亿元 (21.53%).
+    /// The share agrees when part ÷ whole is within half a unit of the share's last printed digit (17.6 → ±0.05).
+    /// </summary>
+    public static IEnumerable<Finding> Shares(IReadOnlyList<TargetRow> targets, IEnumerable<ShareDefinition> shares)
+    {
+        TargetRow? Find(long indicator, string kind, string? scope, long year)
+        {
+            var rows = targets.Where(t => t.IndicatorId == indicator && t.ScopeKind == kind && t.Scope == scope && t.Year == year && t.IsYearValue).ToList();
+            return rows.Count == 0 ? null : Representative(rows);
+        }
+        foreach (var c in shares)
+        {
+            if (Find(c.ShareIndicatorId, c.ShareScopeKind, c.ShareScope, c.Year) is not { } share || Find(c.PartIndicatorId, c.PartScopeKind, c.PartScope, c.Year) is not { } part ||
+                Find(c.WholeIndicatorId, c.WholeScopeKind, c.WholeScope, c.Year) is not { } whole || whole.Comparable.Low == 0 || part.Comparable.Unit != whole.Comparable.Unit)
+            {
+                continue;
+            }
+            var computed = Math.Round(part.Comparable.Low / whole.Comparable.Low * 100m, 2);
+            var stated = share.Comparable.Low;
+            var agrees = Math.Abs(computed - stated) <= HalfLastDigit(stated);
+            var about = share.Comparator == "approx" ? "（文件写“左右”）" : "";
+            yield return new Finding(FindingKinds.Cascade, agrees ? FindingStatus.Agrees : FindingStatus.Mismatch, c.Plan,
+                $"{share.IndicatorName}：{share.Scope ?? "全市"}（{c.Year}年）与{part.IndicatorName}÷{whole.IndicatorName}",
+                $"文件写占比 {N(stated)}%{about}；{part.IndicatorName} {N(part.Value)} {part.Unit} ÷ {whole.IndicatorName} {N(whole.Value)} {whole.Unit} = {N(computed)}%，相差 {N(computed - stated)} 个百分点",
+                $"the document states a share of {N(stated)}%; part ÷ whole = {N(part.Value)} ÷ {N(whole.Value)} = {N(computed)}%, a difference of {N(computed - stated)} points",
+                stated, computed, computed - stated, "%",
+                [Item(share, $"占比：{share.Scope ?? "全市"}"), Item(part, $"分子：{part.IndicatorName}"), Item(whole, $"分母：{whole.IndicatorName}")]);
+        }
+    }
+
+    /// <summary>
+    /// An area target against the planned areas of the parks a document lists in some lines (park_areas.csv): seed 003
+    /// 专栏12 (L346-352) plans 37.5 平方公里 of industrial land across its parks, against 全区工业用地 20 km² by 2025 (L344).
+    /// Areas are added in 亩 (exact) and shown in the target's unit.
+    /// </summary>
+    public static IEnumerable<Finding> ParkAreas(IReadOnlyList<TargetRow> targets, IEnumerable<ParkAreaDefinition> checks, IReadOnlyList<ParkRow> parks)
+    {
+        foreach (var c in checks)
+        {
+            var stated = targets.Where(t => t.IndicatorId == c.IndicatorId && t.ScopeKind == c.ScopeKind && t.Scope == c.Scope && t.Year == c.Year && t.IsYearValue).ToList();
+            if (stated.Count == 0) continue;
+            var target = Representative(stated);
+            var listed = parks.Where(p => p.SrcDocument == c.RowsDocument && p.SrcFrom >= c.RowsFrom && (p.SrcTo ?? p.SrcFrom) <= c.RowsTo && p.AreaMu is not null).ToList();
+            if (listed.Count == 0 || target.NormalizedUnit != MeasureUnitsMu) continue;
+            var sumMu = listed.Sum(p => p.AreaMu!.Value);
+            var perUnit = target.NormalizedValue!.Value / target.Value; // 亩 per unit of the target (1,500 for km²)
+            var sum = Decimals.Normalize(sumMu / perUnit);
+            var expected = target.Value;
+            var agrees = c.Relation == "sum_at_most" ? sumMu <= target.NormalizedValue!.Value : sumMu == target.NormalizedValue!.Value;
+            var rowsSource = new Source(c.RowsDocument, (int)c.RowsFrom, (int)c.RowsTo);
+            var relationText = c.Relation == "sum_at_most" ? "不超过" : "等于";
+            yield return new Finding(FindingKinds.Cascade, agrees ? FindingStatus.Agrees : FindingStatus.Mismatch, c.Plan,
+                $"{target.IndicatorName}：{target.Scope ?? "全市"}{target.Year}年目标与所列园区规划面积之和",
+                $"所列 {listed.Count} 个园区（第 {rowsSource.LinesText} 行）规划面积合计 {N(sum)} {target.Unit}，目标 {N(expected)} {target.Unit}，差 {N(sum - expected)} {target.Unit}；应{relationText}目标",
+                $"the {listed.Count} parks listed on lines {rowsSource.LinesText} plan {N(sum)} {target.Unit}; the target is {N(expected)}; difference {N(sum - expected)}",
+                expected, sum, sum - expected, target.Unit,
+                listed.Select(p => new CheckItem(p.Name, p.PlannedArea, p.AreaUnit, null, p.ToSource())).Prepend(Item(target, $"目标：{target.Scope ?? "全市"} {target.Year}")).ToList());
+        }
+    }
+
+    private const string MeasureUnitsMu = IndustryMap.Measures.MeasureUnits.Mu;
+
     [GeneratedRegex(@"(\d+)\s*个")]
     private static partial Regex CountInLabel();
 }
+
+public sealed record ShareDefinition(string Plan, string Code, long ShareIndicatorId, string ShareScopeKind, string? ShareScope, long PartIndicatorId,
+    string PartScopeKind, string? PartScope, long WholeIndicatorId, string WholeScopeKind, string? WholeScope, long Year);
+
+public sealed record ParkAreaDefinition(string Plan, string Code, long IndicatorId, string ScopeKind, string? Scope, long Year, string RowsDocument, long RowsFrom,
+    long RowsTo, string Relation);
 
 public sealed record CountDefinition(string Plan, string Code, long IndicatorId, string ScopeKind, string? Scope, long? Year, string Registry,
     string RowsDocument, long RowsFrom, long RowsTo, string? Tier, string? Note);

@@ -23,7 +23,21 @@ public sealed record PlanData(
 
     /// <summary>Stated counts checked against registry rows (counts.csv).</summary>
     public IReadOnlyList<CountSeed> Counts { get; init; } = [];
+
+    /// <summary>Stated shares checked against part ÷ whole (shares.csv, migration 0021).</summary>
+    public IReadOnlyList<ShareSeed> Shares { get; init; } = [];
+
+    /// <summary>Area targets checked against the planned areas of listed parks (park_areas.csv, migration 0021).</summary>
+    public IReadOnlyList<ParkAreaSeed> ParkAreas { get; init; } = [];
 }
+
+/// <summary>A target scope: kind and scope as stored on the target rows (a unit's name, an industry, a group …).</summary>
+public sealed record TargetScope(string Indicator, string Kind, string? Scope);
+
+public sealed record ShareSeed(string Plan, string Code, TargetScope Share, TargetScope Part, TargetScope Whole, int Year, string? Note, Source Source);
+
+public sealed record ParkAreaSeed(string Plan, string Code, string Indicator, string ScopeKind, string? Scope, int Year, string RowsDocument, LineRange Rows,
+    string Relation, string? Note, Source Source);
 
 public sealed record EquivalenceSeed(string Kind, string Term, string Equivalent, string Reason, Source Source);
 

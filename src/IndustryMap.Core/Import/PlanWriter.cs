@@ -46,7 +46,7 @@ internal sealed class PlanWriter(DbConnection connection, DbTransaction transact
 
         // Document-sourced rows go; rows people entered stay.
         await Execute("DELETE FROM task_parties WHERE task_id IN (SELECT id FROM tasks WHERE entered_by IS NULL)", new { });
-        foreach (var table in new[] { "count_checks", "equivalences", "tasks", "project_totals", "projects", "enterprises", "parks", "cascades", "targets" })
+        foreach (var table in new[] { "share_checks", "park_area_checks", "count_checks", "equivalences", "tasks", "project_totals", "projects", "enterprises", "parks", "cascades", "targets" })
         {
             await Execute($"DELETE FROM {table} WHERE entered_by IS NULL OR entered_by = @Curator", new { Curator = curation.EnteredBy });
         }
@@ -204,6 +204,33 @@ internal sealed class PlanWriter(DbConnection connection, DbTransaction transact
                  """,
                 Row(new { c.Plan, c.Code, IndicatorId = indicatorIds[(c.Plan, c.Indicator)], c.ScopeKind, c.Scope, Year = (long?)c.Year, c.Registry, c.RowsDocument,
                     RowsFrom = (long)c.Rows.From, RowsTo = (long)c.Rows.To, c.Tier, c.Note }, c.Source));
+        }
+
+        foreach (var c in data.Shares)
+        {
+            await Execute(
+                $"""
+                 INSERT INTO share_checks (plan_id, code, share_indicator_id, share_scope_kind, share_scope, part_indicator_id, part_scope_kind, part_scope,
+                     whole_indicator_id, whole_scope_kind, whole_scope, year, note, {Prov})
+                 VALUES (@Plan, @Code, @ShareId, @ShareKind, @ShareScope, @PartId, @PartKind, @PartScope, @WholeId, @WholeKind, @WholeScope, @Year, @Note, {ProvValues})
+                 """,
+                Row(new
+                {
+                    c.Plan, c.Code, ShareId = indicatorIds[(c.Plan, c.Share.Indicator)], ShareKind = c.Share.Kind, ShareScope = c.Share.Scope,
+                    PartId = indicatorIds[(c.Plan, c.Part.Indicator)], PartKind = c.Part.Kind, PartScope = c.Part.Scope,
+                    WholeId = indicatorIds[(c.Plan, c.Whole.Indicator)], WholeKind = c.Whole.Kind, WholeScope = c.Whole.Scope, Year = (long)c.Year, c.Note,
+                }, c.Source));
+        }
+
+        foreach (var c in data.ParkAreas)
+        {
+            await Execute(
+                $"""
+                 INSERT INTO park_area_checks (plan_id, code, indicator_id, scope_kind, scope, year, rows_document, rows_from, rows_to, relation, note, {Prov})
+                 VALUES (@Plan, @Code, @IndicatorId, @ScopeKind, @Scope, @Year, @RowsDocument, @RowsFrom, @RowsTo, @Relation, @Note, {ProvValues})
+                 """,
+                Row(new { c.Plan, c.Code, IndicatorId = indicatorIds[(c.Plan, c.Indicator)], c.ScopeKind, c.Scope, Year = (long)c.Year, c.RowsDocument,
+                    RowsFrom = (long)c.Rows.From, RowsTo = (long)c.Rows.To, c.Relation, c.Note }, c.Source));
         }
 
         foreach (var t in data.Tasks)

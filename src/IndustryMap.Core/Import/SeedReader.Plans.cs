@@ -26,6 +26,8 @@ public sealed partial class SeedReader
         var totals = new List<ProjectTotalSeed>();
         var tasks = new List<TaskSeed>();
         var counts = new List<CountSeed>();
+        var shares = new List<ShareSeed>();
+        var parkAreas = new List<ParkAreaSeed>();
 
         foreach (var folder in documentFolders)
         {
@@ -50,8 +52,13 @@ public sealed partial class SeedReader
             totals.AddRange(ReadProjectTotals(folder, documentId, projects));
             tasks.AddRange(ReadTasks(folder, documentId, planIds, tasks.Count));
             counts.AddRange(ReadCounts(folder, documentId, planIds, indicators, targets));
+            shares.AddRange(ReadShares(folder, documentId, planIds, indicators, targets));
+            parkAreas.AddRange(ReadParkAreas(folder, documentId, planIds, indicators, targets, parks));
         }
-        return new PlanData(plans, indicators, targets, cascades, parks, enterprises, projects, totals, tasks) { Counts = counts, Equivalences = ReadEquivalences() };
+        return new PlanData(plans, indicators, targets, cascades, parks, enterprises, projects, totals, tasks)
+        {
+            Counts = counts, Equivalences = ReadEquivalences(), Shares = shares, ParkAreas = parkAreas,
+        };
     }
 
     private IReadOnlyList<CsvRow> ReadOptional(string folder, string file, string[] required)
@@ -420,6 +427,76 @@ public sealed partial class SeedReader
             if (plan is null || code.Length == 0 || scopeKind is null || registry is null || rows is null || source is null) continue;
             yield return new CountSeed(plan, code, indicator, scopeKind, scope, year, registry, documentId, new LineRange(rows.FromLine!.Value, rows.ToLine!.Value),
                 row.Get("tier"), row.Get("note"), source with { EnteredBy = _curation.EnteredBy, EnteredAt = _curation.EnteredAt });
+        }
+    }
+
+    /// <summary>
+    /// One target named by a row of shares.csv or park_areas.csv: <c>{prefix}indicator</c>, <c>{prefix}scope_kind</c>,
+    /// <c>{prefix}scope</c> and the row's year must name a stored target row; null (with the error on the row) otherwise.
+    /// </summary>
+    private TargetScope? TargetOf(CsvRow row, string prefix, string? plan, int? year, HashSet<(string, string)> known, IReadOnlyList<TargetSeed> targets)
+    {
+        var indicator = row.Required(prefix + "indicator");
+        var kind = row.OneOf(prefix + "scope_kind", TargetScopeKinds);
+        var scope = row.Get(prefix + "scope");
+        if (kind == "unit" && scope is not null) scope = ResolveUnit(row, prefix + "scope");
+        if (plan is null || indicator.Length == 0 || kind is null || year is null) return null;
+        if (!known.Contains((plan, indicator)))
+        {
+            row.Error(prefix + "indicator", "unknown_indicator", $"规划“{plan}”中没有指标“{indicator}”", $"plan '{plan}' has no indicator '{indicator}'", indicator);
+            return null;
+        }
+        if (!targets.Any(t => t.Plan == plan && t.Indicator == indicator && t.ScopeKind == kind && t.Scope == scope && t.Year == year))
+        {
+            row.Error(prefix + "indicator", "unknown_target", $"找不到指标“{indicator}”（{scope ?? "全市"}，{year}年）的目标行",
+                $"no target row of '{indicator}' ({scope ?? "city"}, {year})", indicator);
+            return null;
+        }
+        return new TargetScope(indicator, kind, scope);
+    }
+
+    /// <summary>shares.csv: a stated share against part ÷ whole (issue 15: seed 004 L72 装备 17.6 % against 表2-1).</summary>
+    private IEnumerable<ShareSeed> ReadShares(string folder, string documentId, HashSet<string> plans, IReadOnlyList<IndicatorSeed> indicators, IReadOnlyList<TargetSeed> targets)
+    {
+        var known = indicators.Select(i => (i.Plan, i.Code)).ToHashSet();
+        foreach (var row in ReadOptional(folder, "shares.csv",
+                     ["plan", "share", "share_indicator", "share_scope_kind", "part_indicator", "part_scope_kind", "whole_indicator", "whole_scope_kind", "year", "lines"]))
+        {
+            var plan = RequirePlan(row, plans);
+            var code = row.Required("share");
+            var year = Year(row, "year");
+            var share = TargetOf(row, "share_", plan, year, known, targets);
+            var part = TargetOf(row, "part_", plan, year, known, targets);
+            var whole = TargetOf(row, "whole_", plan, year, known, targets);
+            var source = DocumentSource(row, documentId);
+            if (plan is null || code.Length == 0 || share is null || part is null || whole is null || source is null) continue;
+            yield return new ShareSeed(plan, code, share, part, whole, year!.Value, row.Get("note"),
+                source with { EnteredBy = _curation.EnteredBy, EnteredAt = _curation.EnteredAt });
+        }
+    }
+
+    /// <summary>park_areas.csv: an area target against the planned areas of the parks listed in some lines (issue 15: seed 003 专栏12 vs 20 km²).</summary>
+    private IEnumerable<ParkAreaSeed> ReadParkAreas(string folder, string documentId, HashSet<string> plans, IReadOnlyList<IndicatorSeed> indicators,
+        IReadOnlyList<TargetSeed> targets, IReadOnlyList<ParkSeed> parks)
+    {
+        var known = indicators.Select(i => (i.Plan, i.Code)).ToHashSet();
+        foreach (var row in ReadOptional(folder, "park_areas.csv", ["plan", "check", "indicator", "scope_kind", "year", "rows_lines", "relation", "lines"]))
+        {
+            var plan = RequirePlan(row, plans);
+            var code = row.Required("check");
+            var year = Year(row, "year");
+            var target = TargetOf(row, "", plan, year, known, targets);
+            var relation = row.OneOf("relation", "sum_equals", "sum_at_most");
+            var rows = DocumentSource(row, documentId, "rows_lines");
+            if (rows is not null && !parks.Any(p => p.DocumentId == documentId && p.Area.Value is not null && p.Source.FromLine >= rows.FromLine && p.Source.ToLine <= rows.ToLine))
+            {
+                row.Error("rows_lines", "no_parks", $"第 {rows.LinesText} 行没有列出有规划面积的园区", $"no park with a planned area is listed on lines {rows.LinesText}", rows.LinesText);
+                rows = null;
+            }
+            var source = DocumentSource(row, documentId);
+            if (plan is null || code.Length == 0 || target is null || relation is null || rows is null || source is null) continue;
+            yield return new ParkAreaSeed(plan, code, target.Indicator, target.Kind, target.Scope, year!.Value, documentId,
+                new LineRange(rows.FromLine!.Value, rows.ToLine!.Value), relation, row.Get("note"), source with { EnteredBy = _curation.EnteredBy, EnteredAt = _curation.EnteredAt });
         }
     }
 

@@ -6,6 +6,7 @@ using IndustryMap.Storage;
 using IndustryMap.Text;
 using IndustryMap.Web.Api;
 using IndustryMap.Web.Authorization;
+using IndustryMap.Web.Security;
 using IndustryMap.Web.Tables;
 
 namespace IndustryMap.Web.Chains;
@@ -40,7 +41,13 @@ public static class ChainsApi
     {
         app.MapPut("/api/units/{unit}/chains/{id}", Update).RequireRule(Rules.UnitData).WithTags("chains").WithName("UpdateChain")
             .WithSummary("Edit a chain's 行政链长, 链主 and note: the unit officer of the chain's unit or the administrator; body names the version edited (409 when stale).");
+        app.MapPut("/api/units/{unit}/chains/{id}/map", UpdateMap).RequireRule(Rules.UnitData).WithTags("chains").WithName("UpdateChainMap")
+            .WithSummary("Replace a chain's nodes, members and edges (JSON: version, nodes[{id, segment, stage, name, products, catalog, note, members[{name, kind, location, registry, note}]}], edges[{from, to, note}]): the unit officer of the chain's unit or the administrator. All checked first; one bad field changes nothing (400, every problem in details.errors); 409 when the version is stale.");
+        app.MapPost("/api/units/{unit}/chains/import", Import).RequireRule(Rules.UnitData).WithMetadata(UploadBodyLimit.Instance).WithTags("chains")
+            .WithName("ImportChain")
+            .WithSummary("Import a chain from the .xlsx template (the body, or a multipart file): a new id creates the chain in the unit (201), an existing one of the unit is replaced when the workbook's 版本 is current. All-or-nothing; every problem names file, sheet, row and column.");
         var api = app.MapGroup("/api/chains").WithTags("chains");
+        api.MapGet("/template.xlsx", BlankTemplate).WithName("ChainTemplate").WithSummary("The empty .xlsx chain template (?unit= fills in the unit).");
         api.MapGet("", List).WithName("ListChains").WithSummary("Industry chains with node, enterprise, local and gap counts; filters: unit, cluster.");
         api.MapGet("/collections", Collections).WithName("ListChainCollections")
             .WithSummary("The sets of chain maps documents promise (附件二: 7) with how many were printed and loaded, and the data-quality note.");
@@ -48,6 +55,8 @@ public static class ChainsApi
             .WithSummary("Supplier localisation of key enterprises as printed (seed 004 表1-1 and L154).");
         api.MapGet("/gaps.{format}", AllGaps).WithName("ExportChainGaps").WithSummary("Every chain's gap list (补链清单) as .xlsx or .csv; filter: unit.");
         api.MapGet("/{id}", One).WithName("GetChain").WithSummary("One chain: nodes with segment, products, catalog items, members (location, registry link) and sources; edges.");
+        api.MapGet("/{id}/template.xlsx", ChainTemplate).WithName("ChainTemplateFilled")
+            .WithSummary("The .xlsx template filled with the chain (head with its version, nodes, members, edges and where each row comes from): edit and import it back.");
         api.MapGet("/{id}/gaps", Gaps).WithName("GetChainGaps")
             .WithSummary("The chain's gap list: per node gap/weak/strong, local share, candidate outside suppliers and covering units; ?format=csv or xlsx.");
     }
@@ -69,6 +78,43 @@ public static class ChainsApi
         var chain = await ChainEditing.UpdateHeadAsync(database, http.RequireActor(), time, unit, id, edit);
         return Results.Ok(new { id = chain.Key, chain.AdminLeader, chain.EnterpriseLeader, chain.Note, chain.Version });
     }
+
+    private static async Task<IResult> UpdateMap(string unit, string id, ChainMapEdit edit, HttpContext http, Database database, TimeProvider time)
+    {
+        var chain = await ChainMapEditing.ReplaceMapAsync(database, http.RequireActor(), time, unit, id, edit);
+        return Results.Ok(new { id = chain.Key, chain.Version, nodes = chain.Nodes.Count, members = chain.Nodes.Sum(n => n.Members.Count), edges = chain.Edges.Count });
+    }
+
+    private static async Task<IResult> Import(string unit, HttpContext http, Database database, TimeProvider time)
+    {
+        // The body is capped by the upload limit (INDUSTRYMAP_MAX_UPLOAD_MB); what it unpacks to by XlsxReader's limits.
+        var name = "上传的文件";
+        using var memory = new MemoryStream();
+        if (http.Request.HasFormContentType)
+        {
+            var form = await http.Request.ReadFormAsync();
+            var file = form.Files.FirstOrDefault();
+            if (file is null) return Problems.BadRequest("file_required", "请选择要导入的产业链模板（.xlsx）", "attach the filled-in chain template (.xlsx)");
+            if (!string.IsNullOrWhiteSpace(file.FileName)) name = Path.GetFileName(file.FileName);
+            await file.CopyToAsync(memory);
+        }
+        else
+        {
+            await http.Request.Body.CopyToAsync(memory);
+        }
+        var draft = ChainWorkbook.Read(memory.ToArray(), name);
+        var (chain, created) = await ChainMapEditing.ImportAsync(database, http.RequireActor(), time, unit, draft, ChainWorkbook.Places(name));
+        var view = new { id = chain.Key, chain.Name, chain.Unit, chain.Version, nodes = chain.Nodes.Count, members = chain.Nodes.Sum(n => n.Members.Count), edges = chain.Edges.Count, created };
+        return created ? Results.Created($"/api/chains/{Uri.EscapeDataString(chain.Key)}", view) : Results.Ok(view);
+    }
+
+    private static IResult BlankTemplate(string? unit) =>
+        Results.File(ChainWorkbook.Write(null, unit), Xlsx.ContentType, "产业链导入模板.xlsx");
+
+    private static async Task<IResult> ChainTemplate(string id, Database database) =>
+        await ChainQueries.ChainAsync(database, id) is { } chain
+            ? Results.File(ChainWorkbook.Write(chain, chain.Unit), Xlsx.ContentType, $"产业链-{chain.Name}.xlsx")
+            : NotFound(id);
 
     private static async Task<IResult> Collections(Database database) =>
         Results.Ok((await ChainQueries.CollectionsAsync(database)).Select(c => new CollectionView(c.Key, c.Title, c.Declared, c.Loaded, c.Quality, c.Note,

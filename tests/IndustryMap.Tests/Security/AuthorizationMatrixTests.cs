@@ -78,6 +78,26 @@ public class AuthorizationMatrixTests
             return Json(HttpMethod.Put, "/api/units/" + Uri.EscapeDataString(Unit) + "/chains/wz-lighting",
                 new { adminLeader = "区领导" + s.Next(), version = current!.Version });
         }),
+        ["PUT /api/units/{unit}/chains/{id}/map"] = new(Access.UnitOfRecord, async s =>
+        {
+            var current = (await IndustryMap.Chains.ChainQueries.ChainAsync(s.App.Store.Database, "wz-auto"))!;
+            return Json(HttpMethod.Put, "/api/units/" + Uri.EscapeDataString(Unit) + "/chains/wz-auto/map", new
+            {
+                version = current.Version,
+                nodes = current.Nodes.Select(n => new
+                {
+                    id = n.Key, n.Segment, n.Stage, n.Name, n.Products, n.Catalog, n.Note,
+                    members = n.Members.Select(m => new { m.Name, m.Kind, m.Location, m.Registry, m.Note }),
+                }),
+                edges = current.Edges.Select(e => new { e.From, e.To, e.Note }),
+            });
+        }),
+        // A workbook creating a new chain of 万州区 (a new id per call).
+        ["POST /api/units/{unit}/chains/import"] = new(Access.UnitOfRecord, s => Task.FromResult(
+            new HttpRequestMessage(HttpMethod.Post, "/api/units/" + Uri.EscapeDataString(Unit) + "/chains/import")
+            {
+                Content = new ByteArrayContent(IndustryMap.Tests.Chains.ChainTemplateHttpTests.NewChainWorkbook("matrix-" + s.Next())),
+            })),
         ["POST /api/users"] = new(Access.Admin, s => Task.FromResult(Json(HttpMethod.Post, "/api/users",
             new { name = "matrix-" + s.Next(), role = "viewer", password = "matrix-password-123" }))),
         ["POST /api/users/{name}/disable"] = new(Access.Admin, s => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, $"/api/users/{s.TargetUser}/disable"))),
@@ -235,6 +255,8 @@ public class AuthorizationMatrixTests
         var history = (await Submissions.GetFormAsync(app.Store.Database, Unit, "2025Q1")).History.Select(e => e.Action).ToList();
         Assert.Equal(["save", "save", "save", "save"], history);
         Assert.Contains(await Rankings.IndexesAsync(app.Store.Database), x => x.Code.StartsWith("matrix-", StringComparison.Ordinal));
+        // Issue 12: the two allowed callers each imported a new chain of 万州区 from a workbook.
+        Assert.Equal(2, (await IndustryMap.Chains.ChainQueries.ChainsAsync(app.Store.Database, Unit)).Count(c => c.Key.StartsWith("matrix-", StringComparison.Ordinal)));
     }
 
     private static async Task<long> AuditCount(SecuredApp app)

@@ -1,7 +1,7 @@
 // The chain page (issue 12): a chain map drawn from /api/chains/{id} — nodes in columns by stage, coloured and shaped by
 // how well they are supplied locally (gap / weak / strong; Okabe–Ito colours plus a distinct shape each, so the
 // difference never rests on colour alone) — and the same data as a table for keyboards and screen readers.
-import { el, t, getJson, setUpPage, setTitle, param, sourceView, unitHref, run } from "./common.js";
+import { el, t, api, data, dataList, paren, getJson, say, session, setUpPage, setTitle, param, sourceView, unitHref, run } from "./common.js";
 
 setUpPage("chain.title");
 
@@ -17,21 +17,48 @@ async function main() {
   const id = param("id");
   const chain = await getJson(`/api/chains/${encodeURIComponent(id ?? "")}`);
   setTitle(chain.name);
-  document.getElementById("name").textContent = chain.name;
+  document.getElementById("name").replaceChildren(data(chain.name));
   const facts = document.getElementById("facts");
   const fact = (key, ...value) => facts.append(el("dt", { textContent: t(key) }), el("dd", {}, ...value));
-  fact("chain.unit", chain.unit ? el("a", { href: unitHref(chain.unit), textContent: chain.unit }) : t("chain.city"));
-  fact("chain.industries", chain.industries.join("、") || "—");
-  fact("chain.adminLeader", chain.adminLeader ?? "—");
-  fact("chain.enterpriseLeader", chain.enterpriseLeader ?? "—", chain.enterpriseLeaderBasis === "curated" ? ` (${t("chain.curated")})` : "");
+  fact("chain.unit", chain.unit ? el("a", { href: unitHref(chain.unit), className: "data", textContent: chain.unit }) : t("chain.city"));
+  fact("chain.industries", ...(chain.industries.length ? dataList(chain.industries) : ["—"]));
+  fact("chain.adminLeader", chain.adminLeader ? data(chain.adminLeader) : "—");
+  fact("chain.enterpriseLeader", chain.enterpriseLeader ? data(chain.enterpriseLeader) : "—", chain.enterpriseLeaderBasis === "curated" ? ` (${t("chain.curated")})` : "");
   fact("chain.localShare", t("chain.localOf", chain.local, chain.enterprises, chain.share ?? "—"));
   if (chain.localPrinted != null) fact("chain.localPrinted", String(chain.localPrinted), chain.localPrintedSource ? sourceView(chain.localPrintedSource) : "");
-  if (chain.quality) fact("chain.quality", chain.quality);
+  if (chain.quality) fact("chain.quality", data(chain.quality));
   fact("source", sourceView(chain.source));
   document.getElementById("legend").replaceChildren(...Object.entries(STATUS_STYLE).map(([status, s]) =>
     el("li", { dataset: { status } }, el("span", { textContent: s.mark, style: `color:${s.color}`, "aria-hidden": "true" }), " ", t(`chain.status.${status}`))));
   renderList(chain);
   renderDiagram(chain);
+  await setUpEditing(chain);
+}
+
+// The .xlsx template of this chain, and its import for the administrator and the officer of the chain's unit (issue 12 §6).
+let editingReady = false;
+async function setUpEditing(chain) {
+  document.getElementById("template-link").href = `/api/chains/${encodeURIComponent(chain.id)}/template.xlsx`;
+  const s = await session();
+  const form = document.getElementById("import-form");
+  form.hidden = !(chain.unit && s.signedIn && (s.user.role === "admin" || (s.user.role === "unit" && s.user.unit === chain.unit)));
+  if (editingReady) return;
+  editingReady = true;
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const file = document.getElementById("import-file").files[0];
+    if (!file) return;
+    const body = new FormData();
+    body.append("file", file, file.name);
+    try {
+      const result = await api(`/api/units/${encodeURIComponent(chain.unit)}/chains/import`, { method: "POST", body });
+      say(t("chain.edit.imported", result.nodes, result.members, result.version), "ok");
+      if (result.id === chain.id) await main();
+      else location.href = `/chain.html?id=${encodeURIComponent(result.id)}`;
+    } catch (error) {
+      say(error);
+    }
+  });
 }
 
 function renderList(chain) {
@@ -42,16 +69,17 @@ function renderList(chain) {
   for (const node of chain.nodes) {
     const s = STATUS_STYLE[node.status];
     body.append(el("tr", { dataset: { node: node.id, status: node.status } },
-      el("td", { textContent: node.segment ?? t(`chain.stage.${node.stage}`) }),
-      el("th", { scope: "row", textContent: node.name }),
+      el("td", {}, node.segment ? data(node.segment) : t(`chain.stage.${node.stage}`)),
+      el("th", { scope: "row" }, data(node.name)),
       el("td", {}, el("span", { textContent: s.mark, style: `color:${s.color}`, "aria-hidden": "true" }), " ", t(`chain.status.${node.status}`)),
-      el("td", { textContent: node.enterprises ? `${node.local}/${node.enterprises}（${node.share}%）` : "—" }),
+      el("td", {}, ...(node.enterprises ? [`${node.local}/${node.enterprises}`, ...paren(`${node.share}%`)] : ["—"])),
       el("td", {}, el("ul", { className: "chips" }, node.members.map((m) =>
-        el("li", { dataset: { location: m.location ?? "" } }, m.name, m.kind === "enterprise" ? `（${t(`chain.location.${m.location ?? "unknown"}`)}）` : "")))),
+        el("li", { dataset: { location: m.location ?? "" } }, data(m.name), ...(m.kind === "enterprise" ? paren(t(`chain.location.${m.location ?? "unknown"}`)) : []))))),
       el("td", {}, sourceView(node.source))));
   }
   table.append(body);
-  document.getElementById("list").replaceChildren(table);
+  // At phone width the table scrolls in its own box (keyboard-focusable), never the page.
+  document.getElementById("list").replaceChildren(el("div", { className: "table-wrap", tabIndex: 0 }, table));
 }
 
 function renderDiagram(chain) {

@@ -107,6 +107,13 @@ export const strings = {
     "cluster.tier": "层级",
     "cluster.subIndustries": "细分产业",
     "cluster.products": "重点产品",
+    // ---- chain template import and editing (issue 12 §6) ----
+    "chain.edit.heading": "模板导入与修改",
+    "chain.edit.download": "下载本产业链的 Excel 模板",
+    "chain.edit.help": "在模板中增删改环节、企业和供给关系后整表导入；任何一处错误都不会修改数据，并列出出错的工作表、行和列。",
+    "chain.edit.fileLabel": "上传填好的模板（.xlsx）",
+    "chain.edit.import": "导入",
+    "chain.edit.imported": "已导入：{0} 个环节、{1} 家企业，当前版本 {2}",
     // ---- industry chains (issue 12) ----
     "chain.title": "产业链",
     "chain.diagram": "产业链图谱",
@@ -617,6 +624,13 @@ export const strings = {
     "cluster.tier": "Tier",
     "cluster.subIndustries": "Sub-industries",
     "cluster.products": "Key products",
+    // ---- chain template import and editing (issue 12 §6) ----
+    "chain.edit.heading": "Import and edit with the template",
+    "chain.edit.download": "Download this chain as an Excel template",
+    "chain.edit.help": "Add, change or remove nodes, enterprises and supply links in the template, then import the whole workbook; any error changes nothing and is listed with its sheet, row and column.",
+    "chain.edit.fileLabel": "Upload a filled-in template (.xlsx)",
+    "chain.edit.import": "Import",
+    "chain.edit.imported": "Imported: {0} nodes, {1} enterprises, version {2}",
     // ---- industry chains (issue 12) ----
     "chain.title": "Industry chain",
     "chain.diagram": "Chain map",
