@@ -1,6 +1,6 @@
 // The list of industry chains (issue 12) shown on the unit and cluster pages: name (a link to the chain page), unit,
 // node, local and gap counts, from /api/chains?unit=… or ?cluster=….
-import { el, t, getJson, sourceView } from "./common.js";
+import { el, t, data, getJson, sourceView } from "./common.js";
 
 export async function chainListSection(container, url) {
   const chains = await getJson(url);
@@ -12,11 +12,12 @@ export async function chainListSection(container, url) {
     el("thead", {}, el("tr", {}, ["chain.chains", "chain.unit", "chain.col.nodes", "chain.col.local", "chain.col.gaps", "source"]
       .map((k) => el("th", { scope: "col", textContent: t(k) })))),
     el("tbody", {}, chains.map((c) => el("tr", { dataset: { chain: c.id } },
-      el("th", { scope: "row" }, el("a", { href: `/chain.html?id=${encodeURIComponent(c.id)}`, textContent: c.name })),
-      el("td", { textContent: c.unit ?? t("chain.city") }),
+      el("th", { scope: "row" }, el("a", { href: `/chain.html?id=${encodeURIComponent(c.id)}`, textContent: c.name, className: "data" })),
+      c.unit ? el("td", {}, data(c.unit)) : el("td", { textContent: t("chain.city") }),
       el("td", { textContent: String(c.nodes) }),
       el("td", { textContent: `${c.local}/${c.enterprises}` }),
       el("td", { textContent: String(c.gaps) }),
       el("td", {}, sourceView(c.source))))));
-  container.replaceChildren(table);
+  // Six columns with a source each: at phone width the table scrolls inside its own box, not the page.
+  container.replaceChildren(el("div", { className: "table-wrap" }, table));
 }
