@@ -35,7 +35,6 @@ public class EveryPageTests(BrowserFixture fixture)
         "/registry.html?kind=enterprises",
         "/registry.html?kind=projects",
         "/registry.html?kind=tasks",
-        "/chain.html?id=na-vivo",
         "/placement.html",
         "/monitoring/",
         "/monitoring/entry.html?unit=" + Uri.EscapeDataString("江津区") + "&period=2025Q3",

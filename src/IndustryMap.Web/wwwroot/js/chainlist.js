@@ -12,12 +12,11 @@ export async function chainListSection(container, url) {
     el("thead", {}, el("tr", {}, ["chain.chains", "chain.unit", "chain.col.nodes", "chain.col.local", "chain.col.gaps", "source"]
       .map((k) => el("th", { scope: "col", textContent: t(k) })))),
     el("tbody", {}, chains.map((c) => el("tr", { dataset: { chain: c.id } },
-      el("th", { scope: "row" }, el("a", { href: `/chain.html?id=${encodeURIComponent(c.id)}`, textContent: c.name, className: "data" })),
-      c.unit ? el("td", {}, data(c.unit)) : el("td", { textContent: t("chain.city") }),
+      el("th", { scope: "row" }, el("a", { href: `/chain.html?id=${encodeURIComponent(c.id)}`, className: "data", textContent: c.name })),
+      el("td", {}, c.unit ? data(c.unit) : t("chain.city")),
       el("td", { textContent: String(c.nodes) }),
       el("td", { textContent: `${c.local}/${c.enterprises}` }),
       el("td", { textContent: String(c.gaps) }),
       el("td", {}, sourceView(c.source))))));
-  // Six columns with a source each: at phone width the table scrolls inside its own box, not the page.
-  container.replaceChildren(el("div", { className: "table-wrap" }, table));
+  container.replaceChildren(el("div", { className: "table-wrap", tabIndex: 0 }, table));
 }

@@ -513,6 +513,7 @@ export const strings = {
     "reg.heading.carriers": "其他载体",
     // ---- one front-end (issue 14, session 3): registry names, map inset ----
     "reg.library": "{0}附件",
+    "map.inset": "中心城区（放大）",
   },
   en: {
     "site.title": "Chongqing Advanced Manufacturing Industry Map",
@@ -1024,5 +1025,6 @@ export const strings = {
     "reg.heading.carriers": "Other carriers",
     // ---- one front-end (issue 14, session 3): registry names, map inset ----
     "reg.library": "annex of {0}",
+    "map.inset": "⟦中心城区⟧ (enlarged)",
   },
 };
