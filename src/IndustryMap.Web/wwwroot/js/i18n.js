@@ -1025,6 +1025,6 @@ export const strings = {
     "reg.heading.carriers": "Other carriers",
     // ---- one front-end (issue 14, session 3): registry names, map inset ----
     "reg.library": "annex of {0}",
-    "map.inset": "⟦中心城区⟧ (enlarged)",
+    "map.inset": "Central districts ⟦中心城区⟧, enlarged",
   },
 };

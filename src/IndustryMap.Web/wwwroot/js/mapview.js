@@ -71,8 +71,9 @@ function withoutLabelPoints(geoJson, points = {}) {
 
 // Hand-placed label points (longitude, latitude), each inside its district, where the polygon centres of two
 // neighbours put their names on top of each other: 北碚/渝北 and 大足/璧山 (marked ▲ at phone width) on the city map,
-// 九龙坡/大渡口 in the inset.
-const LABEL_POINTS = { "北碚区": [106.44, 29.93], "渝北区": [106.85, 29.76], "大足区": [105.7, 29.63], "璧山区": [106.24, 29.5] };
+// 綦江 beside the 万盛经开区 marker; 九龙坡/大渡口 in the inset.
+const LABEL_POINTS = { "北碚区": [106.44, 29.93], "渝北区": [106.85, 29.76], "大足区": [105.7, 29.63], "璧山区": [106.24, 29.5],
+  "綦江区": [106.62, 28.85] };
 const INSET_LABEL_POINTS = { "九龙坡区": [106.31, 29.42] };
 
 /**
