@@ -102,49 +102,18 @@ public class EveryPageTests(BrowserFixture fixture)
     private static readonly Regex Cjk = new(@"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]", RegexOptions.Compiled);
     private static readonly Regex EnglishWord = new(@"[A-Za-z]{2,}", RegexOptions.Compiled);
     private static readonly Regex PathOrUrl = new(@"(https?://|/)[\w\-./{}?=&%:]+", RegexOptions.Compiled);
-    private static readonly Dictionary<(string Path, string Lang, int Width), string> KnownDefects = new()
-    {
-        [("/", "en", 1400)] = "public-source note, titles and publishers of the map list not marked as data",
-        [("/", "en", 390)] = "public-source note, titles and publishers of the map list not marked as data",
-        [("/?industry=%E5%85%88%E8%BF%9B%E6%9D%90%E6%96%99&kind=cluster", "en", 1400)] = "public-source note not marked as data",
-        [("/?industry=%E5%85%88%E8%BF%9B%E6%9D%90%E6%96%99&kind=cluster", "en", 390)] = "public-source note not marked as data",
-        [("/?view=groups", "en", 1400)] = "public-source note not marked as data",
-        [("/?view=groups", "en", 390)] = "public-source note not marked as data",
-        [("/checks.html", "zh", 1400)] = "English quality notes of seed rows (“shifted columns …”) shown outside data",
-        [("/checks.html", "zh", 390)] = "English quality notes of seed rows (“shifted columns …”) shown outside data",
-        [("/cluster.html?name=%E6%99%BA%E8%83%BD%E7%BD%91%E8%81%94%E6%96%B0%E8%83%BD%E6%BA%90%E6%B1%BD%E8%BD%A6", "en", 1400)] = "chain links and public-source titles not marked as data",
-        [("/cluster.html?name=%E6%99%BA%E8%83%BD%E7%BD%91%E8%81%94%E6%96%B0%E8%83%BD%E6%BA%90%E6%B1%BD%E8%BD%A6", "en", 390)] = "chain links and public-source titles not marked as data",
-        [("/cluster.html?name=%E6%99%BA%E8%83%BD%E7%BD%91%E8%81%94%E6%96%B0%E8%83%BD%E6%BA%90%E6%B1%BD%E8%BD%A6", "zh", 1400)] = "public-source publisher domains (rexun.cn …) outside data",
-        [("/cluster.html?name=%E6%99%BA%E8%83%BD%E7%BD%91%E8%81%94%E6%96%B0%E8%83%BD%E6%BA%90%E6%B1%BD%E8%BD%A6", "zh", 390)] = "public-source publisher domains (rexun.cn …) outside data",
-        [("/plan.html?id=yx2027", "en", 1400)] = "chart aria-label in Chinese (“新招商项目落地开工 (亿元)”)",
-        [("/plan.html?id=yx2027", "en", 390)] = "chart aria-label in Chinese (“新招商项目落地开工 (亿元)”)",
-        [("/registry.html?kind=parks", "en", 1400)] = "public-source titles and publisher domains not marked as data",
-        [("/registry.html?kind=parks", "en", 390)] = "public-source titles and publisher domains not marked as data",
-        [("/registry.html?kind=parks", "zh", 1400)] = "publisher domains (bgwtn.com …) outside data",
-        [("/registry.html?kind=parks", "zh", 390)] = "publisher domains (bgwtn.com …) outside data",
-        [("/registry.html?kind=tasks", "en", 1400)] = "a raw plan id (na14) shown",
-        [("/registry.html?kind=tasks", "zh", 390)] = "a raw plan id (na14) shown",
-        [("/registry.html?kind=tasks", "zh", 1400)] = "a raw plan id (na14) shown",
-        [("/registry.html?kind=tasks", "en", 390)] = "a raw plan id (na14) shown",
-        [("/unit.html?name=%E4%B8%87%E5%B7%9E%E5%8C%BA", "en", 1400)] = "chain links and public-source text not marked as data",
-        [("/unit.html?name=%E4%B8%87%E5%B7%9E%E5%8C%BA", "en", 390)] = "chain links and public-source text not marked as data",
-        [("/unit.html?name=%E4%B8%A4%E6%B1%9F%E6%96%B0%E5%8C%BA", "en", 1400)] = "public-source note and titles not marked as data",
-        [("/unit.html?name=%E4%B8%A4%E6%B1%9F%E6%96%B0%E5%8C%BA", "en", 390)] = "public-source note and titles not marked as data",
-        [("/unit.html?name=%E4%B8%A4%E6%B1%9F%E6%96%B0%E5%8C%BA", "zh", 1400)] = "publisher domains outside data",
-        [("/unit.html?name=%E4%B8%A4%E6%B1%9F%E6%96%B0%E5%8C%BA", "zh", 390)] = "publisher domains outside data; chain table 424 px wide at 390 px",
-    };
-
     private static readonly Regex Broken = new(@"\bnull\b|\bundefined\b|\bNaN\b|\[object |\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|[~～]\s*$|^\s*[~～]|\b[a-z]{2}\d{2,4}/ind\d+\b", RegexOptions.Compiled);
 
     [Theory]
     [MemberData(nameof(Cases))]
     public async Task EveryPage_ReadsAsOneProduct_InBothLanguages_AtDesktopAndPhoneWidth(string path, string lang, int width)
     {
-        // Known defects found by this test's first full run after the session-2 merges (issue 14 left open): shown as
-        // skipped with the defect, never as passing. Remove a line when its page is fixed.
-        if (KnownDefects.TryGetValue((path, lang, width), out var defect)) Assert.Skip("known defect, issue 14 open: " + defect);
         var tokens = await MonitoringAccounts.TokensAsync(fixture);
+        // Raw ids people should never read as a cell: plan ids (na14) and project-library ids (wz-annex), from the API.
         var planIds = (await fixture.Http.GetFromJsonAsync<JsonElement>("/api/plans")).EnumerateArray().Select(p => p.GetProperty("id").GetString()!).ToHashSet();
+        var libraryIds = (await fixture.Http.GetFromJsonAsync<JsonElement>("/api/tables/projects")).GetProperty("rows").EnumerateArray()
+            .Select(r => r.GetProperty("cells")[0].GetString()!).ToHashSet();
+        Assert.NotEmpty(libraryIds);
         var name = $"{nameof(EveryPage_ReadsAsOneProduct_InBothLanguages_AtDesktopAndPhoneWidth)}-{lang}-{width}{path}";
         await using var session = await fixture.NewSessionAsync(name, new ViewportSize { Width = width, Height = width > 800 ? 900 : 844 });
         await session.Page.Context.AddInitScriptAsync($"try {{ localStorage.setItem('industrymap.lang', '{lang}'); }} catch {{}}");
@@ -178,6 +147,7 @@ public class EveryPageTests(BrowserFixture fixture)
                 var isData = item.GetProperty("data").GetBoolean();
                 if (Broken.IsMatch(text)) problems.Add($"broken text in {where}: “{text}”");
                 if (planIds.Contains(text.Trim())) problems.Add($"a raw plan id in {where}: “{text}”");
+                if (libraryIds.Contains(text.Trim())) problems.Add($"a raw project-library id in {where}: “{text}”");
                 if (isData) continue;
                 if (lang == "en" && Cjk.IsMatch(text)) problems.Add($"Chinese outside data in {where}: “{text}”");
                 if (lang == "zh")

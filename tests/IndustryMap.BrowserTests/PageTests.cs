@@ -34,9 +34,6 @@ public class PageTests(BrowserFixture fixture)
     [MemberData(nameof(Pages))]
     public async Task EveryPage_LoadsWithoutConsoleErrors_UnderAStrictCsp(string path)
     {
-        // Known defect (issue 14 left open): after the session-2 merges the placement page logs one console error with no
-        // text on load; not yet diagnosed. Shown as skipped, never as passing.
-        if (path == "/placement.html") Assert.Skip("known defect, issue 14 open: an empty console error on /placement.html");
         await using var session = await fixture.NewSessionAsync(nameof(EveryPage_LoadsWithoutConsoleErrors_UnderAStrictCsp) + path);
         await session.RunAsync(async page =>
         {
@@ -45,7 +42,8 @@ public class PageTests(BrowserFixture fixture)
             await page.Locator("body[data-ready='true']").WaitForAsync();
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
             Assert.NotEmpty((await page.Locator("main h1").TextContentAsync())!.Trim());
-            Assert.Empty(await page.Locator("[role=alert]").AllTextContentsAsync());
+            // An alert region may stand empty, ready for a message (the placement form's); none may say anything.
+            Assert.All(await page.Locator("[role=alert]").AllTextContentsAsync(), text => Assert.True(string.IsNullOrWhiteSpace(text), "an alert says: " + text));
             session.AssertNoConsoleErrors();
         });
     }

@@ -66,6 +66,53 @@ public sealed class MapPage(IPage page)
         return (box.X + point[0], box.Y + point[1]);
     }
 
+    /// <summary>A rectangle in the map's pixels: a label ECharts drew (Inset: in the 中心城区 inset) or a zone marker.</summary>
+    public sealed record Box(string Text, double X, double Y, double W, double H, bool Inset)
+    {
+        public bool Overlaps(Box o) => X < o.X + o.W && o.X < X + W && Y < o.Y + o.H && o.Y < Y + H;
+    }
+
+    public sealed record Drawn(IReadOnlyList<Box> Labels, IReadOnlyList<Box> Markers);
+
+    /// <summary>
+    /// The labels ECharts actually painted (ZRender's display list: hidden or ignored labels are not in it) with their
+    /// rectangles, and the zone markers' rectangles (their positions converted to pixels, size from the series).
+    /// Series: 0 the city map, 1 its zone markers, 2 the inset's map, 3 the inset's zone markers.
+    /// </summary>
+    public async Task<Drawn> DrawnLabelsAsync()
+    {
+        var json = await page.EvaluateAsync<JsonElement>("""
+            () => {
+              const chart = echarts.getInstanceByDom(document.getElementById('map'));
+              const option = chart.getOption();
+              const insetNames = new Set([...(option.series[2]?.data ?? []), ...(option.series[3]?.data ?? [])].map(d => d.name));
+              const labels = chart.getZr().storage.getDisplayList(true)
+                .filter(e => e.type === 'tspan' && e.style && e.style.text && !e.invisible)
+                .map(e => {
+                  const r = e.getBoundingRect().clone();
+                  const m = e.getComputedTransform();
+                  if (m) r.applyTransform(m);
+                  const text = e.style.text;
+                  return { text, x: r.x, y: r.y, w: r.width, h: r.height, inset: insetNames.has(text.replace(/^[▲●◆]/, '')) };
+                });
+              const markers = [];
+              for (const index of [1, 3]) {
+                const series = option.series[index];
+                if (!series) continue;
+                for (const d of series.data) {
+                  const [x, y] = chart.convertToPixel({ seriesIndex: index }, d.value);
+                  const size = series.symbolSize;
+                  markers.push({ text: d.name, x: x - size / 2, y: y - size / 2, w: size, h: size, inset: index === 3 });
+                }
+              }
+              return { labels, markers };
+            }
+            """);
+        static List<Box> Boxes(JsonElement list) => list.EnumerateArray().Select(b => new Box(b.GetProperty("text").GetString()!, b.GetProperty("x").GetDouble(),
+            b.GetProperty("y").GetDouble(), b.GetProperty("w").GetDouble(), b.GetProperty("h").GetDouble(), b.GetProperty("inset").GetBoolean())).ToList();
+        return new Drawn(Boxes(json.GetProperty("labels")), Boxes(json.GetProperty("markers")));
+    }
+
     public async Task HoverUnitAsync(string unit)
     {
         var (x, y) = await PointOfAsync(unit);

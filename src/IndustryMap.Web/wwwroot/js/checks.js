@@ -40,7 +40,8 @@ function finding(f, context) {
   const card = el("article", { className: `card finding status-${f.status}`, dataset: { status: f.status, kind: f.kind } },
     el("h3", {}, el("span", { className: `badge ${problem ? "conflict" : ""}`, textContent: t(`checks.status.${f.status}`) }), " ", data(f.title),
       el("span", { className: "muted", textContent: " · " }), data(context, "span", { className: "muted" })),
-    lang === "en" && f.messageEn ? el("p", {}, ...mixed(f.messageEn)) : el("p", { textContent: f.message, className: lang === "en" ? "data" : "" }));
+    lang === "en" && f.messageEn ? el("p", {}, ...mixed(f.messageEn)) : lang === "en" ? el("p", { textContent: f.message, className: "data" })
+      : el("p", {}, ...(f.kind === "quality" ? withNotes(f.message) : [f.message])));
   if (f.expected !== undefined || f.actual !== undefined) {
     card.append(el("p", {}, t("checks.expected"), quantity(f.expected, f.unit), t("checks.actual"), quantity(f.actual, f.unit),
       f.difference !== undefined ? [t("checks.difference"), quantity(f.difference, f.unit)] : null));
@@ -48,6 +49,15 @@ function finding(f, context) {
   card.append(el("ul", {}, f.items.map((i) => el("li", {}, data(i.label), colon(), quantity(i.value, i.unit), i.printed ? el("span", { className: "muted data", textContent: ` “${i.printed}”` }) : null, " ",
     sourceView(i.source)))));
   return card;
+}
+
+/**
+ * A data-quality finding quotes the seed row's own quality note, which the curators wrote in English
+ * (“shifted columns: …”): in the Chinese message its ASCII runs are that stored note, marked as data in lang en.
+ */
+function withNotes(message) {
+  return String(message).split(/([\x20-\x7e]*[A-Za-z][\x20-\x7e]*)/).filter(Boolean).map((part) =>
+    /[A-Za-z]/.test(part) ? el("span", { className: "data", lang: "en", textContent: part }) : part);
 }
 
 run(main);

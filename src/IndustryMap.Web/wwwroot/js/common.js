@@ -445,18 +445,20 @@ export function isWebUrl(url) {
   }
 }
 
-/** A link to a public page (title as text, publisher and dates on hover), or the title alone when the URL is not http(s). */
+/**
+ * A link to a public page (title as text, publisher and dates on hover), or the title alone when the URL is not http(s).
+ * The title is the page's own words: data, shown as printed in both languages.
+ */
 export function sourceLink(page) {
-  const title = `${page.publisher}，${t("tier.public.published")} ${page.published ?? "—"}，${t("tier.public.retrieved")} ${page.retrieved}`;
-  return isWebUrl(page.url)
-    ? el("a", { className: "source-public-link", href: page.url, rel: "noopener noreferrer", textContent: page.title, title })
-    : el("span", { className: "source-public-link", textContent: page.title, title });
+  const title = `${page.publisher}${listSep()}${t("tier.public.published")} ${page.published ?? "—"}${listSep()}${t("tier.public.retrieved")} ${page.retrieved}`;
+  const props = { className: "source-public-link data", lang: "zh-CN", textContent: page.title, title };
+  return isWebUrl(page.url) ? el("a", { ...props, href: page.url, rel: "noopener noreferrer" }) : el("span", props);
 }
 
-/** A public-tier citation: the note 来自公开资料 (outlined badge) and the page. */
+/** A public-tier citation: the note 来自公开资料 (outlined badge) and the page, its publisher and date as printed (data). */
 export function publicSourceView(page) {
   return el("span", { className: "source-public" }, el("span", { className: "tier-badge tier-public", textContent: t("tier.public.note") }), " ", sourceLink(page),
-    el("span", { className: "source-public-meta", textContent: `（${page.publisher}，${page.published ?? "—"}）` }));
+    el("span", { className: "source-public-meta" }, ...paren(data(page.publisher), listSep(), page.published ?? "—")));
 }
 
 const integer = new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 0 });

@@ -15,6 +15,19 @@ export const ZONE_POSITIONS = {
   "万盛经开区": [106.92, 28.96],
 };
 
+// 中心城区's small districts are a few pixels wide on the whole-city map: the home page draws them again, enlarged, in
+// an inset (issue 14 §6), together with the functional-zone markers that fall inside them. 北碚, 渝北 and 巴南 (also
+// 中心城区) are large enough to be read on the main map.
+export const INSET_UNITS = ["渝中区", "大渡口区", "江北区", "沙坪坝区", "九龙坡区", "南岸区"];
+export const INSET_ZONES = ["两江新区", "西部科学城重庆高新区"];
+
+/** The inset's polygons: the features of INSET_UNITS only, so ECharts fits them to the inset's box. */
+export function insetGeoJson(geo) {
+  // The source's label points (cp) are the districts' old town centres, all within a few kilometres of the
+  // confluence: enlarged they would still crowd each other, so mapview.js leaves them out (labels at polygon centres).
+  return { type: "FeatureCollection", features: geo.geoJson.features.filter((f) => INSET_UNITS.includes(f.properties.name)) };
+}
+
 /** Decodes echarts' compressed ("UTF8Encoding") ring into integer coordinates (scaled by `scale`). */
 function decodeRing(encoded, offsets) {
   const out = [];

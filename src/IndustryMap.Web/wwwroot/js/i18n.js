@@ -164,7 +164,6 @@ export const strings = {
     "doc.list": "原文文件",
     "plan.heading": "规划与目标",
     "plan.indicators": "指标",
-    "plan.chart": "{0}（{1}）",
     "plan.conflict": "⚠ 冲突",
     "plan.col.indicator": "指标",
     "plan.col.scope": "范围",
@@ -519,6 +518,9 @@ export const strings = {
     // Parks from public sources and carrier kinds (issue 11 §3, decision 0011)
     "park.otherCarriers": "其他载体（平台、实验室、标准厂房等）→",
     "reg.heading.carriers": "其他载体",
+    // ---- one front-end (issue 14, session 3): registry names, map inset ----
+    "reg.library": "{0}附件",
+    "map.inset": "中心城区（放大）",
   },
   en: {
     "site.title": "Chongqing Advanced Manufacturing Industry Map",
@@ -681,7 +683,6 @@ export const strings = {
     "doc.list": "Source documents",
     "plan.heading": "Plans and targets",
     "plan.indicators": "Indicators",
-    "plan.chart": "{0} ({1})",
     "plan.conflict": "⚠ conflict",
     "plan.col.indicator": "Indicator",
     "plan.col.scope": "Scope",
@@ -1036,5 +1037,8 @@ export const strings = {
     // Parks from public sources and carrier kinds (issue 11 §3, decision 0011)
     "park.otherCarriers": "Other carriers (platforms, laboratories, standard factories …) →",
     "reg.heading.carriers": "Other carriers",
+    // ---- one front-end (issue 14, session 3): registry names, map inset ----
+    "reg.library": "annex of {0}",
+    "map.inset": "Central districts ⟦中心城区⟧, enlarged",
   },
 };

@@ -1,6 +1,6 @@
 // The home page: the 2023 layout on the map, chosen by cluster, sub-industry or product, with a legend, the 一区两群
 // view and a keyboard-navigable list of the same data. The choice lives in the URL (?industry=…&kind=…&view=groups).
-import { el, t, tn, data, colon, paren, dataList, getJson, setUpPage, showError, unitHref, clusterHref, run, sourceLink } from "./common.js";
+import { el, t, tn, data, colon, paren, listSep, dataList, getJson, setUpPage, showError, unitHref, clusterHref, run, sourceLink } from "./common.js";
 import { loadChongqing } from "./geo.js";
 import { catalogEntries, byUnit, statusFor, countStatuses, STATUS, mapGroupOf, isYuxi, GROUP_ORDER } from "./layout.js";
 import { createLayoutMap, statusText, GROUP_STYLE } from "./mapview.js";
@@ -15,8 +15,8 @@ function publicNote(designations) {
   const pages = [...new Map(designations.filter((d) => d.sourceTier === "public" && d.source?.public)
     .map((d) => [d.source.public.url, d.source.public])).values()];
   if (pages.length === 0) return "";
-  return el("span", { className: "public-note" }, `（${t("tier.public.note")}：`,
-    ...pages.flatMap((p, i) => [i > 0 ? "、" : "", sourceLink(p)]), "）");
+  return el("span", { className: "public-note" }, ...paren(t("tier.public.note"), colon(),
+    ...pages.flatMap((p, i) => [i > 0 ? listSep() : "", sourceLink(p)])));
 }
 
 async function main() {

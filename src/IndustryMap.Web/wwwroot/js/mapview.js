@@ -1,9 +1,9 @@
 // The ECharts map of the 41 planning units, used by the home page and the cluster page. Status is never shown by
 // colour alone: every state has a pattern (decal) and a text mark (▲ 主导, ● 特色, ▨ 未记录) in labels, legend and
 // tooltip. Palette: Okabe–Ito, readable with the common colour-vision deficiencies.
-import { el, t, unitHref } from "./common.js";
+import { el, t, tn, unitHref } from "./common.js";
 import { STATUS, statusFor, designationMatches, mapGroupOf, isYuxi, GROUP_ORDER } from "./layout.js";
-import { ZONE_POSITIONS } from "./geo.js";
+import { ZONE_POSITIONS, INSET_UNITS, INSET_ZONES, insetGeoJson } from "./geo.js";
 
 /* global echarts */
 
@@ -57,16 +57,37 @@ function tooltipNode(unit, rows, entry, status) {
 }
 
 /**
+ * The polygons without the source's label points (cp): those are the districts' old town centres, which for 渝北,
+ * 巴南 and 北碚 sit next to the city core and crowd 璧山 and each other; ECharts then labels each polygon at its centre.
+ */
+function withoutLabelPoints(geoJson, points = {}) {
+  const copy = structuredClone(geoJson);
+  for (const feature of copy.features) {
+    delete feature.properties.cp;
+    if (points[feature.properties.name]) feature.properties.cp = points[feature.properties.name];
+  }
+  return copy;
+}
+
+// Hand-placed label points (longitude, latitude), each inside its district, where the polygon centres of two
+// neighbours put their names on top of each other: 北碚/渝北 and 大足/璧山 (marked ▲ at phone width) on the city map,
+// 綦江 beside the 万盛经开区 marker; 九龙坡/大渡口 in the inset.
+const LABEL_POINTS = { "北碚区": [106.44, 29.93], "渝北区": [106.85, 29.76], "大足区": [105.7, 29.63], "璧山区": [106.24, 29.5],
+  "綦江区": [106.62, 28.85] };
+const INSET_LABEL_POINTS = { "九龙坡区": [106.31, 29.42] };
+
+/**
  * Creates the map in `container`. `data` = {units, rowsByUnit, geo}. Returns {chart, update(state), focus(name)}
  * where state = {mode: "layout"|"groups", entry}. Calls onReady once the first render has finished.
  */
 export function createLayoutMap(container, data, { onReady, compact = false } = {}) {
   const { units, rowsByUnit, geo } = data;
-  echarts.registerMap("chongqing", geo.geoJson);
+  echarts.registerMap("chongqing", withoutLabelPoints(geo.geoJson, LABEL_POINTS));
   const chart = echarts.init(container, null, { renderer: "canvas" });
   const unitByName = new Map(units.map((u) => [u.name, u]));
   const zones = units.filter((u) => ZONE_POSITIONS[u.name]);
-  const box = { left: 8, right: 8, top: 8, bottom: 8 };
+  // preserveAspect: with all four sides given ECharts would stretch the shape to the box (squeezed at phone width).
+  const box = { left: 8, right: 8, top: 8, bottom: 8, preserveAspect: "contain" };
   let state = { mode: "layout", entry: null };
   // Issue 11: units whose layout comes from public sources are drawn with a dashed outline (legend: 来自公开资料).
   const isPublic = (name) => (rowsByUnit.get(name) ?? []).some((d) => d.sourceTier === "public");
@@ -83,28 +104,58 @@ export function createLayoutMap(container, data, { onReady, compact = false } = 
     return { ...s, status };
   };
 
-  const labelFor = (unit, s) => {
-    if (state.mode === "groups") return unit.name;
-    // With an industry chosen only the units that have it are labelled; the rest are told apart by fill and pattern.
-    if (state.entry) return s.status === STATUS.dominant || s.status === STATUS.characteristic ? `${s.mark}${unit.name}` : "";
-    return unit.name;
-  };
+  // Every unit keeps its name, with or without a chosen industry (issue 14 §6); the status mark (▲ ●) is added to the
+  // units that have the industry, the rest are told apart by fill and pattern.
+  // (▨ not recorded is told by its hatching and the legend: the label stays the name.)
+  const labelFor = (unit, s) => (state.mode === "layout" && state.entry && s.status !== STATUS.notRecorded ? `${s.mark}${unit.name}` : unit.name);
 
-  function option() {
-    const regions = geo.names.map((name) => {
+  // The inset of 中心城区 (not on the compact map of the cluster page): its units are named there, not on the main map.
+  const inset = !compact;
+  if (inset) echarts.registerMap("chongqing-inset", withoutLabelPoints(insetGeoJson(geo), INSET_LABEL_POINTS));
+  const inInset = (name) => inset && (INSET_UNITS.includes(name) || INSET_ZONES.includes(name));
+  const insetBox = el("div", { className: "map-inset", id: "map-inset", "aria-hidden": "true" }, el("span", { className: "map-inset-caption" }, ...tn("map.inset")));
+  if (inset) container.append(insetBox);
+
+  /**
+   * Where the whole city and the inset go, in pixels: side by side on a wide map (the inset on the left), stacked on a
+   * narrow one (the inset below), so neither covers the other.
+   */
+  function layout() {
+    const width = chart.getWidth();
+    const height = chart.getHeight();
+    if (!inset) return { main: box, frame: null, map: null };
+    let frame;
+    let main;
+    if (width >= 700) {
+      frame = { x: 6, y: 6, width: Math.round(width * 0.36), height: Math.round(Math.min(height - 12, width * 0.36 * 0.85)) };
+      main = { left: frame.x + frame.width + 8, right: 8, top: 8, bottom: 8, preserveAspect: "contain" };
+    } else {
+      const insetHeight = Math.round((width - 12) * 0.72);
+      frame = { x: 6, y: height - insetHeight - 6, width: width - 12, height: insetHeight };
+      main = { left: 8, right: 8, top: 8, bottom: insetHeight + 16, preserveAspect: "contain" };
+    }
+    const map = { left: frame.x + 6, top: frame.y + 22, width: frame.width - 12, height: frame.height - 28, preserveAspect: "contain" };
+    return { main, frame, map };
+  }
+
+  function regionData(names, { labelled }) {
+    return names.map((name) => {
       const unit = unitByName.get(name);
       const s = styleOf(unit ?? { name, groups: [] });
       const label = unit ? labelFor(unit, s) : name;
-      const shown = label !== "";
+      const shown = labelled(name);
       return {
         name,
         value: 1,
         itemStyle: { areaColor: s.color, decal: s.decal ?? "none", ...(state.mode === "layout" && isPublic(name) ? PUBLIC_OUTLINE : {}) },
-        label: { show: shown && !compact, formatter: label, color: s.text },
-        emphasis: { label: { show: true, formatter: unit ? unit.name : name } },
+        label: { show: shown, formatter: label, color: s.text },
+        emphasis: { label: { show: shown, formatter: unit ? unit.name : name } },
       };
     });
-    const zonePoints = zones.map((unit) => {
+  }
+
+  function zoneData(list) {
+    return list.map((unit) => {
       const s = styleOf(unit);
       const color = state.mode === "groups" ? "#ffffff" : s.color;
       return {
@@ -115,6 +166,38 @@ export function createLayoutMap(container, data, { onReady, compact = false } = 
         label: { show: !compact, formatter: `◆${unit.name}` },
       };
     });
+  }
+
+  function option() {
+    const regions = regionData(geo.names, { labelled: (name) => !compact && !inInset(name) });
+    const zonePoints = zoneData(zones.filter((u) => !inInset(u.name)));
+    const extra = { geo: [], series: [] };
+    const { main, frame, map } = layout();
+    const small = chart.getWidth() < 700;
+    if (inset) {
+      // The frame and its caption are page elements over the canvas (the trimmed ECharts bundle has no graphic
+      // component), so the caption is translated and read like any other text.
+      Object.assign(insetBox.style, { left: `${frame.x}px`, top: `${frame.y}px`, width: `${frame.width}px`, height: `${frame.height}px` });
+      extra.geo.push({ map: "chongqing-inset", silent: true, ...map, itemStyle: { areaColor: "transparent", borderWidth: 0 }, label: { show: false }, z: 3 });
+      extra.series.push(
+        {
+          type: "map", map: "chongqing-inset", id: "inset", ...map, selectedMode: false,
+          itemStyle: { borderColor: "#ffffff", borderWidth: 1 },
+          label: { fontSize: 11, fontWeight: "bold" },
+          labelLayout: { hideOverlap: true },
+          emphasis: { itemStyle: { areaColor: "#56B4E9", borderColor: "#1d2330", borderWidth: 2 }, label: { color: "#1d2330" } },
+          data: regionData(INSET_UNITS, { labelled: () => true }),
+          z: 4,
+        },
+        {
+          type: "scatter", id: "inset-zones", coordinateSystem: "geo", geoIndex: 1, symbol: "diamond", symbolSize: 12,
+          label: { position: "right", distance: 3, fontSize: 10, color: "#1d2330", backgroundColor: "rgba(255,255,255,0.85)", padding: [1, 2] },
+          labelLayout: { hideOverlap: true },
+          emphasis: { scale: 1.4 },
+          data: zoneData(zones.filter((u) => INSET_ZONES.includes(u.name))),
+          z: 6,
+        });
+    }
     return {
       animation: false,
       aria: { enabled: true, label: { enabled: true, description: container.getAttribute("aria-label") ?? "" } },
@@ -131,15 +214,15 @@ export function createLayoutMap(container, data, { onReady, compact = false } = 
           return tooltipNode(unit, rowsByUnit.get(unit.name), state.mode === "layout" ? state.entry : null, statusFor(state.entry, rowsByUnit.get(unit.name)));
         },
       },
-      geo: { map: "chongqing", silent: true, ...box, itemStyle: { areaColor: "transparent", borderWidth: 0 }, label: { show: false }, z: 1 },
+      geo: [{ map: "chongqing", silent: true, ...main, itemStyle: { areaColor: "transparent", borderWidth: 0 }, label: { show: false }, z: 1 }, ...extra.geo],
       series: [
         {
           type: "map",
           map: "chongqing",
-          ...box,
+          ...main,
           selectedMode: false,
           itemStyle: { borderColor: "#ffffff", borderWidth: 1 },
-          label: { fontSize: compact ? 9 : 11 },
+          label: { fontSize: compact || small ? 9 : 11 },
           labelLayout: { hideOverlap: true },
           emphasis: { itemStyle: { areaColor: "#56B4E9", borderColor: "#1d2330", borderWidth: 2 }, label: { color: "#1d2330", fontWeight: "bold" } },
           data: regions,
@@ -155,6 +238,7 @@ export function createLayoutMap(container, data, { onReady, compact = false } = 
           data: zonePoints,
           z: 5,
         },
+        ...extra.series,
       ],
     };
   }
@@ -170,14 +254,17 @@ export function createLayoutMap(container, data, { onReady, compact = false } = 
     if (unitByName.has(p.name)) location.href = unitHref(p.name);
   });
   chart.setOption(option());
-  const resize = () => chart.resize();
+  const resize = () => {
+    chart.resize();
+    if (inset) chart.setOption(option(), { replaceMerge: ["series", "geo"] });
+  };
   window.addEventListener("resize", resize);
 
   return {
     chart,
     update(next) {
       state = { ...state, ...next };
-      chart.setOption(option(), { replaceMerge: ["series"] });
+      chart.setOption(option(), { replaceMerge: ["series", "geo"] });
     },
     /** Highlights a unit and shows its tooltip, e.g. when the list view's row gets keyboard focus. */
     focus(name) {
@@ -187,7 +274,8 @@ export function createLayoutMap(container, data, { onReady, compact = false } = 
         return;
       }
       const isZone = Boolean(ZONE_POSITIONS[name]);
-      const seriesIndex = isZone ? 1 : 0;
+      // Series: 0 the map, 1 its zone markers, 2 the inset's map, 3 the inset's zone markers.
+      const seriesIndex = (isZone ? 1 : 0) + (inInset(name) ? 2 : 0);
       chart.dispatchAction({ type: "highlight", seriesIndex, name });
       chart.dispatchAction({ type: "showTip", seriesIndex, name });
     },

@@ -1,6 +1,6 @@
 // The plan page: each indicator as a table by scope and year (baselines and targets), every value with its unit and
 // source, conflicting statements of the same fact marked, and a chart per indicator that has a series over years.
-import { el, t, lang, data, paren, getSubject, showNotFound, getJson, setUpPage, setTitle, param, sourceView, quantity, formatQuantity, run } from "./common.js";
+import { el, t, lang, data, paren, colon, getSubject, showNotFound, getJson, setUpPage, setTitle, param, sourceView, quantity, formatQuantity, run } from "./common.js";
 
 /* global echarts */
 setUpPage("plan.heading");
@@ -58,7 +58,8 @@ async function main() {
     const series = scopes.map((scope) => ({ scope, points: targets.filter((x) => scopeLabel(x) === scope && x.year && (x.period ?? "year") !== "average").map((x) => [String(x.year), Number(x.value), x]) }))
       .filter((s) => s.points.length >= 2).slice(0, 8);
     if (series.length) {
-      const chart = el("div", { className: "chart", role: "img", "aria-label": t("plan.chart", indicator.name, indicator.unit ?? "") });
+      // The label is the indicator's name and unit as stored (data): in Chinese on both interfaces.
+      const chart = el("div", { className: "chart", role: "img", lang: "zh-CN", "aria-label": indicator.unit ? `${indicator.name}（${indicator.unit}）` : indicator.name });
       section.append(chart);
       charts.push({ chart, series, years: years.filter((y) => y !== null).map(String), unit: indicator.unit });
     }
@@ -96,7 +97,7 @@ function drawChart({ chart, series, years, unit }) {
     grid: { left: 60, right: 20, top: 30, bottom: 30 },
     tooltip: {
       trigger: "item", confine: true,
-      formatter: (p) => el("div", {}, el("strong", { textContent: p.seriesName }), el("div", { textContent: `${p.name}：${formatQuantity(p.value[1], unit).text}` })),
+      formatter: (p) => el("div", {}, el("strong", { textContent: p.seriesName }), el("div", { textContent: `${p.name}${colon()}${formatQuantity(p.value[1], unit).text}` })),
     },
     xAxis: { type: "category", data: years },
     yAxis: { type: "value", name: unit ?? "" },

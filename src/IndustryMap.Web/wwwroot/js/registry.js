@@ -1,6 +1,6 @@
 // The registries (parks, enterprises, projects, tasks): a sortable, filterable table from /api/tables/{kind}, with
 // .xlsx and CSV exports of exactly the rows shown (the server applies the same filter and order, RegistryTables.View).
-import { el, t, lang, data, getJson, setUpPage, setTitle, param, sourceView, unitHref, run } from "./common.js";
+import { el, t, tn, lang, data, getJson, setUpPage, setTitle, param, sourceView, unitHref, documentLabel, run } from "./common.js";
 
 const KINDS = ["parks", "carriers", "enterprises", "projects", "tasks"];
 setUpPage("nav.parks");
@@ -23,6 +23,16 @@ async function main() {
     document.getElementById("count").after(" ", el("a", { id: "other-carriers", href: "/registry.html?kind=carriers", textContent: t("park.otherCarriers") }));
   }
   const unitColumn = table.columns.findIndex((c) => c.key === "unit");
+  // Ids stay in the API and the exports; people read names: a task's plan by its title, a project library by its
+  // document (the annex that prints it), the id on hover.
+  const plans = table.columns.some((c) => c.key === "plan") ? new Map((await getJson("/api/plans")).map((p) => [p.id, p.title])) : new Map();
+  const libraryDocuments = new Map();
+  if (table.columns.some((c) => c.key === "library")) {
+    for (const r of table.rows) {
+      if (r.source?.document && !libraryDocuments.has(r.cells[0])) libraryDocuments.set(r.cells[0], r.source.document);
+    }
+    for (const [library, doc] of libraryDocuments) libraryDocuments.set(library, (await documentLabel(doc)).short);
+  }
   const state = { q: param("q") ?? "", unit: param("unit") ?? "", sort: param("sort") ?? "", desc: param("desc") === "true" };
 
   const filter = document.getElementById("filter");
@@ -82,6 +92,10 @@ async function main() {
       return el("td", { className: "num-cell" }, el("data", { className: "num", value: String(value), textContent: numberFormat.format(value), title: t("num.exact", exact) }));
     }
     if (column.key === "unit" && value) return el("td", {}, el("a", { href: unitHref(value), textContent: value, className: "data" }));
+    if (column.key === "plan" && plans.has(value)) {
+      return el("td", { title: value }, el("a", { href: `/plan.html?id=${encodeURIComponent(value)}`, textContent: plans.get(value), className: "data" }));
+    }
+    if (column.key === "library" && libraryDocuments.has(value)) return el("td", { title: value }, ...tn("reg.library", data(libraryDocuments.get(value))));
     return el("td", printed ? { title: printed } : {}, data(cellText(value)));
   }
 
