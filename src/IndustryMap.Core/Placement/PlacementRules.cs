@@ -138,14 +138,25 @@ public static partial class PlacementRules
     public const double DominantSameCluster = 0.4;
     public const double CharacteristicSameCluster = 0.28;
 
-    public enum Relation { None = 0, SameCluster = 1, Contains = 2, Exact = 3 }
+    /// <summary>
+    /// How a designation relates to a classified industry. <see cref="Covers"/>: a whole-cluster designation (两江新区's
+    /// 智能网联新能源汽车) and one of the cluster's sub-industries — 对口, but it does not say which sub-industry.
+    /// </summary>
+    public enum Relation { None = 0, SameCluster = 1, Covers = 2, Contains = 3, Exact = 4 }
+
+    /// <summary>
+    /// A whole-cluster designation counts for one of its sub-industries at this share of a designation of the
+    /// sub-industry itself: a dominant cluster is worth a characteristic designation of the sub-industry (0.7), below a
+    /// dominant one that names it, and a product printed in a sub-industry designation's detail comes first.
+    /// </summary>
+    public const double CoversFactor = 0.7;
 
     public sealed record DuikouMatch(UnitDesignation Designation, IndustryMatch Industry, Relation Relation, double Score);
 
     public sealed record DuikouResult(double Score, IReadOnlyList<DuikouMatch> Matches)
     {
         /// <summary>The unit designates the project's industry itself (not only its cluster): a 对口 unit.</summary>
-        public bool IsDuikou => Matches.Any(m => m.Relation >= Relation.Contains);
+        public bool IsDuikou => Matches.Any(m => m.Relation >= Relation.Covers);
     }
 
     public static Relation Relate(UnitDesignation designation, IndustryMatch industry)
@@ -157,8 +168,8 @@ public static partial class PlacementRules
         }
         if (designation.Industry == industry.Name) return Relation.Exact;
         // A layout may designate a whole cluster (两江新区's 智能网联新能源汽车, 云阳's 新型显示): it covers every
-        // sub-industry in it, but says less than a designation of the sub-industry itself (× ContainsFactor).
-        if (designation.IsCluster && designation.Industry == industry.Cluster) return Relation.Contains;
+        // sub-industry in it, but says less than a designation of the sub-industry itself (× CoversFactor).
+        if (designation.IsCluster && designation.Industry == industry.Cluster) return Relation.Covers;
         // 潼南's 汽车再制造及智能网联新能源汽车零部件 names 智能网联新能源汽车零部件 in its own words, and 江津's
         // 智能网联新能源汽车整车与零部件 nearly so.
         if (designation.Cluster == industry.Cluster && Names(designation.Industry, industry.Name)) return Relation.Contains;
@@ -191,6 +202,8 @@ public static partial class PlacementRules
         (_, Relation.Exact) => CharacteristicExact,
         (LayoutRoles.Dominant, Relation.Contains) => DominantExact * ContainsFactor,
         (_, Relation.Contains) => CharacteristicExact * ContainsFactor,
+        (LayoutRoles.Dominant, Relation.Covers) => DominantExact * CoversFactor,
+        (_, Relation.Covers) => CharacteristicExact * CoversFactor,
         (LayoutRoles.Dominant, Relation.SameCluster) => DominantSameCluster,
         (_, Relation.SameCluster) => CharacteristicSameCluster,
         _ => 0,
@@ -221,7 +234,7 @@ public static partial class PlacementRules
             var role = LayoutRoles.Chinese(match.Designation.Role);
             var (text, textEn) = match.Relation switch
             {
-                Relation.Exact or Relation.Contains => (
+                Relation.Exact or Relation.Contains or Relation.Covers => (
                     $"{unit}将“{match.Designation.Printed}”列为{role}，与项目的“{match.Industry.Name}”对口",
                     $"{unit} designates “{match.Designation.Printed}” as a {RoleEn(match.Designation.Role)} industry, matching the project's “{match.Industry.Name}” (对口)"),
                 _ => (
@@ -348,7 +361,7 @@ public static partial class PlacementRules
         }
         var leading = classification.Leading.ToList();
         bool Designated(IndustryMatch industry) => units.Any(u => u.Designations.Any(d =>
-            Relate(d, industry) >= (industry.IsCluster ? Relation.SameCluster : Relation.Contains)));
+            Relate(d, industry) >= (industry.IsCluster ? Relation.SameCluster : Relation.Covers)));
         if (leading.Any(Designated)) return null;
         var relatedUnits = units
             .Select(u => (Unit: u, Designations: u.Designations.Where(d => leading.Any(i => Relate(d, i) != Relation.None)).ToList()))

@@ -65,7 +65,7 @@ public class PlacementRulesTests
         Assert.Equal(Relation.Exact, Relate(display, Industry("新型显示", "新型显示", level: "cluster")));
         var tcm = Designation("dominant", "现代中药", "现代中药", isCluster: true);
         // It covers every sub-industry of the cluster, but says less than a designation of the sub-industry itself.
-        Assert.Equal(Relation.Contains, Relate(tcm, Industry("中药材加工", "现代中药")));
+        Assert.Equal(Relation.Covers, Relate(tcm, Industry("中药材加工", "现代中药")));
         Assert.True(Weight("dominant", Relate(tcm, Industry("中药材加工", "现代中药"))) <
                     Weight("dominant", Relate(Designation("dominant", "中药材加工", "现代中药"), Industry("中药材加工", "现代中药"))));
         Assert.Equal(Relation.None, Relate(tcm, Industry("新能源材料", "新能源及新型储能")));
