@@ -16,8 +16,16 @@ public static class VocabularyKinds
     public const string Compound = "compound";
     /// <summary>Two product words that find each other in a search (锂电池 ↔ 动力电池); not industries.</summary>
     public const string Product = "product";
+    /// <summary>
+    /// An English word for a catalog node (power battery → 动力电池): only placement reads it, to classify an English
+    /// description (issue 13 §3); never an industry name of its own.
+    /// </summary>
+    public const string English = "english";
 
-    public static readonly string[] All = [Synonym, Narrower, Compound, Product];
+    public static readonly string[] All = [Synonym, Narrower, Compound, Product, English];
+
+    /// <summary>Rows that say which catalog node a printed Chinese name means (not product aliases, not English words).</summary>
+    public static bool NamesIndustry(string kind) => kind is not (Product or English);
 }
 
 /// <summary>
@@ -55,7 +63,7 @@ public sealed partial class IndustryVocabulary
         var text = Normalize(printed);
         var result = new HashSet<string>(StringComparer.Ordinal);
         if (_catalog.Contains(text)) result.Add(text);
-        foreach (var e in _entries.Where(e => e.Kind != VocabularyKinds.Product))
+        foreach (var e in _entries.Where(e => VocabularyKinds.NamesIndustry(e.Kind)))
         {
             if (e.Term == text && _catalog.Contains(e.Target)) result.Add(e.Target);
             if (e.Kind == VocabularyKinds.Synonym && e.Target == text && _catalog.Contains(e.Term)) result.Add(e.Term);
@@ -71,7 +79,7 @@ public sealed partial class IndustryVocabulary
     public IReadOnlySet<string> TermsFor(string industry)
     {
         var result = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var e in _entries.Where(e => e.Kind != VocabularyKinds.Product))
+        foreach (var e in _entries.Where(e => VocabularyKinds.NamesIndustry(e.Kind)))
         {
             if (e.Target == industry) result.Add(e.Term);
             if (e.Kind == VocabularyKinds.Synonym && e.Term == industry) result.Add(e.Target);

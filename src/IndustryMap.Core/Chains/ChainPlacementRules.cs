@@ -51,9 +51,13 @@ public static class ChainPlacementRules
                 var industry = node.Catalog.FirstOrDefault(project.Industries.Contains);
                 if (word is null && industry is null) continue;
                 var because = word is not null ? $"项目描述含“{word}”" : $"项目属“{industry}”";
+                var becauseEn = word is not null ? $"the description contains “{word}”" : $"the project is in “{industry}”";
                 yield return (chain.Unit!, new PlacementReason(ChainGapFillRule,
                     $"补链：{chain.Name}的“{node.Name}”环节在{chain.Unit}没有本地企业（{enterprises} 家供应商均在外地或未注明所在地），{because}，可补此环节。",
-                    node.Source, chain.Source));
+                    node.Source, chain.Source)
+                {
+                    TextEn = $"fills a chain gap: the “{node.Name}” link of {chain.Name} has no local enterprise in {chain.Unit} (its {enterprises} supplier(s) are elsewhere or not located); {becauseEn}",
+                });
             }
         }
     }
@@ -75,9 +79,13 @@ public static class ChainPlacementRules
                     (name.Contains(m.Name, StringComparison.Ordinal) || (m.Registry is { } r && r == name)));
                 if (member is null) continue;
                 var where = member.Location == ChainLocations.Outside ? "市外" : member.Location == ChainLocations.Chongqing ? "市内其他区县" : "所在地未注明";
+                var whereEn = member.Location == ChainLocations.Outside ? "outside the city" : member.Location == ChainLocations.Chongqing ? "another unit of the city" : "location not stated";
                 yield return (chain.Unit!, new PlacementReason(ChainOutsideSupplierRule,
                     $"链上配套企业：{member.Name}是{chain.Name}“{node.Name}”环节所列供应商（{where}），{chain.Unit}可作为其落地候选。",
-                    member.Source, chain.Source));
+                    member.Source, chain.Source)
+                {
+                    TextEn = $"chain supplier: {member.Name} is a listed supplier of the “{node.Name}” link of {chain.Name} ({whereEn}); {chain.Unit} is a candidate location",
+                });
             }
         }
     }

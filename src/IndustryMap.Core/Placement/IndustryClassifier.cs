@@ -87,6 +87,15 @@ public sealed class IndustryClassifier
     public const double LeadingShare = 0.5;
     public const int MaxIndustries = 10;
 
+    /// <summary>
+    /// A sub-industry's own exact product word must score at least this to decide over its cluster's name in the same
+    /// description (a three-character product word of the catalog scores 0.85 × 0.85 ≈ 0.72; a word in the use context stays below).
+    /// </summary>
+    public const double ProductOverClusterMin = 0.4;
+
+    /// <summary>What a second word adds to an industry's best word (a third adds 0.1, more nothing).</summary>
+    private const double SecondWordShare = 0.25;
+
     private const double NameWeight = 1.0;
     private const double ProductWeight = 0.85;
     private const double PartialFactor = 0.6;
@@ -347,16 +356,48 @@ public sealed class IndustryClassifier
 
         var evidence = new Dictionary<int, List<MatchedWord>>();
         var plan = new List<PlanItemMatch>();
-        foreach (var (term, partial, score, _) in hits)
+        // Where each cluster's own words occur, and each sub-industry's product words outside them (see below).
+        var clusterSpans = new Dictionary<int, List<(int Start, int End)>>();
+        var productHits = new Dictionary<int, List<(List<int> At, int Length, double Score)>>();
+        foreach (var (term, partial, score, at) in hits)
         {
             var word = partial ? $"{term.Display}（部分）" : term.Display;
             foreach (var (node, target) in term.Targets)
             {
                 if (!evidence.TryGetValue(node, out var list)) evidence[node] = list = [];
                 list.Add(new MatchedWord(word, target.Kind, target.Via, partial, Math.Round(score * target.Weight, 4), target.Source));
+                if (partial) continue;
+                // A cluster's own words (its name, aliases, keywords) — not a product word that also reaches a sub-industry of it.
+                if (_nodes[node].IsCluster && score * target.Weight >= ProductOverClusterMin &&
+                    !term.Targets.Keys.Any(n => !_nodes[n].IsCluster && _nodes[n].Cluster == _nodes[node].Name))
+                {
+                    if (!clusterSpans.TryGetValue(node, out var spans)) clusterSpans[node] = spans = [];
+                    spans.AddRange(at.Select(a => (a, a + term.Text.Length)));
+                }
+                else if (!_nodes[node].IsCluster)
+                {
+                    if (!productHits.TryGetValue(node, out var products)) productHits[node] = products = [];
+                    products.Add((at, term.Text.Length, score * target.Weight));
+                }
             }
             foreach (var item in term.PlanItems) plan.Add(new PlanItemMatch(item.Unit, item.Taxonomy, item.Item, word, Math.Round(score * item.Weight, 4), item.Source));
         }
+
+        // "新能源汽车电制动系统": the cluster's name is a modifier and the product names the sub-industry. When a
+        // sub-industry has an exact product word of its own (outside the cluster's words, scoring at least
+        // ProductOverClusterMin) and its cluster's name also matched, the product decides: the cluster's word counts
+        // for the sub-industry as a confirming second word, and the cluster is not reported on its own.
+        var confirmedBy = new Dictionary<int, List<MatchedWord>>();
+        foreach (var (clusterNode, spans) in clusterSpans)
+        {
+            foreach (var (node, products) in productHits)
+            {
+                if (_nodes[node].Cluster != _nodes[clusterNode].Name) continue;
+                if (!products.Any(p => p.Score >= ProductOverClusterMin && p.At.Any(a => !spans.Any(sp => sp.Start <= a && a + p.Length <= sp.End)))) continue;
+                confirmedBy[node] = evidence[clusterNode];
+            }
+        }
+        var confirmed = confirmedBy.Keys.Select(n => _nodes[n].Cluster).ToHashSet(StringComparer.Ordinal);
 
         var matches = new List<IndustryMatch>();
         var clusterBest = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -366,13 +407,19 @@ public sealed class IndustryClassifier
                 .DistinctBy(w => w.Word).ToList();
             // The best word decides; more words add a little (two words for the same thing are more certain than one).
             var total = Math.Min(1.0, ordered.Select((w, i) => w.Score * (i switch { 0 => 1.0, 1 => 0.25, 2 => 0.1, _ => 0.0 })).Sum());
+            if (confirmedBy.TryGetValue(node, out var clusterWords))
+            {
+                var cluster = clusterWords.Where(w => !w.Partial).OrderByDescending(w => w.Score).First();
+                total = Math.Min(1.0, total + SecondWordShare * cluster.Score);
+                ordered = [.. ordered, cluster with { Score = Math.Round(SecondWordShare * cluster.Score, 4) }];
+            }
             matches.Add(new IndustryMatch(_nodes[node], Math.Round(total, 4), ordered));
             if (!_nodes[node].IsCluster) clusterBest[_nodes[node].Cluster] = Math.Max(clusterBest.GetValueOrDefault(_nodes[node].Cluster), total);
         }
         // A cluster is reported on its own only when the cluster-level evidence is stronger than any of its
         // sub-industries: "新能源汽车" alone says 智能网联新能源汽车, "动力电池" says the sub-industry.
         var result = matches
-            .Where(m => !m.IsCluster || m.Score > clusterBest.GetValueOrDefault(m.Name))
+            .Where(m => !m.IsCluster || (m.Score > clusterBest.GetValueOrDefault(m.Name) && !confirmed.Contains(m.Name)))
             .Where(m => m.Score >= MinScore)
             .OrderByDescending(m => m.Score).ThenBy(m => m.IsCluster).ThenBy(m => m.Node.Index)
             .ToList();

@@ -91,16 +91,22 @@ public static class PlacementBatchCsv
         return result;
     }
 
+    /// <summary>
+    /// The output columns. The first three units in list order, each with its rank as the engine gives it: "3" or, for
+    /// units of equal score (并列), the shared range "3–7" — list order within a range is not a ranking. <c>tied_at_3</c>
+    /// names every unit tied with the third one (the list is cut at three, a tie group is not).
+    /// </summary>
     public static readonly IReadOnlyList<string> OutputColumns =
     [
-        "line", "id", "status", "industry", "industry_score", "cluster", "unit_1", "score_1", "unit_2", "score_2", "unit_3", "score_3",
-        "reason_1", "notes", "warnings", "problems",
+        "line", "id", "status", "industry", "industry_score", "cluster", "unit_1", "rank_1", "score_1", "unit_2", "rank_2", "score_2", "unit_3", "rank_3", "score_3",
+        "tied_at_3", "reason_1", "notes", "warnings", "problems",
     ];
 
     /// <summary>The Chinese headings of <see cref="OutputColumns"/>, for spreadsheets.</summary>
     public static readonly IReadOnlyList<string> OutputHeadings =
     [
-        "行号", "编号", "结果", "产业", "产业得分", "集群", "第1名", "得分1", "第2名", "得分2", "第3名", "得分3", "第1名理由", "说明", "警告", "错误",
+        "行号", "编号", "结果", "产业", "产业得分", "集群", "第1名", "名次1", "得分1", "第2名", "名次2", "得分2", "第3名", "名次3", "得分3",
+        "与第3名并列", "第1名理由", "说明", "警告", "错误",
     ];
 
     /// <summary>One row of cells per batch row: the top industry, the top three units, notes, warnings and problems.</summary>
@@ -123,8 +129,12 @@ public static class PlacementBatchCsv
             for (var k = 0; k < 3; k++)
             {
                 cells.Add(k < top.Count ? top[k].Unit : null);
+                cells.Add(k < top.Count ? top[k].RankText : null);
                 cells.Add(k < top.Count ? Score(top[k].Score) : null);
             }
+            // Every unit in the third unit's tie group, including those the cut at three leaves out.
+            var third = top.Count == 3 && top[2].Tied ? top[2] : null;
+            cells.Add(third is null ? null : string.Join("、", result!.Candidates.Where(c => c.Rank == third.Rank).Select(c => c.Unit)));
             cells.Add(top.FirstOrDefault()?.Reasons.FirstOrDefault()?.Text);
             cells.Add(result is null ? null : string.Join("；", result.Notes.Select(n => n.Text)));
             cells.Add(result is null ? null : string.Join("；", result.Warnings.Select(w => w.Text)));

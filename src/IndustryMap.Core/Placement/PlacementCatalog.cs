@@ -79,6 +79,9 @@ public sealed class PlacementCatalog
     public required IndustryClassifier Classifier { get; init; }
     public required IReadOnlyList<UnitInfo> Units { get; init; }
     public required IReadOnlyList<RestrictedProduct> Restricted { get; init; }
+
+    /// <summary>English words for catalog nodes (the vocabulary's <c>english</c> rows): English descriptions are read through them.</summary>
+    public EnglishGlossary Glossary { get; init; } = EnglishGlossary.Empty;
     /// <summary>The industry chains, for the chain rules (Chains/ChainPlacementRules).</summary>
     public IReadOnlyList<IndustryMap.Chains.Chain> Chains { get; init; } = [];
 
@@ -223,11 +226,12 @@ public sealed class PlacementCatalog
 
         var edition = await connection.ExecuteScalarAsync<long?>("SELECT MAX(year) FROM layout_editions WHERE status = 'published'");
         var designations = (await connection.QueryAsync<DesignationRow>(
-            """
+            $"""
             SELECT u.name AS unit, d.role, d.position, i.name AS industry, i.level, COALESCE(gp.name, p.name, i.name) AS cluster, d.printed,
                    d.detail, d.industry_id,
-                   d.src_document, d.src_from, d.src_to, d.src_url, d.entered_by, d.entered_at
+                   d.src_document, d.src_from, d.src_to, d.src_url, d.entered_by, d.entered_at, {ProvenanceRow.PublicColumns("d")}
             FROM layout_designations d
+            {ProvenanceRow.PublicJoin("d")}
             JOIN layout_editions e ON e.id = d.edition_id
             JOIN units u ON u.id = d.unit_id
             JOIN industries i ON i.id = d.industry_id
@@ -279,8 +283,8 @@ public sealed class PlacementCatalog
         var parks = (await connection.QueryAsync<ParkRow>(
             $"""
              SELECT x.name, u.name AS unit, x.level, x.kind, x.carrier_kind, x.planned_area, x.area_unit, x.area_mu, x.focus_industries,
-                    x.src_document, x.src_from, x.src_to, x.src_url, x.entered_by, x.entered_at
-             FROM parks x JOIN units u ON u.id = x.unit_id
+                    x.src_document, x.src_from, x.src_to, x.src_url, x.entered_by, x.entered_at, {ProvenanceRow.PublicColumns("x")}
+             FROM parks x JOIN units u ON u.id = x.unit_id {ProvenanceRow.PublicJoin("x")}
              ORDER BY CASE WHEN x.document_id IS NULL THEN 1 ELSE 0 END, x.document_id, x.position
              """)).Where(p => p.Carrier.IsPark).ToLookup(p => p.Unit); // platforms, laboratories … are not parks (decision 0011)
         var units = (await connection.QueryAsync<(long Id, string Name, long Position)>("SELECT id, name, position FROM units ORDER BY position")).ToList();
@@ -289,6 +293,9 @@ public sealed class PlacementCatalog
             "SELECT m.unit_id, g.name FROM unit_group_members m JOIN unit_groups g ON g.id = m.group_id ORDER BY g.position")).ToLookup(g => g.UnitId, g => g.Group);
         var restricted = (await connection.QueryAsync<RestrictedRow>(
             $"SELECT keyword, product, category, catalogue, item, note, {ProvenanceRow.Columns} FROM restricted_products ORDER BY position")).ToList();
+
+        var glossary = (await connection.QueryAsync<(string Term, string Target)>(
+            "SELECT term, target FROM industry_vocabulary WHERE kind = 'english' ORDER BY term, target")).ToList();
 
         var planOf = plans.GroupBy(p => p.Unit).ToDictionary(g => g.Key, g => g.First());
         var taxonomyUnit = plans.GroupBy(p => p.Taxonomy).ToDictionary(g => g.Key, g => g.First().Unit, StringComparer.Ordinal);
@@ -304,6 +311,7 @@ public sealed class PlacementCatalog
             Version = version,
             Edition = (int?)edition,
             Classifier = classifier,
+            Glossary = new EnglishGlossary(glossary),
             Chains = await IndustryMap.Chains.ChainQueries.ChainsAsync(database),
             Restricted = restricted.Select(r => new RestrictedProduct(r.Keyword, r.Product, r.Category, r.Catalogue, r.Item, r.Note, r.ToSource())).ToList(),
             Units = units.Select(u => new UnitInfo(

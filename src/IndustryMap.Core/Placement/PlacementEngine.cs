@@ -21,14 +21,28 @@ public static class PlacementEngine
     {
         context ??= PlacementContext.Empty;
         var parsed = DescriptionText.Parse(request.Description);
-        var classification = catalog.Classifier.Classify(parsed);
         var notes = new List<PlacementReason>();
+        // English: read through the glossary (English words of catalog nodes), then classified as the catalog names they mean.
+        if (parsed.IsLatin && catalog.Glossary.Find(request.Description) is { Count: > 0 } english)
+        {
+            parsed = DescriptionText.Parse(string.Join("，", english.Select(e => e.Target).Distinct()));
+            var read = string.Join("；", english.Select(e => $"“{e.Phrase}” → {e.Target}"));
+            var readEn = string.Join("; ", english.Select(e => $"“{e.Phrase}” → {e.Target}"));
+            notes.Add(new PlacementReason(PlacementRules.EnglishRule, $"英文描述按英文词表识别：{read}", PlacementClauses.DuikouShoutan)
+            {
+                TextEn = $"English description read through the glossary: {readEn}",
+            });
+        }
+        var classification = catalog.Classifier.Classify(parsed);
         // Restricted and eliminated products are looked for in every description, classified or not (issue 13 §5).
         var warnings = PlacementRules.RestrictedProducts(parsed, catalog.Restricted).ToList();
         if (parsed.Negated.Count > 0)
         {
             notes.Add(new PlacementReason(PlacementRules.NegationRule,
-                $"描述中的否定内容不作为产业依据：{string.Join("；", parsed.Negated.Select(n => $"“{n}”"))}", PlacementClauses.DuikouShoutan));
+                $"描述中的否定内容不作为产业依据：{string.Join("；", parsed.Negated.Select(n => $"“{n}”"))}", PlacementClauses.DuikouShoutan)
+            {
+                TextEn = $"negated words of the description are not read as the project's industry: {string.Join("; ", parsed.Negated.Select(n => $"“{n}”"))}",
+            });
         }
 
         if (classification.MatchesNothing)
@@ -37,7 +51,12 @@ public static class PlacementEngine
             if (PlacementRules.NonProhibited(classification, catalog.Units) is { } np) notes.Add(np);
             notes.AddRange(PlacementRules.SizeNotes(request));
             return new PlacementResult(request, catalog.Edition, classification.Industries, [], notes, warnings,
-                parsed.IsLatin ? "未识别出产业：描述为英文，请用中文描述产品。" : "未识别出产业：描述未匹配到任何产业、产品或关键词，请补充产品名称。");
+                parsed.IsLatin ? "未识别出产业：英文描述中没有英文词表中的产品，请用中文描述产品。" : "未识别出产业：描述未匹配到任何产业、产品或关键词，请补充产品名称。")
+            {
+                SummaryEn = parsed.IsLatin
+                    ? "No industry recognised: the English description names no product of the English glossary; describe the product in Chinese."
+                    : "No industry recognised: the description matches no industry, product or keyword; add the product's name.",
+            };
         }
 
         var leading = classification.Leading.ToList();
@@ -60,35 +79,50 @@ public static class PlacementEngine
             {
                 notes.Add(new PlacementReason(PlacementRules.FirstContactRule,
                     $"首谈登记中有多个单位与投资方“{request.Investor}”接触（{string.Join("、", registered.Select(r => $"{r.Unit}：第 {r.Seq} 号“{r.Project}”"))}）：需由市级统筹协调",
-                    PlacementClauses.CityCoordination));
+                    PlacementClauses.CityCoordination)
+                {
+                    TextEn = $"the first-contact register has several units in contact with the investor “{request.Investor}” ({string.Join(", ", registered.Select(r => $"{r.Unit}: entry {r.Seq} “{r.Project}”"))}): the city coordinates",
+                });
             }
         }
 
         var chainEvidence = IndustryMap.Chains.ChainPlacementRules.Evidence(new(request.Description, leading.Select(i => i.Name).ToList(), request.Investor), catalog.Chains);
-        var candidates = new List<(UnitInfo Unit, double Base, double Evidence, int Priority, bool IsDuikou, List<PlacementReason> Reasons, IReadOnlyList<ParkCandidate> Parks)>();
+        var candidates = new List<(UnitInfo Unit, double Base, double Fit, double Evidence, int Priority, bool IsDuikou, List<PlacementReason> Reasons, IReadOnlyList<ParkCandidate> Parks)>();
         foreach (var unit in catalog.Units)
         {
             var reasons = new List<PlacementReason>();
             var duikou = PlacementRules.Duikou(unit.Designations, classification.Industries);
             reasons.AddRange(PlacementRules.DuikouReasons(unit.Name, duikou));
+            // The unit's own plan: for a unit whose layout is recorded it only breaks ties (an evidence rule below); for a
+            // unit whose layout is not recorded it stands in for the layout (coverage: unknown is not "none").
             var (planScore, planReasons) = PlacementRules.UnitPlan(unit, classification.PlanItems, leading);
-            reasons.AddRange(planReasons);
+            if (!unit.LayoutRecorded) reasons.AddRange(planReasons);
             reasons.AddRange(chainEvidence.GetValueOrDefault(unit.Name, []));
             var parks = PlacementRules.Parks(unit, classification, parsed.Text, request.LandMu);
-            reasons.AddRange(parks.Take(2).Select(p => new PlacementReason(PlacementRules.ParkRule, p.Text, p.Source)));
+            reasons.AddRange(parks.Take(2).Select(p => PlacementRules.CitingFact(new PlacementReason(PlacementRules.ParkRule, p.Text, PlacementClauses.DuikouShoutan, p.Source) { TextEn = p.TextEn })));
             if (PlacementRules.LandShortfall(unit, parks, request.LandMu) is { } shortfall) reasons.Add(shortfall);
-            var baseScore = Math.Max(duikou.Score, planScore) + 0.1 * Math.Min(duikou.Score, planScore);
+            var baseScore = unit.LayoutRecorded ? duikou.Score : planScore;
 
-            // Evidence: each rule that knows something about the unit adds weight × strength, and says so.
+            // Evidence: each rule that knows something about the unit adds weight × strength, and says so. Rules at the
+            // designation level (a product printed in the designation's detail) add to the unit's fit; the others only
+            // order units whose fit is equal (tie-breakers): they never lift a unit above a better designation match.
+            var fit = 0.0;
             var evidence = 0.0;
-            var input = new EvidenceInput(unit, classification, request, context, duikou, parks);
+            var input = new EvidenceInput(unit, classification, request, context, duikou, parks) { PlanScore = planScore, PlanReasons = planReasons };
             foreach (var rule in evidenceRules)
             {
                 if (rule.Evaluate(input) is not { } finding || finding.Strength <= 0) continue;
                 var weight = Math.Round(rule.Weight * Math.Min(1.0, finding.Strength), 4);
-                evidence += weight;
-                reasons.Add(new PlacementReason(rule.Code, $"{rule.Name}（+{weight.ToString("0.000", CultureInfo.InvariantCulture)}）：{finding.Text}", rule.Source,
-                    finding.Evidence) { Weight = weight });
+                if (rule.DesignationLevel) fit += weight;
+                else evidence += weight;
+                var weightText = weight.ToString("0.000", CultureInfo.InvariantCulture);
+                var kind = rule.DesignationLevel ? "" : "，同分时排序";
+                var kindEn = rule.DesignationLevel ? "" : ", breaks ties";
+                reasons.Add(new PlacementReason(rule.Code, $"{rule.Name}（+{weightText}{kind}）：{finding.Text}", rule.Source, finding.Evidence)
+                {
+                    Weight = weight,
+                    TextEn = $"{PlacementRules.RuleNameEn(rule.Code)} (+{weightText}{kindEn}): {finding.TextEn ?? finding.Text}",
+                });
             }
 
             var isDuikou = PlacementRules.IsDuikouForLeading(unit, leading, parsed);
@@ -112,10 +146,9 @@ public static class PlacementEngine
             }
             if (!unit.LayoutRecorded && catalog.Edition is { } edition)
             {
-                reasons.Add(new PlacementReason(PlacementRules.LayoutNotRecordedRule,
-                    $"尚未记录{unit.Name}的产业布局（{edition}年版）：无法按“对口”原则判断（未知，不计为不对口）", PlacementClauses.DuikouShoutan));
+                reasons.Add(PlacementRules.LayoutNotRecorded(unit.Name, edition));
             }
-            candidates.Add((unit, Math.Round(baseScore, 4), Math.Round(evidence, 4), priority, isDuikou, reasons, parks));
+            candidates.Add((unit, Math.Round(baseScore, 4), Math.Round(fit, 4), Math.Round(evidence, 4), priority, isDuikou, reasons, parks));
         }
 
         if (PlacementRules.NonProhibited(classification, catalog.Units) is { } nonProhibited) notes.Add(nonProhibited);
@@ -124,31 +157,38 @@ public static class PlacementEngine
         {
             notes.Add(new PlacementReason(PlacementEvidence.RegistryRule,
                 $"企业名录仅覆盖{string.Join("、", catalog.Units.Where(u => u.RegistryKnown).Select(u => u.Name))}：其他单位的同类企业情况未知，不加分也不减分",
-                PlacementClauses.DuikouShoutan));
+                PlacementClauses.DuikouShoutan)
+            {
+                TextEn = $"enterprise registries cover only {string.Join(", ", catalog.Units.Where(u => u.RegistryKnown).Select(u => u.Name))}: for the other units it is unknown, neither added nor taken away",
+            });
         }
 
-        var ranked = Rank(candidates.Select(c => (c.Unit, Score: Math.Round(c.Base + c.Evidence, 4), c.Priority, Candidate: c)).ToList(),
+        var ranked = Rank(candidates.Select(c => (c.Unit, Score: Math.Round(c.Base + c.Fit, 4), c.Evidence, c.Priority, Candidate: c)).ToList(),
             (x, rank, rankTo) => new UnitCandidate(x.Unit.Name, rank, x.Score, x.Priority, x.Unit.IsYuxi, x.Candidate.Reasons, x.Candidate.Parks)
             {
                 RankTo = rankTo, BaseScore = x.Candidate.Base, EvidenceScore = x.Candidate.Evidence, IsDuikou = x.Candidate.IsDuikou,
             });
-        return new PlacementResult(request, catalog.Edition, classification.Industries, ranked, notes, warnings, Summary(classification, ranked, yuxi));
+        return new PlacementResult(request, catalog.Edition, classification.Industries, ranked, notes, warnings, Summary(classification, ranked, yuxi))
+        {
+            SummaryEn = SummaryEn(classification, ranked, yuxi),
+        };
     }
 
     /// <summary>
-    /// Orders by priority then score, and gives every group of equal (priority, score) one rank range: the first rank
-    /// of the group to its last. Within a group the list keeps the unit order only because a list needs one; the ranks
-    /// say 并列.
+    /// Orders by priority, then score (the designation fit), then tie-break evidence, and gives every group equal on all
+    /// three one rank range: the first rank of the group to its last. Within a group the list keeps the unit order only
+    /// because a list needs one; the ranks say 并列.
     /// </summary>
-    public static List<UnitCandidate> Rank<T>(IReadOnlyList<(UnitInfo Unit, double Score, int Priority, T Candidate)> items,
-        Func<(UnitInfo Unit, double Score, int Priority, T Candidate), int, int, UnitCandidate> make)
+    public static List<UnitCandidate> Rank<T>(IReadOnlyList<(UnitInfo Unit, double Score, double TieBreak, int Priority, T Candidate)> items,
+        Func<(UnitInfo Unit, double Score, double TieBreak, int Priority, T Candidate), int, int, UnitCandidate> make)
     {
-        var ordered = items.OrderByDescending(c => c.Priority).ThenByDescending(c => c.Score).ThenBy(c => c.Unit.Position).ToList();
+        var ordered = items.OrderByDescending(c => c.Priority).ThenByDescending(c => c.Score).ThenByDescending(c => c.TieBreak).ThenBy(c => c.Unit.Position).ToList();
         var result = new List<UnitCandidate>(ordered.Count);
         for (var i = 0; i < ordered.Count;)
         {
             var j = i;
-            while (j + 1 < ordered.Count && ordered[j + 1].Priority == ordered[i].Priority && ordered[j + 1].Score == ordered[i].Score) j++;
+            while (j + 1 < ordered.Count && ordered[j + 1].Priority == ordered[i].Priority && ordered[j + 1].Score == ordered[i].Score &&
+                   ordered[j + 1].TieBreak == ordered[i].TieBreak) j++;
             for (var k = i; k <= j; k++) result.Add(make(ordered[k], i + 1, j + 1));
             i = j + 1;
         }
@@ -165,5 +205,16 @@ public static class PlacementEngine
         var top = ranked.Where(c => c.Rank == 1).Select(c => c.Unit).ToList();
         var topText = top.Count == 1 ? $"首选：{top[0]}" : $"并列第 1 名：{string.Join("、", top)}";
         return $"识别为 {industries}。{duikouText}。{(yuxi ? "市外新引进汽车零部件项目原则上在渝西地区布局。" : "")}{topText}。";
+    }
+
+    private static string SummaryEn(Classification classification, IReadOnlyList<UnitCandidate> ranked, bool yuxi)
+    {
+        var industries = string.Join(", ", classification.Leading.Take(3).Select(i =>
+            $"{i.Name} ({i.Score.ToString("0.00", CultureInfo.InvariantCulture)})"));
+        var duikou = ranked.Where(c => c.IsDuikou).Select(c => c.Unit).ToList();
+        var duikouText = duikou.Count == 0 ? "no unit designates it as a dominant or characteristic industry" : $"{duikou.Count} matching (对口) unit(s): {string.Join(", ", duikou)}";
+        var top = ranked.Where(c => c.Rank == 1).Select(c => c.Unit).ToList();
+        var topText = top.Count == 1 ? $"First: {top[0]}" : $"Tied first: {string.Join(", ", top)}";
+        return $"Classified as {industries}; {duikouText}. {(yuxi ? "Auto-parts projects from outside the city are in principle placed in 渝西. " : "")}{topText}.";
     }
 }

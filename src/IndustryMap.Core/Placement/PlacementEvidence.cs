@@ -5,13 +5,22 @@ namespace IndustryMap.Placement;
 
 /// <summary>What an evidence rule sees about one unit: the classification, the request, the context and the unit's 对口 result.</summary>
 public sealed record EvidenceInput(UnitInfo Unit, Classification Classification, PlacementRequest Request, PlacementContext Context,
-    PlacementRules.DuikouResult Duikou, IReadOnlyList<ParkCandidate> Parks);
+    PlacementRules.DuikouResult Duikou, IReadOnlyList<ParkCandidate> Parks)
+{
+    /// <summary>The unit's own plan's match (<see cref="PlacementRules.UnitPlan(UnitInfo, IReadOnlyList{PlanItemMatch}, IReadOnlyList{IndustryMatch})"/>).</summary>
+    public double PlanScore { get; init; }
+    public IReadOnlyList<PlacementReason> PlanReasons { get; init; } = [];
+}
 
 /// <summary>
 /// One finding of an evidence rule for one unit: how strongly it holds (0–1; the score moves by strength × the rule's
 /// weight), what it says, and where the fact is printed.
 /// </summary>
-public sealed record EvidenceFinding(double Strength, string Text, Source? Evidence = null);
+public sealed record EvidenceFinding(double Strength, string Text, Source? Evidence = null)
+{
+    /// <summary>The same finding in English (names stay as printed).</summary>
+    public string? TextEn { get; init; }
+}
 
 /// <summary>
 /// A named, weighted rule that breaks ties by evidence (issue 13 §1): product-level match with a designation's detail,
@@ -30,6 +39,13 @@ public interface IPlacementEvidenceRule
     /// <summary>The clause or public source the rule implements.</summary>
     Source Source { get; }
     EvidenceFinding? Evaluate(EvidenceInput input);
+
+    /// <summary>
+    /// True for evidence at the designation level (a product printed in the unit's designation): it adds to the unit's
+    /// fit. Otherwise the rule only orders units of equal fit (a tie-breaker) and cannot lift a unit above a better
+    /// designation match.
+    /// </summary>
+    bool DesignationLevel => false;
 }
 
 /// <summary>The built-in evidence rules. Each is small and pure; weights are below the gap between two 对口 levels except where said.</summary>
@@ -40,6 +56,7 @@ public static class PlacementEvidence
     public const string ParkFitRule = "park_fit";
     public const string YuxiFloorGapRule = "yuxi_floor_gap";
     public const string UnitTargetRule = "unit_target";
+    public const string UnitPlanFitRule = "unit_plan_fit";
 
     /// <summary>
     /// Product-level 对口 (seed 000 L27 对口, read at the product level): the description names a product printed in the
@@ -53,6 +70,7 @@ public static class PlacementEvidence
         public string Name => "细目产品对口";
         public double Weight => 0.12;
         public Source Source => PlacementClauses.DuikouShoutan;
+        public bool DesignationLevel => true;
 
         public EvidenceFinding? Evaluate(EvidenceInput input)
         {
@@ -65,7 +83,10 @@ public static class PlacementEvidence
                     {
                         return new EvidenceFinding(1.0,
                             $"{input.Unit.Name}的{Layout.LayoutRoles.Chinese(designation.Role)}“{designation.Printed}”细目列有“{designation.Details[i]}”，与项目产品一致",
-                            designation.Source);
+                            designation.Source)
+                        {
+                            TextEn = $"the {PlacementRules.RoleEn(designation.Role)} industry “{designation.Printed}” of {input.Unit.Name} lists “{designation.Details[i]}” in its detail: the project's product",
+                        };
                     }
                 }
             }
@@ -93,7 +114,10 @@ public static class PlacementEvidence
             if (same.Count == 0) return null;
             var names = string.Join("、", same.Take(3).Select(e => e.Name));
             return new EvidenceFinding(Math.Min(1.0, same.Count / 3.0),
-                $"{input.Unit.Name}已有同一细分产业的企业或项目 {same.Count} 个（{names}{(same.Count > 3 ? " 等" : "")}）", same[0].Source);
+                $"{input.Unit.Name}已有同一细分产业的企业或项目 {same.Count} 个（{names}{(same.Count > 3 ? " 等" : "")}）", same[0].Source)
+            {
+                TextEn = $"{input.Unit.Name} already has {same.Count} enterprise(s) or project(s) of the same sub-industry ({names}{(same.Count > 3 ? " …" : "")})",
+            };
         }
     }
 
@@ -113,7 +137,7 @@ public static class PlacementEvidence
             if (input.Parks.Count == 0) return null;
             var best = input.Parks[0];
             var strength = best.Land == PlacementRules.LandSufficient ? 1.0 : 2.0 / 3;
-            return new EvidenceFinding(strength, best.Text, best.Source);
+            return new EvidenceFinding(strength, best.Text, best.Source) { TextEn = best.TextEn };
         }
     }
 
@@ -137,7 +161,11 @@ public static class PlacementEvidence
             if (gap <= 0) return null;
             return new EvidenceFinding((double)Math.Min(1m, gap / PlacementClauses.YuxiFloorYi),
                 string.Create(CultureInfo.InvariantCulture,
-                    $"{input.Unit.Name}{input.Context.Year}年已开工新招商项目 {Storage.Decimals.Text(started)} 亿元，距 {Storage.Decimals.Text(PlacementClauses.YuxiFloorYi)} 亿元底线尚差 {Storage.Decimals.Text(gap)} 亿元"));
+                    $"{input.Unit.Name}{input.Context.Year}年已开工新招商项目 {Storage.Decimals.Text(started)} 亿元，距 {Storage.Decimals.Text(PlacementClauses.YuxiFloorYi)} 亿元底线尚差 {Storage.Decimals.Text(gap)} 亿元"))
+            {
+                TextEn = string.Create(CultureInfo.InvariantCulture,
+                    $"{input.Unit.Name} has started {Storage.Decimals.Text(started)} 亿元 of newly attracted projects in {input.Context.Year}, {Storage.Decimals.Text(gap)} 亿元 short of the {Storage.Decimals.Text(PlacementClauses.YuxiFloorYi)} 亿元 floor"),
+            };
         }
     }
 
@@ -161,12 +189,37 @@ public static class PlacementEvidence
             {
                 if (leading.Any(i => target.Industries.Contains(i.Name) || target.Clusters.Contains(i.Cluster)))
                 {
-                    return new EvidenceFinding(1.0, $"{input.Unit.Name}的规划为“{target.Industry}”设定目标：{target.Printed}", target.Source);
+                    return new EvidenceFinding(1.0, $"{input.Unit.Name}的规划为“{target.Industry}”设定目标：{target.Printed}", target.Source)
+                    {
+                        TextEn = $"the plan of {input.Unit.Name} sets a target for “{target.Industry}”: {target.Printed}",
+                    };
                 }
             }
             return null;
         }
     }
 
-    public static readonly IReadOnlyList<IPlacementEvidenceRule> BuiltIn = [new DesignationDetail(), new UnitTarget(), new Registry(), new ParkFit(), new YuxiFloorGap()];
+    /// <summary>
+    /// The unit's own 十四五 plan (万州 "231", 南岸 pillars) names the project's industry, by its words or through its
+    /// crosswalk. For a unit whose layout is recorded the city's layout decides 对口 (seed 000 L27) and the plan only
+    /// breaks ties (weight 0.08 × the match); for a unit whose layout is not recorded the plan stands in for the layout
+    /// in the fit itself (<see cref="PlacementRules.UnitPlanStandInWeight"/>), so this rule says nothing.
+    /// </summary>
+    public sealed class UnitPlanFit : IPlacementEvidenceRule
+    {
+        public string Code => UnitPlanFitRule;
+        public string Name => "区县自身规划";
+        public double Weight => 0.08;
+        public Source Source => PlacementClauses.DuikouShoutan;
+
+        public EvidenceFinding? Evaluate(EvidenceInput input)
+        {
+            if (!input.Unit.LayoutRecorded || input.PlanScore <= 0 || input.PlanReasons.Count == 0) return null;
+            var reason = input.PlanReasons[0];
+            return new EvidenceFinding(input.PlanScore / PlacementRules.UnitPlanWeight, reason.Text, reason.Source) { TextEn = reason.TextEn };
+        }
+    }
+
+    public static readonly IReadOnlyList<IPlacementEvidenceRule> BuiltIn =
+        [new DesignationDetail(), new UnitTarget(), new UnitPlanFit(), new Registry(), new ParkFit(), new YuxiFloorGap()];
 }

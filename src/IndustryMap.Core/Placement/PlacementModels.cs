@@ -41,13 +41,20 @@ public sealed record PlacementRequest(
 public sealed record PlacementReason(string Rule, string Text, Source Source, Source? Evidence = null)
 {
     public string RuleName => PlacementRules.RuleName(Rule);
+    public string RuleNameEn => PlacementRules.RuleNameEn(Rule);
+
+    /// <summary>The same reason in English (names of units, industries and parks stay as printed); the Chinese text when a rule gives none.</summary>
+    public string? TextEn { get; init; }
 
     /// <summary>For an evidence rule: how much it moved the unit's score (its weight × the finding's strength).</summary>
     public double? Weight { get; init; }
 }
 
 public sealed record ParkCandidate(string Name, string? Level, IReadOnlyList<string> FocusIndustries, IReadOnlyList<string> Matched,
-    decimal? PlannedAreaMu, string Land, string Text, Source Source);
+    decimal? PlannedAreaMu, string Land, string Text, Source Source)
+{
+    public string? TextEn { get; init; }
+}
 
 /// <summary>
 /// A ranked unit. Units with the same priority and score share a rank range (<see cref="Rank"/>–<see cref="RankTo"/>,
@@ -82,6 +89,9 @@ public sealed record PlacementResult(
     string Summary)
 {
     public bool MatchesNothing => Industries.Count == 0;
+
+    /// <summary>The summary in English (names as printed).</summary>
+    public string? SummaryEn { get; init; }
 }
 
 /// <summary>What the store knows beyond the catalog when a project is placed: the register and the pipeline.</summary>

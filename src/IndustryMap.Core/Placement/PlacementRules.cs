@@ -45,7 +45,7 @@ public static class PlacementClauses
 /// Placement rules as small pure functions (CONTRIBUTING: policy rules cite their clause and are tested without a
 /// database). <see cref="PlacementEngine"/> combines them; each returns the reasons it gives, with the clause.
 /// </summary>
-public static class PlacementRules
+public static partial class PlacementRules
 {
     public const string DuikouRule = "duikou";
     public const string YuxiAutoPartsRule = "yuxi_auto_parts";
@@ -60,6 +60,7 @@ public static class PlacementRules
     public const string NegationRule = "negation";
     public const string LandRule = "land";
     public const string ApprovalRule = "approval_level";
+    public const string EnglishRule = "english_glossary";
 
     public static string RuleName(string rule) => rule switch
     {
@@ -76,6 +77,7 @@ public static class PlacementRules
         NegationRule => "否定内容",
         LandRule => "用地规模",
         ApprovalRule => "核准层级",
+        EnglishRule => "英文词表",
         PlacementEvidence.DesignationDetailRule => "细目产品对口",
         PlacementEvidence.RegistryRule => "同类企业",
         PlacementEvidence.ParkFitRule => "园区匹配",
@@ -83,7 +85,44 @@ public static class PlacementRules
         PlacementEvidence.UnitTargetRule => "区县产业目标",
         IndustryMap.Chains.ChainPlacementRules.ChainGapFillRule => "补链",
         IndustryMap.Chains.ChainPlacementRules.ChainOutsideSupplierRule => "链上配套企业",
+        PlacementEvidence.UnitPlanFitRule => "区县自身规划",
         _ => rule,
+    };
+
+    public static string RuleNameEn(string rule) => rule switch
+    {
+        DuikouRule => "matching industry (对口)",
+        YuxiAutoPartsRule => "渝西 auto parts",
+        FirstContactRule => "first contact (首谈)",
+        NonProhibitedRule => "not prohibited, admitted (非禁即入)",
+        RestrictedRule => "industrial structure adjustment catalogue",
+        UnitPlanRule => "the unit's own plan",
+        ParkRule => "park",
+        YuxiFloorRule => "渝西 start-up floor",
+        LayoutNotRecordedRule => "layout not recorded",
+        NoMatchRule => "no industry recognised",
+        NegationRule => "negated words",
+        LandRule => "land",
+        ApprovalRule => "approval level",
+        EnglishRule => "English glossary",
+        PlacementEvidence.DesignationDetailRule => "product in the designation's detail",
+        PlacementEvidence.RegistryRule => "enterprises of the same kind",
+        PlacementEvidence.ParkFitRule => "park fit",
+        PlacementEvidence.YuxiFloorGapRule => "gap to the 渝西 floor",
+        PlacementEvidence.UnitTargetRule => "the unit's industry target",
+        PlacementEvidence.UnitPlanFitRule => "the unit's own plan",
+        IndustryMap.Chains.ChainPlacementRules.ChainGapFillRule => "fills a chain gap (补链)",
+        IndustryMap.Chains.ChainPlacementRules.ChainOutsideSupplierRule => "chain supplier outside",
+        _ => rule,
+    };
+
+    /// <summary>The English word of a designation role.</summary>
+    public static string RoleEn(string role) => role == LayoutRoles.Dominant ? "dominant" : "characteristic";
+
+    public static PlacementReason LayoutNotRecorded(string unit, int edition) => new(LayoutNotRecordedRule,
+        $"尚未记录{unit}的产业布局（{edition}年版）：无法按“对口”原则判断（未知，不计为不对口）", PlacementClauses.DuikouShoutan)
+    {
+        TextEn = $"the {edition} layout of {unit} is not recorded: 对口 cannot be judged (unknown, not counted as not matching)",
     };
 
     // ---- 对口 -------------------------------------------------------------------------------------------------
@@ -99,14 +138,25 @@ public static class PlacementRules
     public const double DominantSameCluster = 0.4;
     public const double CharacteristicSameCluster = 0.28;
 
-    public enum Relation { None = 0, SameCluster = 1, Contains = 2, Exact = 3 }
+    /// <summary>
+    /// How a designation relates to a classified industry. <see cref="Covers"/>: a whole-cluster designation (两江新区's
+    /// 智能网联新能源汽车) and one of the cluster's sub-industries — 对口, but it does not say which sub-industry.
+    /// </summary>
+    public enum Relation { None = 0, SameCluster = 1, Covers = 2, Contains = 3, Exact = 4 }
+
+    /// <summary>
+    /// A whole-cluster designation counts for one of its sub-industries at this share of a designation of the
+    /// sub-industry itself: a dominant cluster is worth a characteristic designation of the sub-industry (0.7), below a
+    /// dominant one that names it, and a product printed in a sub-industry designation's detail comes first.
+    /// </summary>
+    public const double CoversFactor = 0.7;
 
     public sealed record DuikouMatch(UnitDesignation Designation, IndustryMatch Industry, Relation Relation, double Score);
 
     public sealed record DuikouResult(double Score, IReadOnlyList<DuikouMatch> Matches)
     {
         /// <summary>The unit designates the project's industry itself (not only its cluster): a 对口 unit.</summary>
-        public bool IsDuikou => Matches.Any(m => m.Relation >= Relation.Contains);
+        public bool IsDuikou => Matches.Any(m => m.Relation >= Relation.Covers);
     }
 
     public static Relation Relate(UnitDesignation designation, IndustryMatch industry)
@@ -117,8 +167,9 @@ public static class PlacementRules
             return designation.Cluster == industry.Name ? Relation.SameCluster : Relation.None;
         }
         if (designation.Industry == industry.Name) return Relation.Exact;
-        // A layout may designate a whole cluster (云阳's 新型显示, 黔江's 轻合金材料): it covers every sub-industry in it.
-        if (designation.IsCluster && designation.Industry == industry.Cluster) return Relation.Exact;
+        // A layout may designate a whole cluster (两江新区's 智能网联新能源汽车, 云阳's 新型显示): it covers every
+        // sub-industry in it, but says less than a designation of the sub-industry itself (× CoversFactor).
+        if (designation.IsCluster && designation.Industry == industry.Cluster) return Relation.Covers;
         // 潼南's 汽车再制造及智能网联新能源汽车零部件 names 智能网联新能源汽车零部件 in its own words, and 江津's
         // 智能网联新能源汽车整车与零部件 nearly so.
         if (designation.Cluster == industry.Cluster && Names(designation.Industry, industry.Name)) return Relation.Contains;
@@ -151,6 +202,8 @@ public static class PlacementRules
         (_, Relation.Exact) => CharacteristicExact,
         (LayoutRoles.Dominant, Relation.Contains) => DominantExact * ContainsFactor,
         (_, Relation.Contains) => CharacteristicExact * ContainsFactor,
+        (LayoutRoles.Dominant, Relation.Covers) => DominantExact * CoversFactor,
+        (_, Relation.Covers) => CharacteristicExact * CoversFactor,
         (LayoutRoles.Dominant, Relation.SameCluster) => DominantSameCluster,
         (_, Relation.SameCluster) => CharacteristicSameCluster,
         _ => 0,
@@ -179,16 +232,27 @@ public static class PlacementRules
         foreach (var match in result.Matches.Where(m => m.Score >= 0.05).DistinctBy(m => m.Designation).Take(3))
         {
             var role = LayoutRoles.Chinese(match.Designation.Role);
-            var text = match.Relation switch
+            var (text, textEn) = match.Relation switch
             {
-                Relation.Exact or Relation.Contains =>
+                Relation.Exact or Relation.Contains or Relation.Covers => (
                     $"{unit}将“{match.Designation.Printed}”列为{role}，与项目的“{match.Industry.Name}”对口",
-                _ => $"{unit}的{role}“{match.Designation.Printed}”与项目同属“{match.Industry.Cluster}”集群（相关，非同一细分产业）",
+                    $"{unit} designates “{match.Designation.Printed}” as a {RoleEn(match.Designation.Role)} industry, matching the project's “{match.Industry.Name}” (对口)"),
+                _ => (
+                    $"{unit}的{role}“{match.Designation.Printed}”与项目同属“{match.Industry.Cluster}”集群（相关，非同一细分产业）",
+                    $"the {RoleEn(match.Designation.Role)} industry “{match.Designation.Printed}” of {unit} is in the project's cluster “{match.Industry.Cluster}” (related, not the same sub-industry)"),
             };
-            reasons.Add(new PlacementReason(DuikouRule, text, PlacementClauses.DuikouShoutan, match.Designation.Source));
+            reasons.Add(CitingFact(new PlacementReason(DuikouRule, text, PlacementClauses.DuikouShoutan, match.Designation.Source) { TextEn = textEn }));
         }
         return reasons;
     }
+
+    /// <summary>
+    /// A reason whose fact comes from a public page (a public-tier designation or park) cites that page as its source
+    /// (URL, title, publisher, dates), not the clause of the rule: the seed clause does not print the fact. The clause
+    /// stays named by the rule.
+    /// </summary>
+    public static PlacementReason CitingFact(PlacementReason reason) =>
+        reason.Evidence is { Document: null } fact && (fact.Public is not null || fact.Url is not null) ? reason with { Source = fact, Evidence = reason.Source } : reason;
 
     // ---- 渝西 auto parts --------------------------------------------------------------------------------------
 
@@ -216,10 +280,19 @@ public static class PlacementRules
 
     public static PlacementReason YuxiAutoPartsReason(string unit, bool isYuxi, Classification classification)
     {
-        var basis = classification.Top is { } top ? $"项目识别为“{top.Name}”（{top.Score.ToString("0.00", CultureInfo.InvariantCulture)}，不低于 {YuxiConfidence.ToString("0.0", CultureInfo.InvariantCulture)}）" : "";
+        var score = classification.Top?.Score.ToString("0.00", CultureInfo.InvariantCulture);
+        var threshold = YuxiConfidence.ToString("0.0", CultureInfo.InvariantCulture);
+        var basis = classification.Top is { } top ? $"项目识别为“{top.Name}”（{score}，不低于 {threshold}）" : "";
+        var basisEn = classification.Top is { } t ? $"the project is classified as “{t.Name}” ({score}, at least {threshold}, the leading industry)" : "";
         return isYuxi
             ? new PlacementReason(YuxiAutoPartsRule, $"市外新引进的智能网联新能源汽车零部件企业原则上在渝西地区布局，{basis}：{unit}属渝西地区，优先", PlacementClauses.YuxiAutoParts)
-            : new PlacementReason(YuxiAutoPartsRule, $"市外新引进的智能网联新能源汽车零部件企业原则上在渝西地区布局，{basis}：{unit}不属渝西地区", PlacementClauses.YuxiAutoParts);
+            {
+                TextEn = $"auto-parts enterprises newly attracted from outside the city are in principle placed in 渝西; {basisEn}: {unit} is in 渝西, first",
+            }
+            : new PlacementReason(YuxiAutoPartsRule, $"市外新引进的智能网联新能源汽车零部件企业原则上在渝西地区布局，{basis}：{unit}不属渝西地区", PlacementClauses.YuxiAutoParts)
+            {
+                TextEn = $"auto-parts enterprises newly attracted from outside the city are in principle placed in 渝西; {basisEn}: {unit} is not in 渝西",
+            };
     }
 
     /// <summary>
@@ -242,20 +315,30 @@ public static class PlacementRules
     public static FirstContactOutcome FirstContact(string unit, bool isDuikou, bool yuxiRuleApplies, bool unitIsYuxi, string? basis = null)
     {
         var from = basis is null ? "" : $"（{basis}）";
+        var fromEn = basis is null ? "" : $" ({basis})";
         if (isDuikou && (!yuxiRuleApplies || unitIsYuxi))
         {
             return new FirstContactOutcome(true, false, new PlacementReason(FirstContactRule,
-                $"{unit}为首谈单位{from}，且为对口区县：按“首谈”原则由{unit}承接", PlacementClauses.DuikouShoutan));
+                $"{unit}为首谈单位{from}，且为对口区县：按“首谈”原则由{unit}承接", PlacementClauses.DuikouShoutan)
+            {
+                TextEn = $"{unit} made first contact{fromEn} and is a matching (对口) unit: under 首谈 {unit} takes the project",
+            });
         }
         if (isDuikou)
         {
             return new FirstContactOutcome(false, true, new PlacementReason(FirstContactRule,
                 $"{unit}为首谈单位{from}且为对口区县，但市外新引进汽车零部件企业原则上在渝西地区布局：需由市级统筹协调（市招商投资局牵头）",
-                PlacementClauses.CityCoordination, PlacementClauses.YuxiAutoParts));
+                PlacementClauses.CityCoordination, PlacementClauses.YuxiAutoParts)
+            {
+                TextEn = $"{unit} made first contact{fromEn} and is a matching unit, but auto-parts enterprises from outside the city are in principle placed in 渝西: the city coordinates (市招商投资局)",
+            });
         }
         return new FirstContactOutcome(false, true, new PlacementReason(FirstContactRule,
             $"{unit}为首谈单位{from}，但不是对口区县：需由市级统筹协调（市招商投资局牵头），引导项目落户对口区县", PlacementClauses.CityCoordination,
-            PlacementClauses.DuikouShoutan));
+            PlacementClauses.DuikouShoutan)
+        {
+            TextEn = $"{unit} made first contact{fromEn} but is not a matching unit: the city coordinates (市招商投资局) and guides the project to a matching unit",
+        });
     }
 
     // ---- 非禁即入 ---------------------------------------------------------------------------------------------
@@ -271,21 +354,27 @@ public static class PlacementRules
         {
             return new PlacementReason(NonProhibitedRule,
                 "未能从描述中识别出“33618”产业：无法按“对口”原则推荐区县。产业地图为引导性文件，未列入地图的新增项目按“非禁即入”原则办理，须符合国家产业政策和资源环境容量",
-                PlacementClauses.NonProhibited);
+                PlacementClauses.NonProhibited)
+            {
+                TextEn = "no 33618 industry recognised in the description: no unit can be recommended by 对口. The map guides; a new project it does not list is handled under 非禁即入 and must meet national industrial policy and the environment's capacity",
+            };
         }
         var leading = classification.Leading.ToList();
         bool Designated(IndustryMatch industry) => units.Any(u => u.Designations.Any(d =>
-            Relate(d, industry) >= (industry.IsCluster ? Relation.SameCluster : Relation.Contains)));
+            Relate(d, industry) >= (industry.IsCluster ? Relation.SameCluster : Relation.Covers)));
         if (leading.Any(Designated)) return null;
-        var related = units
+        var relatedUnits = units
             .Select(u => (Unit: u, Designations: u.Designations.Where(d => leading.Any(i => Relate(d, i) != Relation.None)).ToList()))
             .Where(x => x.Designations.Count > 0)
-            .Select(x => $"{x.Unit.Name}（{string.Join("、", x.Designations.Select(d => $"{LayoutRoles.Chinese(d.Role)}“{d.Printed}”"))}）")
             .ToList();
+        var related = relatedUnits.Select(x => $"{x.Unit.Name}（{string.Join("、", x.Designations.Select(d => $"{LayoutRoles.Chinese(d.Role)}“{d.Printed}”"))}）").ToList();
+        var relatedEn = relatedUnits.Select(x => $"{x.Unit.Name} ({string.Join(", ", x.Designations.Select(d => $"{RoleEn(d.Role)} “{d.Printed}”"))})").ToList();
         var names = string.Join("、", leading.Select(i => $"“{i.Name}”"));
         var text = $"产业地图未将{names}列为任何区县的主导或特色产业：按“非禁即入”原则办理，项目须符合国家产业政策和所在区县资源环境容量。" +
                    (related.Count > 0 ? $"有相关产业的区县：{string.Join("；", related)}" : "没有区县布局相关产业");
-        return new PlacementReason(NonProhibitedRule, text, PlacementClauses.NonProhibited, PlacementClauses.YuxiNonProhibited);
+        var textEn = $"the map designates {string.Join(", ", leading.Select(i => $"“{i.Name}”"))} as no unit's dominant or characteristic industry: handled under 非禁即入; the project must meet national industrial policy and the unit's environmental capacity. " +
+                     (relatedEn.Count > 0 ? $"Units with related industries: {string.Join("; ", relatedEn)}" : "No unit has a related industry");
+        return new PlacementReason(NonProhibitedRule, text, PlacementClauses.NonProhibited, PlacementClauses.YuxiNonProhibited) { TextEn = textEn };
     }
 
     // ---- 产业结构调整指导目录 ------------------------------------------------------------------------------------
@@ -306,16 +395,33 @@ public static class PlacementRules
             var keyword = product.NormalizedKeyword;
             if (keyword.Length == 0 || !text.Contains(keyword, StringComparison.Ordinal)) continue;
             if (warnings.Any(w => w.Text.Contains($"“{product.Product}”", StringComparison.Ordinal))) continue; // one warning per entry
-            var category = product.Category == "eliminated" ? "淘汰类" : "限制类";
-            var consequence = product.Category == "eliminated"
+            var eliminated = product.Category == "eliminated";
+            var category = eliminated ? "淘汰类" : "限制类";
+            var consequence = eliminated
                 ? "淘汰类项目禁止投资，请核实项目是否属于该条目"
-                : "限制类项目须符合目录对新建、改扩建的限制条件，请核实";
+                : "对属于限制类的新建项目禁止投资，现有产能可在一定期限内改造升级，请核实";
+            var consequenceEn = eliminated
+                ? "eliminated items may not be invested in: check whether the project is this entry"
+                : "new projects of a restricted item may not be invested in (existing capacity may be upgraded within a period): check";
+            // The item as the catalogue numbers it (category · sector · number); where the number was not read from the
+            // published text the warning says so rather than leave it out silently.
+            var item = product.Item ?? category;
+            var numbered = ItemNumber().IsMatch(item);
+            var number = numbered ? "" : "（条目序号待核，见来源）";
+            var numberEn = numbered ? "" : ", item number to be checked at the source";
             warnings.Add(new PlacementReason(RestrictedRule,
-                $"描述含“{product.Keyword}”：可能涉及《{product.Catalogue}》{category}{(product.Item is null ? "" : $"（{product.Item}）")}“{product.Product}”。{consequence}",
-                PlacementClauses.NonProhibited, product.Source));
+                $"描述含“{product.Keyword}”：可能涉及《{product.Catalogue}》{item}{number}“{product.Product}”。{consequence}",
+                PlacementClauses.NonProhibited, product.Source)
+            {
+                TextEn = $"the description contains “{product.Keyword}”: it may be “{product.Product}”, {(eliminated ? "eliminated" : "restricted")} in 《{product.Catalogue}》 ({item}, {numberEn}). {consequenceEn}",
+            });
         }
         return warnings;
     }
+
+    /// <summary>An item number as the catalogue prints it within its sector ("12." or "第12条").</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(\d+\s*[.．、])|(第\s*\d+\s*条)")]
+    private static partial System.Text.RegularExpressions.Regex ItemNumber();
 
     // ---- no match --------------------------------------------------------------------------------------------
 
@@ -325,11 +431,17 @@ public static class PlacementRules
     /// </summary>
     public static PlacementReason NoMatch(DescriptionText text) => text.IsLatin
         ? new PlacementReason(NoMatchRule,
-            "描述为英文：产业地图的词表为中文（产业名称、重点产品、关键词），无法识别。请用中文写明产品，例如“年产5万吨磷酸铁锂正极材料”（English descriptions are not classified: describe the product in Chinese）",
+            "描述为英文，英文词表（产业名称的英文译名）中没有与之相符的产品：无法识别，不作排名。请用中文写明产品，例如“年产5万吨磷酸铁锂正极材料”，或用词表中的英文产品名（如 power battery, lithium iron phosphate）",
             PlacementClauses.DuikouShoutan)
+        {
+            TextEn = "English description: no product of the English glossary (English names of the catalogue's industries and products) was found, so nothing is ranked. Describe the product in Chinese, e.g. “年产5万吨磷酸铁锂正极材料”, or with a product name of the glossary (e.g. power battery, lithium iron phosphate)",
+        }
         : new PlacementReason(NoMatchRule,
-            "描述未匹配到任何产业名称、别名、重点产品或关键词，不作排名。请补充：主要产品名称（如“动力电池”“中药饮片”）、所属产业或工艺；若确为产业地图以外的产品，可在关键词表（seed-data/reference/industry_keywords.csv）中补充该产品词及其来源",
-            PlacementClauses.DuikouShoutan);
+            "描述未匹配到任何产业名称、别名、重点产品或关键词，不作排名。请补充：主要产品名称（如“动力电池”“中药饮片”）、所属产业或工艺；若确为产业地图以外的产品，可在产业关键词表中补充该产品词及其来源",
+            PlacementClauses.DuikouShoutan)
+        {
+            TextEn = "the description matches no industry name, alias, key product or keyword, so nothing is ranked. Add the main product (e.g. “动力电池”, “中药饮片”), its industry or process; a product outside the map can be added to the keyword list (seed-data/reference/industry_keywords.csv) with its source",
+        };
 
     // ---- size --------------------------------------------------------------------------------------------------
 
@@ -344,7 +456,10 @@ public static class PlacementRules
         if (known.Count == 0 || known.Any(p => p.Land == LandSufficient)) return null;
         return new PlacementReason(LandRule,
             $"项目用地 {Decimals(need)} 亩，超过{unit.Name}相符园区的规划面积（{string.Join("、", known.Select(p => $"{p.Name} {Decimals(p.PlannedAreaMu!.Value)} 亩"))}）：需另行落实用地",
-            known[0].Source);
+            known[0].Source)
+        {
+            TextEn = $"the project needs {Decimals(need)} 亩, more than the planned area of the matching parks of {unit.Name} ({string.Join(", ", known.Select(p => $"{p.Name} {Decimals(p.PlannedAreaMu!.Value)} 亩"))}): land must be found elsewhere",
+        };
     }
 
     /// <summary>
@@ -360,7 +475,10 @@ public static class PlacementRules
         {
             yield return new PlacementReason(ApprovalRule,
                 $"外商投资项目{(request.AmountYi is { } a ? $"（{Decimals(a)} 亿元）" : "")}：按《政府核准的投资项目目录（2016年本）》，属《外商投资产业指导目录》限制类的，总投资（含增资）3亿美元及以上由国务院投资主管部门核准（20亿美元及以上报国务院备案），3亿美元以下由省级政府核准；请按美元金额核对",
-                ApprovalCatalogue);
+                ApprovalCatalogue)
+            {
+                TextEn = $"foreign-invested project{(request.AmountYi is { } b ? $" ({Decimals(b)} 亿元)" : "")}: under 《政府核准的投资项目目录（2016年本）》, a project in the restricted category of 《外商投资产业指导目录》 with a total investment (capital increases included) of 3亿美元 or more is approved by the State Council's investment department (20亿美元 or more filed with the State Council), below 3亿美元 by the provincial government; compare the amount in 美元",
+            };
         }
     }
 
@@ -403,15 +521,22 @@ public static class PlacementRules
         // and stands in for the layout at the weight of a characteristic designation; with a layout, it weighs less.
         var standIn = !unit.LayoutRecorded;
         var weight = standIn ? UnitPlanStandInWeight : UnitPlanWeight;
-        var suffix = standIn ? "；该区县布局尚未记录，以其自身规划代替（按特色产业计）" : "";
+        var suffix = standIn ? "；该区县布局尚未记录，以其自身规划代替" : "";
+        var suffixEn = standIn ? "; the unit's layout is not recorded, its own plan stands in" : "";
         var reasons = mine.DistinctBy(i => i.Item).Take(2).Select(i => new PlacementReason(UnitPlanRule,
             $"{unit.Name}《{unit.PlanTitle}》将“{i.Item}”列为发展方向（描述中的“{i.Word}”）{suffix}",
-            i.Source ?? unit.PlanSource ?? PlacementClauses.DuikouShoutan, unit.PlanSource)).ToList();
+            i.Source ?? unit.PlanSource ?? PlacementClauses.DuikouShoutan, unit.PlanSource)
+        {
+            TextEn = $"《{unit.PlanTitle}》 of {unit.Name} names “{i.Item}” as a direction (the description's “{i.Word}”){suffixEn}",
+        }).ToList();
         if (reasons.Count == 0 && linked.Count > 0)
         {
             reasons.Add(new PlacementReason(UnitPlanRule,
                 $"{unit.Name}《{unit.PlanTitle}》的“{linked[0].PlanItem}”涵盖项目的“{linked[0].Industry}”（规划对照表）{suffix}",
-                unit.PlanSource ?? PlacementClauses.DuikouShoutan));
+                unit.PlanSource ?? PlacementClauses.DuikouShoutan)
+            {
+                TextEn = $"“{linked[0].PlanItem}” of 《{unit.PlanTitle}》 ({unit.Name}) covers the project's “{linked[0].Industry}” (the plan's crosswalk){suffixEn}",
+            });
         }
         var best = Math.Max(mine.Count > 0 ? mine[0].Score : 0, linked.Count > 0 ? linked[0].Score : 0);
         return (Math.Round(weight * best, 4), reasons);
@@ -432,30 +557,44 @@ public static class PlacementRules
     public static IReadOnlyList<ParkCandidate> Parks(UnitInfo unit, Classification classification, string description, decimal? landMu)
     {
         var leading = classification.Leading.ToList();
-        var text = ChineseText.Normalize(description);
+        var text = classification.Text?.Text ?? ChineseText.Normalize(description);
         var parks = new List<ParkCandidate>();
         foreach (var park in unit.Parks)
         {
             var matched = park.FocusIndustries.Where((f, i) =>
                     (park.NormalizedFocus[i] is { Length: >= 2 } w && text.Contains(w, StringComparison.Ordinal)) ||
-                    park.FocusNodes.Any(n => n.Focus == f && leading.Any(i => n.Cluster == i.Cluster || n.Industry == i.Name)))
+                    park.FocusNodes.Any(n => n.Focus == f && leading.Any(i => FocusMeans(n.Industry, n.Cluster, i))))
                 .ToList();
             if (matched.Count == 0) continue;
-            var (land, landText) = Land(park, landMu);
+            var (land, landText, landTextEn) = Land(park, landMu);
             parks.Add(new ParkCandidate(park.Name, park.Level, park.FocusIndustries, matched, park.AreaMu, land,
-                $"{park.Name}重点发展{string.Join("、", park.FocusIndustries)}，与项目相符（{string.Join("、", matched)}）；{landText}", park.Source));
+                $"{park.Name}重点发展{string.Join("、", park.FocusIndustries)}，与项目相符（{string.Join("、", matched)}）；{landText}", park.Source)
+            {
+                TextEn = $"{park.Name} focuses on {string.Join(", ", park.FocusIndustries)}, matching the project ({string.Join(", ", matched)}); {landTextEn}",
+            });
         }
         return parks.OrderBy(p => p.Land switch { LandSufficient => 0, LandNotRequested => 1, LandUnknown => 2, _ => 3 }).ToList();
     }
 
-    public static (string Land, string Text) Land(ParkInfo park, decimal? landMu)
+    /// <summary>
+    /// Whether a park's focus word (read as the 33618 item <paramref name="industry"/> of <paramref name="cluster"/>)
+    /// means the project's industry: the same sub-industry, or a cluster-level focus word for the project's cluster. A
+    /// focus on another sub-industry of the cluster does not count, nor a sub-industry focus for a project read only at
+    /// cluster level (空港工业园's 航空维修 for a brake system read as 智能装备 through 制动系统).
+    /// </summary>
+    public static bool FocusMeans(string industry, string cluster, IndustryMatch project) =>
+        industry == project.Name || (industry == cluster && cluster == project.Cluster);
+
+    public static (string Land, string Text, string TextEn) Land(ParkInfo park, decimal? landMu)
     {
-        if (park.AreaMu is not { } area) return (LandUnknown, "规划用地面积未知（land not known）");
+        if (park.AreaMu is not { } area) return (LandUnknown, "规划用地面积未知", "planned area not known");
         var areaText = $"规划工业用地 {Decimals(area)} 亩{(park.AreaPrinted is null ? "" : $"（{park.AreaPrinted}）")}";
-        if (landMu is not { } need) return (LandNotRequested, $"{areaText}；项目未说明用地");
+        var areaTextEn = $"planned industrial land {Decimals(area)} 亩{(park.AreaPrinted is null ? "" : $" ({park.AreaPrinted})")}";
+        if (landMu is not { } need) return (LandNotRequested, $"{areaText}；项目未说明用地", $"{areaTextEn}; the project states no land");
         return area >= need
-            ? (LandSufficient, $"{areaText}，不少于项目所需 {Decimals(need)} 亩（为规划总面积，不含已用地情况）")
-            : (LandInsufficient, $"{areaText}，少于项目所需 {Decimals(need)} 亩");
+            ? (LandSufficient, $"{areaText}，不少于项目所需 {Decimals(need)} 亩（为规划总面积，不含已用地情况）",
+                $"{areaTextEn}, at least the {Decimals(need)} 亩 the project needs (the planned total, not what is still free)")
+            : (LandInsufficient, $"{areaText}，少于项目所需 {Decimals(need)} 亩", $"{areaTextEn}, less than the {Decimals(need)} 亩 the project needs");
     }
 
     private static string Decimals(decimal value) => Storage.Decimals.Normalize(value).ToString(CultureInfo.InvariantCulture);
@@ -472,6 +611,11 @@ public static class PlacementRules
         var gap = PlacementClauses.YuxiFloorYi - started;
         var state = gap > 0 ? $"距 {Decimals(PlacementClauses.YuxiFloorYi)} 亿元底线尚差 {Decimals(gap)} 亿元" : $"已达到 {Decimals(PlacementClauses.YuxiFloorYi)} 亿元底线";
         var project = amountYi is { } a ? $"；本项目 {Decimals(a)} 亿元开工后可计入" : "";
-        return new PlacementReason(YuxiFloorRule, $"{unit.Name}{year}年已开工新招商项目 {Decimals(started)} 亿元，{state}{project}", PlacementClauses.YuxiFloor);
+        var stateEn = gap > 0 ? $"{Decimals(gap)} 亿元 short of the {Decimals(PlacementClauses.YuxiFloorYi)} 亿元 floor" : $"the {Decimals(PlacementClauses.YuxiFloorYi)} 亿元 floor is reached";
+        var projectEn = amountYi is { } b ? $"; this project's {Decimals(b)} 亿元 counts once it starts" : "";
+        return new PlacementReason(YuxiFloorRule, $"{unit.Name}{year}年已开工新招商项目 {Decimals(started)} 亿元，{state}{project}", PlacementClauses.YuxiFloor)
+        {
+            TextEn = $"{unit.Name} has started {Decimals(started)} 亿元 of newly attracted projects in {year}: {stateEn}{projectEn}",
+        };
     }
 }

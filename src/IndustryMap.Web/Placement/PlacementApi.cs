@@ -21,17 +21,19 @@ public static class PlacementApi
 
     public sealed record IndustryView(string Name, string Level, string Cluster, double Score, IReadOnlyList<string> Matched, IReadOnlyList<EvidenceView> Evidence);
 
-    public sealed record ReasonView(string Rule, string RuleName, string Text, SourceView Source, SourceView? Evidence, double? Weight = null);
+    /// <summary>A reason in both languages (<c>text</c> Chinese, <c>textEn</c> English; names as printed).</summary>
+    public sealed record ReasonView(string Rule, string RuleName, string Text, SourceView Source, SourceView? Evidence, double? Weight = null,
+        string? RuleNameEn = null, string? TextEn = null);
 
     public sealed record ParkView(string Name, string? Level, IReadOnlyList<string> FocusIndustries, IReadOnlyList<string> Matched, decimal? PlannedAreaMu,
-        string Land, string Text, SourceView Source);
+        string Land, string Text, SourceView Source, string? TextEn = null);
 
     /// <summary>A ranked unit; <c>rank</c>–<c>rankTo</c> is its tie group's range (<c>tied</c>: 并列 with others of equal priority and score).</summary>
     public sealed record CandidateView(string Unit, int Rank, int RankTo, bool Tied, string RankText, double Score, double BaseScore, double EvidenceScore,
         int Priority, bool IsYuxi, bool IsDuikou, IReadOnlyList<ReasonView> Reasons, IReadOnlyList<ParkView> Parks);
 
     public sealed record PlacementView(string Description, int? Edition, bool MatchesNothing, string Summary, IReadOnlyList<IndustryView> Industries,
-        IReadOnlyList<CandidateView> Candidates, IReadOnlyList<ReasonView> Notes, IReadOnlyList<ReasonView> Warnings);
+        IReadOnlyList<CandidateView> Candidates, IReadOnlyList<ReasonView> Notes, IReadOnlyList<ReasonView> Warnings, string? SummaryEn = null);
 
     public sealed record BatchRowView(int Line, string Id, string Status, IReadOnlyList<RequestProblem> Problems, PlacementView? Placement);
 
@@ -95,7 +97,8 @@ public static class PlacementApi
             views.Count(v => v.Status == "invalid"), views));
     }
 
-    public static ReasonView View(PlacementReason r) => new(r.Rule, r.RuleName, r.Text, SourceView.Of(r.Source), r.Evidence is { } e ? SourceView.Of(e) : null, r.Weight);
+    public static ReasonView View(PlacementReason r) => new(r.Rule, r.RuleName, r.Text, SourceView.Of(r.Source), r.Evidence is { } e ? SourceView.Of(e) : null, r.Weight,
+        r.RuleNameEn, r.TextEn ?? r.Text);
 
     public static PlacementView View(PlacementResult result, int? candidates = null) => new(
         result.Request.Description, result.Edition, result.MatchesNothing, result.Summary,
@@ -103,8 +106,8 @@ public static class PlacementApi
             i.Matched.Select(m => new EvidenceView(m.Word, m.Kind, m.Via, m.Partial, m.Score, m.Source is { } s ? SourceView.Of(s) : null)).ToList())).ToList(),
         result.Candidates.Take(candidates ?? int.MaxValue).Select(c => new CandidateView(c.Unit, c.Rank, c.RankTo, c.Tied, c.RankText, c.Score, c.BaseScore, c.EvidenceScore, c.Priority, c.IsYuxi, c.IsDuikou,
             c.Reasons.Select(View).ToList(),
-            c.Parks.Select(p => new ParkView(p.Name, p.Level, p.FocusIndustries, p.Matched, p.PlannedAreaMu, p.Land, p.Text, SourceView.Of(p.Source))).ToList())).ToList(),
-        result.Notes.Select(View).ToList(), result.Warnings.Select(View).ToList());
+            c.Parks.Select(p => new ParkView(p.Name, p.Level, p.FocusIndustries, p.Matched, p.PlannedAreaMu, p.Land, p.Text, SourceView.Of(p.Source), p.TextEn ?? p.Text)).ToList())).ToList(),
+        result.Notes.Select(View).ToList(), result.Warnings.Select(View).ToList(), result.SummaryEn ?? result.Summary);
 }
 
 public static class PlacementSetup

@@ -109,6 +109,14 @@ public class PlacementApiTests(SecuredApps apps)
         Assert.Equal(4, records.Count);
         Assert.Equal(("A1", "placed", "新能源材料"), (records[1].Fields[1], records[1].Fields[2], records[1].Fields[3]));
         Assert.Equal("no_match", records[2].Fields[2]);
+        // Each listed unit carries its rank as the API gives it: a shared range for tied units (并列).
+        var header = records[0].Fields.ToList();
+        var candidates = placed.GetProperty("candidates").EnumerateArray().ToList();
+        for (var k = 1; k <= 3; k++)
+        {
+            Assert.Equal(candidates[k - 1].GetProperty("unit").GetString(), records[1].Fields[header.IndexOf($"unit_{k}")]);
+            Assert.Equal(candidates[k - 1].GetProperty("rankText").GetString(), records[1].Fields[header.IndexOf($"rank_{k}")]);
+        }
 
         var sheet = await SheetXml(await client.PostAsync("/api/placements/batch?format=xlsx", Csv(file)));
         Assert.Contains("第1名", sheet);

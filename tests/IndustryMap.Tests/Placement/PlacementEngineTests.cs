@@ -142,7 +142,8 @@ public class PlacementEngineTests(CatalogFixture fixture)
     {
         var result = Place("高精度铜管和铜箔", landMu: 200);
         // Issue 13: a unit's rank is one more than the units strictly ahead of it; equal scores share it (并列).
-        Assert.All(result.Candidates, c => Assert.Equal(1 + result.Candidates.Count(o => o.Priority > c.Priority || (o.Priority == c.Priority && o.Score > c.Score)), c.Rank));
+        Assert.All(result.Candidates, c => Assert.Equal(1 + result.Candidates.Count(o => o.Priority > c.Priority || (o.Priority == c.Priority &&
+            (o.Score > c.Score || (o.Score == c.Score && o.EvidenceScore > c.EvidenceScore)))), c.Rank));
         Assert.Equal(41, result.Candidates.Select(c => c.Unit).Distinct().Count());
         Assert.Equal("万州区", result.Candidates[0].Unit); // 精密铜材 is 万州区's dominant industry
         var wanzhou = result.Candidates[0];

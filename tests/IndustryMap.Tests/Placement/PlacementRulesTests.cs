@@ -64,7 +64,10 @@ public class PlacementRulesTests
         var display = Designation("dominant", "新型显示", "新型显示", isCluster: true);
         Assert.Equal(Relation.Exact, Relate(display, Industry("新型显示", "新型显示", level: "cluster")));
         var tcm = Designation("dominant", "现代中药", "现代中药", isCluster: true);
-        Assert.Equal(Relation.Exact, Relate(tcm, Industry("中药材加工", "现代中药")));
+        // It covers every sub-industry of the cluster, but says less than a designation of the sub-industry itself.
+        Assert.Equal(Relation.Covers, Relate(tcm, Industry("中药材加工", "现代中药")));
+        Assert.True(Weight("dominant", Relate(tcm, Industry("中药材加工", "现代中药"))) <
+                    Weight("dominant", Relate(Designation("dominant", "中药材加工", "现代中药"), Industry("中药材加工", "现代中药"))));
         Assert.Equal(Relation.None, Relate(tcm, Industry("新能源材料", "新能源及新型储能")));
     }
 
@@ -243,7 +246,7 @@ public class PlacementRulesTests
     [Theory]
     [InlineData(17550, 200, LandSufficient, "不少于项目所需 200 亩")]
     [InlineData(150, 200, LandInsufficient, "少于项目所需 200 亩")]
-    [InlineData(null, 200, LandUnknown, "land not known")]
+    [InlineData(null, 200, LandUnknown, "规划用地面积未知")]
     [InlineData(17550, null, LandNotRequested, "项目未说明用地")]
     public void Parks_MatchByFocusIndustry_AndSayWhetherTheLandIsKnownToSuffice(int? area, int? need, string land, string text)
     {

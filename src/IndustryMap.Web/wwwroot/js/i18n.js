@@ -513,6 +513,19 @@ export const strings = {
     // placement ties and no-ranking (issue 13)
     "placement.tied": "并列",
     "placement.tiedTitle": "与其他单位得分相同：并列第 {0} 名，列表中的先后不代表排名",
+    // Placement evidence rules (issue 13, session 3): the rule names of every reason
+    "place.rule.designation_detail": "细目产品对口",
+    "place.rule.registry": "同类企业",
+    "place.rule.park_fit": "园区匹配",
+    "place.rule.yuxi_floor_gap": "渝西开工底线差距",
+    "place.rule.unit_target": "区县产业目标",
+    "place.rule.unit_plan_fit": "区县自身规划",
+    "place.rule.negation": "否定内容",
+    "place.rule.land": "用地规模",
+    "place.rule.approval_level": "核准层级",
+    "place.rule.chain_gap_fill": "补链",
+    "place.rule.chain_outside_supplier": "链上配套企业",
+    "place.rule.english_glossary": "英文词表",
     "placement.noRanking": "不作排名：描述未识别出产业",
     "placement.rankOf": "第 {0} 名",
     // Parks from public sources and carrier kinds (issue 11 §3, decision 0011)
@@ -1032,6 +1045,19 @@ export const strings = {
     // placement ties and no-ranking (issue 13)
     "placement.tied": "tied",
     "placement.tiedTitle": "Same score as other units: tied at rank {0}; the order in the list is not a ranking",
+    // Placement evidence rules (issue 13, session 3): the rule names of every reason
+    "place.rule.designation_detail": "product in the designation's detail",
+    "place.rule.registry": "enterprises of the same kind",
+    "place.rule.park_fit": "park fit",
+    "place.rule.yuxi_floor_gap": "gap to the ⟦渝西⟧ floor",
+    "place.rule.unit_target": "the unit's industry target",
+    "place.rule.unit_plan_fit": "the unit's own plan",
+    "place.rule.negation": "negated words",
+    "place.rule.land": "land",
+    "place.rule.approval_level": "approval level",
+    "place.rule.chain_gap_fill": "fills a chain gap",
+    "place.rule.chain_outside_supplier": "chain supplier outside",
+    "place.rule.english_glossary": "English glossary",
     "placement.noRanking": "No ranking: no industry recognised in the description",
     "placement.rankOf": "rank {0}",
     // Parks from public sources and carrier kinds (issue 11 §3, decision 0011)

@@ -11,12 +11,13 @@ let units = [];
 let lastResult = null;
 let chart = null;
 
-/** Server sentences (reasons, notes, the summary) are Chinese only: shown as given, marked with their language. */
+/** Server sentences (reasons, notes, the summary) come in both languages; the names inside them stay as printed (data). */
 const zhText = (text, tag = "span") => el(tag, { className: "data", lang: "zh-CN", textContent: text });
+const serverText = (zh, en, tag = "span") => (lang() === "en" && en ? el(tag, { className: "data", lang: "en", textContent: en }) : zhText(zh, tag));
 
 /** One reason: the rule, the words, the clause (a disclosure showing the cited lines) and, if different, where the fact is printed. */
 function reasonNode(reason, tag = "li") {
-  const node = el(tag, {}, el("span", { className: "rule" }, "[", ...tn(`place.rule.${reason.rule}`), "]"), zhText(reason.text));
+  const node = el(tag, {}, el("span", { className: "rule" }, "[", ...tn(`place.rule.${reason.rule}`), "]"), serverText(reason.text, reason.textEn));
   const clause = sourceView(reason.source);
   if (clause) node.append(clause);
   const fact = reason.evidence;
@@ -44,7 +45,7 @@ function renderTable(result) {
     if (c.priority === 1) unit.append(el("span", { className: "priority" }, ...tn("place.priority.yuxi")));
     const parks = el("td", { dataset: { label: t("place.col.parks") } });
     for (const park of c.parks) {
-      const line = el("div", { title: park.text }, data(park.name), `: ${landText(park.land)}`);
+      const line = el("div", { title: lang() === "en" && park.textEn ? park.textEn : park.text }, data(park.name), `: ${landText(park.land)}`);
       const source = sourceView(park.source);
       if (source) line.append(source);
       parks.append(line);
@@ -132,7 +133,7 @@ async function renderMap(result) {
 function render(result) {
   lastResult = result;
   document.getElementById("result").hidden = false;
-  document.getElementById("summary").replaceChildren(zhText(result.summary));
+  document.getElementById("summary").replaceChildren(serverText(result.summary, result.summaryEn));
   const industries = document.getElementById("industries");
   industries.replaceChildren();
   if (result.matchesNothing) industries.append(el("li", { textContent: t("placement.noRanking") }));

@@ -1,0 +1,53 @@
+using IndustryMap.Placement;
+using IndustryMap.Tests.Infrastructure;
+
+namespace IndustryMap.Tests.Placement;
+
+/// <summary>
+/// Issue 13 on both engines: the catalog read from SQLite and from PostgreSQL (designations with their public pages,
+/// parks, the English glossary) gives the same placement of the issue's examples. Each test builds its own store.
+/// </summary>
+public class PlacementOnBothEnginesTests
+{
+    private static readonly (string Description, string? Origin)[] Examples =
+    [
+        ("市外企业新建新能源汽车电制动系统项目", Origins.OutsideCity),
+        ("市外企业投资建设智能座舱域控制器生产基地", Origins.OutsideCity),
+        ("新建2台5万千瓦燃煤小火电机组", null),
+        ("新能源汽车用锂电池隔膜生产线", null),
+        ("年产5万吨预制菜中央厨房项目，不涉及汽车零部件", Origins.OutsideCity),
+        ("Lithium iron phosphate cathode material plant, 50000 tonnes per year", null),
+        ("年產5萬噸磷酸鐵鋰正極材料項目", null),
+        ("新建日产4500吨新型干法水泥熟料生产线", null),
+        ("年产2万吨预制菜", null),
+    ];
+
+    private static string Digest(PlacementResult result) =>
+        string.Join(" / ", result.Industries.Take(3).Select(i => $"{i.Name}:{i.Score}")) + " | " +
+        string.Join(" ", result.Candidates.Select(c => $"{c.Unit}@{c.RankText}:{c.Score}+{c.EvidenceScore}")) + " | " +
+        string.Join(" ", result.Warnings.Select(w => w.Text)) + " | " +
+        string.Join(" ", result.Candidates.SelectMany(c => c.Reasons).Select(r => $"{r.Rule}:{r.Source.Url ?? r.Source.Document}:{r.Source.Public?.Title}"));
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task IssueExamples_PlaceTheSame_OnEachEngine(string engine)
+    {
+        await using var store = await TestStore.SeededAsync(engine);
+        var catalog = await PlacementCatalog.LoadAsync(store.Database);
+        await using var reference = await TestStore.SeededAsync(Engines.Sqlite);
+        var sqlite = await PlacementCatalog.LoadAsync(reference.Database);
+        Assert.Equal(sqlite.Glossary.Count, catalog.Glossary.Count);
+        Assert.True(catalog.Glossary.Count > 0);
+        Assert.Contains(catalog.Units, u => u.Designations.Any(d => d.Source.Public is not null));
+        foreach (var (description, origin) in Examples)
+        {
+            var request = new PlacementRequest(description, 10, 100, origin);
+            Assert.Equal(Digest(PlacementEngine.Place(sqlite, request)), Digest(PlacementEngine.Place(catalog, request)));
+        }
+        // The regression of session 2, on this engine: the product decides and the 渝西 rule fires.
+        var brakes = PlacementEngine.Place(catalog, new PlacementRequest("市外企业新建新能源汽车电制动系统项目", Origin: Origins.OutsideCity));
+        Assert.True(PlacementRules.IsAutoParts(brakes.Industries[0]));
+        Assert.Equal(PlacementEngine.PriorityYuxi, brakes.Candidates[0].Priority);
+        Assert.Contains(brakes.Candidates[0].Reasons, r => r.Rule == PlacementEvidence.DesignationDetailRule);
+    }
+}
