@@ -29,11 +29,11 @@ public static class ChainMapEditing
         return await database.InTransactionAsync(async (connection, transaction) =>
         {
             var before = await CurrentAsync(connection, transaction, unit, key, edit.Version);
-            var now = Clock.Stamp(time.GetUtcNow().UtcDateTime);
+            var now = database.UtcStamp();
             await WriteMapAsync(connection, transaction, before.Id, before, edit, actor, now);
             await Touch(connection, transaction, before, actor, now);
             var after = (await ChainQueries.LoadAsync(connection, null, key, transaction)).Single();
-            await AuditLog.AppendAsync(connection, transaction, database.Dialect, actor, "chain.map", "chains", key, Audited(before), Audited(after));
+            await AuditLog.AppendAsync(connection, transaction, database, actor, "chain.map", "chains", key, Audited(before), Audited(after));
             return after;
         });
     }
@@ -54,7 +54,7 @@ public static class ChainMapEditing
         return await database.InTransactionAsync(async (connection, transaction) =>
         {
             var existing = (await ChainQueries.LoadAsync(connection, null, key, transaction)).SingleOrDefault();
-            var now = Clock.Stamp(time.GetUtcNow().UtcDateTime);
+            var now = database.UtcStamp();
             var head = new
             {
                 Name = draft.Name!.Trim(), Industries = draft.Industries.Count == 0 ? null : string.Join('|', draft.Industries),
@@ -105,7 +105,7 @@ public static class ChainMapEditing
             await WriteMapAsync(connection, transaction, chainId, existing, draft.Map, actor, now);
             if (existing is not null) await Touch(connection, transaction, existing, actor, now);
             var after = (await ChainQueries.LoadAsync(connection, null, key, transaction)).Single();
-            await AuditLog.AppendAsync(connection, transaction, database.Dialect, actor, existing is null ? "chain.create" : "chain.import", "chains", key,
+            await AuditLog.AppendAsync(connection, transaction, database, actor, existing is null ? "chain.create" : "chain.import", "chains", key,
                 existing is null ? null : Audited(existing), Audited(after));
             return (after, existing is null);
         });

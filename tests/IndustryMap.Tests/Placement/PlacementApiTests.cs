@@ -5,6 +5,7 @@ using System.Text.Json;
 using IndustryMap.Import;
 using IndustryMap.Placement;
 using IndustryMap.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IndustryMap.Tests.Placement;
 
@@ -234,7 +235,8 @@ public class PlacementApiTests(SecuredApps apps)
         var html = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single());
-        Assert.Contains("<script type=\"module\" src=\"/js/placement.js\"></script>", html);
+        var fingerprint = app.Services.GetRequiredService<IndustryMap.Web.Pages.StaticSite>().Fingerprint;
+        Assert.Contains($"<script type=\"module\" src=\"/static/{fingerprint}/js/placement.js\"></script>", html);
         var scripts = System.Text.RegularExpressions.Regex.Matches(html, "<script[^>]*>");
         Assert.Equal(2, scripts.Count); // the ECharts bundle and the page's module
         Assert.All(scripts, s => Assert.Contains(" src=\"/", s.Value)); // no inline script
