@@ -36,6 +36,7 @@ public class EveryPageTests(BrowserFixture fixture)
         "/registry.html?kind=projects",
         "/registry.html?kind=tasks",
         "/placement.html",
+        "/intake.html",
         "/monitoring/",
         "/monitoring/entry.html?unit=" + Uri.EscapeDataString("江津区") + "&period=2025Q3",
         "/monitoring/review.html?period=2025Q4",

@@ -360,6 +360,7 @@ public static partial class IntakeStore
             accepted[row.Id] = t;
         }
         var stored = await PlanQueries.IndicatorsAsync(database);
+        var storedTargets = await PlanQueries.TargetsAsync(database);
 
         await database.InTransactionAsync(async (connection, transaction) =>
         {
@@ -375,7 +376,7 @@ public static partial class IntakeStore
                     {
                         var t = accepted[row.Id];
                         planId ??= await EnsurePlanAsync(connection, transaction, doc, actor, at);
-                        var indicatorId = await IndicatorAsync(connection, transaction, planId, t, stored, doc, row, actor, at);
+                        var indicatorId = await IndicatorAsync(connection, transaction, planId, t, stored, storedTargets, doc, row, actor, at);
                         targetId = await connection.ExecuteScalarAsync<long>(
                             """
                             INSERT INTO targets (indicator_id, scope_kind, scope, unit_id, group_id, industry_id, year, comparator, value, value_high, unit, normalized_value,
@@ -463,13 +464,16 @@ public static partial class IntakeStore
     }
 
     private static async Task<long> IndicatorAsync(DbConnection connection, DbTransaction transaction, string planId, TargetProposal t, IReadOnlyList<IndicatorRow> stored,
-        IntakeDocumentRow doc, ProposalRow row, Actor actor, string at)
+        IReadOnlyList<TargetRow> storedTargets, IntakeDocumentRow doc, ProposalRow row, Actor actor, string at)
     {
         var mine = (await connection.QueryAsync<(long Id, string Name, string? Unit)>(
             "SELECT id, name, unit FROM indicators WHERE plan_id = @planId ORDER BY position", new { planId }, transaction)).ToList();
         if (mine.FirstOrDefault(i => i.Name == t.Indicator && i.Unit == t.Unit) is { Id: > 0 } found) return found.Id;
         // The same measure already stored in another plan: point at it, so a different value is a conflict of one fact.
-        var same = stored.FirstOrDefault(i => i.PlanId != planId && IndicatorNames.Same(i.Name, t.Indicator));
+        // Prefer the indicator whose stored targets speak for the same scope (万州区's 规模以上工业总产值, not another unit's).
+        var sameScope = storedTargets.FirstOrDefault(s => s.PlanId != planId && s.ScopeKind == t.ScopeKind && s.Scope == t.Scope && IndicatorNames.Same(s.IndicatorName, t.Indicator));
+        var same = sameScope is not null ? stored.FirstOrDefault(i => i.Id == sameScope.Fact.Indicator)
+            : stored.FirstOrDefault(i => i.PlanId != planId && IndicatorNames.Same(i.Name, t.Indicator));
         var code = "t" + (mine.Count + 1).ToString("00", CultureInfo.InvariantCulture);
         return await connection.ExecuteScalarAsync<long>(
             """

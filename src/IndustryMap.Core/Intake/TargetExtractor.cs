@@ -46,7 +46,7 @@ public static partial class TargetExtractor
     private static readonly string[] LeadingWords =
     [
         "展望", "到", "至", "力争", "争取", "确保", "努力", "预计", "累计", "新增", "新培育", "培育", "实现", "完成", "建成", "打造", "推动", "引进", "针对",
-        "使其", "使", "其中", "其", "全面", "基本", "每年", "年均", "策划", "期间", "达到", "达", "并", "和", "及", "且", "将", "要", "以上", "建设", "形成", "共",
+        "加快", "新建", "使其", "使", "其中", "其", "全面", "基本", "每年", "年均", "策划", "期间", "达到", "达", "并", "和", "及", "且", "将", "要", "以上", "建设", "形成", "共",
         "总量", "总计", "合计", "目标", "主要目标",
     ];
 
@@ -352,7 +352,7 @@ public static partial class TargetExtractor
         var head = before[..at];
         var cut = LastIndexOfAny(head, "，,：:", head.Length - 1) + 1;
         head = head[cut..];
-        var parts = Regex.Split(head, "[、和及与]").Select(CleanIndicator).Where(p => p.Length > 0).ToList();
+        var parts = Regex.Split(head, "[、和]").Select(CleanIndicator).Where(p => p.Length > 0).ToList();
         // "金龙铜管、长安跨越产值": the measure after the last name applies to every name.
         if (parts.Count > 1)
         {
