@@ -49,6 +49,7 @@ public static class IndustryMapApp
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi("v1");
         builder.Services.AddIndustryMapPages();
+        builder.Services.AddIndustryMapReadCache();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             // Chinese stays readable in the JSON; HTML-sensitive characters are still escaped.
@@ -60,9 +61,9 @@ public static class IndustryMapApp
         app.UseIndustryMapRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages(PagesSetup.StatusCodePageAsync);
-        app.UseIndustryMapSecurity();
+        app.UseIndustryMapSecurity(beforeRouting: pipeline => pipeline.UseReadCacheFastPath());
         app.UseIndustryMapPages();
-        app.UseMiddleware<ReadCache>();
+        app.UseReadCache();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealth();

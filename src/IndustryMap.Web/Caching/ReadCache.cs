@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
-using IndustryMap.Storage;
 using IndustryMap.Web.Authorization;
 using Microsoft.Net.Http.Headers;
 
@@ -16,7 +15,7 @@ namespace IndustryMap.Web.Caching;
 /// who asks (drafts for signed-in users) are never served across roles. Runs after authorisation, so a caller the
 /// endpoint refuses never reaches the cache.
 /// </summary>
-public sealed class ReadCache(RequestDelegate next, Database database, ILogger<ReadCache> logger)
+public sealed class ReadCache(VersionGate versions, ILogger<ReadCache> logger)
 {
     /// <summary>The read routes whose responses are a function of the stored data, the caller's audience and the URL.</summary>
     public static readonly IReadOnlyList<PathString> Prefixes =
@@ -30,6 +29,9 @@ public sealed class ReadCache(RequestDelegate next, Database database, ILogger<R
     public const int MaxEntries = 4096;
     public const long MaxEntryBytes = 8 << 20;
     public const long MaxTotalBytes = 256 << 20;
+
+    private const string Anonymous = "anonymous";
+    private static readonly object VersionItem = new();
 
     private sealed record Entry(string ContentType, string? ContentDisposition, byte[] Plain, string ETag)
     {
@@ -46,31 +48,58 @@ public sealed class ReadCache(RequestDelegate next, Database database, ILogger<R
 
     private volatile Generation _current = new(-1);
 
-    public async Task InvokeAsync(HttpContext context)
+    /// <summary>
+    /// The fast path, before routing and authentication: a GET that carries neither a cookie nor an Authorization header
+    /// is anonymous, and an anonymous response already built for this version passed authorisation when it was built
+    /// (only 200s are kept). Anything else goes on to the full pipeline and <see cref="InvokeAsync"/>.
+    /// </summary>
+    public async Task ServeBuiltAnonymousAsync(HttpContext context, RequestDelegate next)
+    {
+        var request = context.Request;
+        if (!HttpMethods.IsGet(request.Method) || !IsCached(request.Path)
+            || request.Headers.ContainsKey(HeaderNames.Cookie) || request.Headers.ContainsKey(HeaderNames.Authorization))
+        {
+            await next(context);
+            return;
+        }
+        var version = await versions.CurrentAsync();
+        context.Items[VersionItem] = version; // read after this request arrived: the full path may use it too
+        var current = _current;
+        if (version >= 0 && current.Version == version && current.Entries.TryGetValue(Key(Anonymous, context), out var entry))
+        {
+            await ServeAsync(context, entry, Anonymous);
+            return;
+        }
+        await next(context);
+    }
+
+    /// <summary>The full path, after authorisation: serve or build the response for this caller's audience.</summary>
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         if (!HttpMethods.IsGet(context.Request.Method) || !IsCached(context.Request.Path) || context.GetEndpoint() is null)
         {
             await next(context);
             return;
         }
-        var version = await CurrentVersionAsync(context.RequestAborted);
+        var version = context.Items.TryGetValue(VersionItem, out var read) ? (long)read! : await versions.CurrentAsync();
         if (version < 0)
         {
             await next(context);
             return;
         }
         var generation = GenerationFor(version);
-        var key = Key(context);
+        var audience = Audience(context);
+        var key = Key(audience, context);
         if (!generation.Entries.TryGetValue(key, out var entry))
         {
-            entry = await BuildAsync(context, version, key);
+            entry = await BuildAsync(context, next, version, key);
             if (entry is null) return; // not cacheable: the endpoint has already answered
             if (generation.Entries.Count < MaxEntries && Interlocked.Add(ref generation.Bytes, entry.Plain.Length) <= MaxTotalBytes)
             {
                 generation.Entries.TryAdd(key, entry);
             }
         }
-        await ServeAsync(context, entry);
+        await ServeAsync(context, entry, audience);
     }
 
     public static bool IsCached(PathString path) => Prefixes.Any(p => path.StartsWithSegments(p));
@@ -78,10 +107,10 @@ public sealed class ReadCache(RequestDelegate next, Database database, ILogger<R
     /// <summary>Who the response is for: responses may differ by role (drafts) and unit, never by anything else of the caller.</summary>
     public static string Audience(HttpContext context) => context.User.ToActor() is { } actor
         ? actor.Role + ":" + (actor.Unit ?? "")
-        : "anonymous";
+        : Anonymous;
 
-    private static string Key(HttpContext context) =>
-        Audience(context) + "\n" + context.Request.Path.Value + "\n" + context.Request.QueryString.Value;
+    private static string Key(string audience, HttpContext context) =>
+        audience + "\n" + context.Request.Path.Value + "\n" + context.Request.QueryString.Value;
 
     private Generation GenerationFor(long version)
     {
@@ -93,14 +122,7 @@ public sealed class ReadCache(RequestDelegate next, Database database, ILogger<R
         return fresh;
     }
 
-    // One small query per request: the only way a write by another instance or by the CLI is seen by the very next read.
-    private async Task<long> CurrentVersionAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await DataVersion.ReadAsync(connection, cancellationToken);
-    }
-
-    private async Task<Entry?> BuildAsync(HttpContext context, long version, string key)
+    private async Task<Entry?> BuildAsync(HttpContext context, RequestDelegate next, long version, string key)
     {
         var original = context.Response.Body;
         using var buffer = new MemoryStream();
@@ -133,14 +155,14 @@ public sealed class ReadCache(RequestDelegate next, Database database, ILogger<R
         return new Entry(response.ContentType ?? "application/octet-stream", disposition, plain, $"W/\"v{version}-{hash}\"");
     }
 
-    private static async Task ServeAsync(HttpContext context, Entry entry)
+    private static async Task ServeAsync(HttpContext context, Entry entry, string audience)
     {
         var response = context.Response;
         var headers = response.Headers;
         headers.ETag = entry.ETag;
         // Public data may sit in shared caches but is revalidated on every use. For a signed-in audience SecurityHeaders
         // answers "no-store" (whatever a signed-in user sees may be theirs alone); this default never reaches them.
-        headers.CacheControl = Audience(context) == "anonymous" ? "public, no-cache" : "private, no-cache";
+        headers.CacheControl = audience == Anonymous ? "public, no-cache" : "private, no-cache";
         headers.Vary = "Accept-Encoding, Cookie, Authorization";
         if (IfNoneMatch(context.Request, entry.ETag))
         {
@@ -152,19 +174,18 @@ public sealed class ReadCache(RequestDelegate next, Database database, ILogger<R
         response.ContentType = entry.ContentType;
         if (entry.ContentDisposition is not null) headers.ContentDisposition = entry.ContentDisposition;
         var body = entry.Plain;
-        var accepted = context.Request.Headers.AcceptEncoding.ToString();
-        if (entry.Plain.Length >= 1024 && Accepts(accepted, "br"))
+        var coding = entry.Plain.Length >= 1024 ? ContentCodings.Choose(context.Request.Headers.AcceptEncoding) : null;
+        if (coding == ContentCodings.Brotli)
         {
             body = entry.Brotli ??= Compress(entry.Plain, s => new BrotliStream(s, CompressionLevel.Optimal, leaveOpen: true));
-            headers.ContentEncoding = "br";
         }
-        else if (entry.Plain.Length >= 1024 && Accepts(accepted, "gzip"))
+        else if (coding == ContentCodings.Gzip)
         {
             body = entry.Gzip ??= Compress(entry.Plain, s => new GZipStream(s, CompressionLevel.Optimal, leaveOpen: true));
-            headers.ContentEncoding = "gzip";
         }
+        if (coding is not null) headers.ContentEncoding = coding;
         response.ContentLength = body.Length;
-        await response.Body.WriteAsync(body, context.RequestAborted);
+        await response.BodyWriter.WriteAsync(body, context.RequestAborted);
     }
 
     private static bool IfNoneMatch(HttpRequest request, string etag)
@@ -179,13 +200,6 @@ public sealed class ReadCache(RequestDelegate next, Database database, ILogger<R
         }
         return false;
     }
-
-    private static bool Accepts(string acceptEncoding, string coding) =>
-        acceptEncoding.Split(',', StringSplitOptions.TrimEntries).Any(part =>
-        {
-            var pieces = part.Split(';', StringSplitOptions.TrimEntries);
-            return pieces[0].Equals(coding, StringComparison.OrdinalIgnoreCase) && !pieces.Skip(1).Any(p => p.Replace(" ", "", StringComparison.Ordinal) is "q=0" or "q=0.0" or "q=0.00" or "q=0.000");
-        });
 
     private static byte[] Compress(byte[] plain, Func<Stream, Stream> wrap)
     {

@@ -12,6 +12,10 @@ public sealed class SecurityHeaders(RequestDelegate next)
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; " +
         "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>Set in <see cref="HttpContext.Items"/> by a response that is the same for every caller (the site's
+    /// static files): it keeps its own Cache-Control also for a signed-in caller.</summary>
+    public static readonly object SameForEveryCaller = new();
+
     public Task InvokeAsync(HttpContext context)
     {
         context.Response.OnStarting(() =>
@@ -26,7 +30,8 @@ public sealed class SecurityHeaders(RequestDelegate next)
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
             if (context.Request.IsHttps) headers.StrictTransportSecurity = "max-age=31536000";
             // Whatever a signed-in user sees may be theirs alone: no shared cache keeps it.
-            if (context.User.Identity?.IsAuthenticated == true || context.Request.Path.StartsWithSegments("/signin"))
+            if ((context.User.Identity?.IsAuthenticated == true && !context.Items.ContainsKey(SameForEveryCaller))
+                || context.Request.Path.StartsWithSegments("/signin"))
             {
                 headers.CacheControl = "no-store";
             }

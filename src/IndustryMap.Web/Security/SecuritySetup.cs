@@ -98,12 +98,15 @@ public static class SecuritySetup
     /// Place after the exception handler and before static files: headers apply to every response, and routing
     /// runs first so that limits and rules know which endpoint a request is for.
     /// </summary>
-    public static WebApplication UseIndustryMapSecurity(this WebApplication app)
+    /// <param name="beforeRouting">Middleware that needs the security headers but neither routing nor the caller's
+    /// identity (the read cache's anonymous fast path).</param>
+    public static WebApplication UseIndustryMapSecurity(this WebApplication app, Action<IApplicationBuilder>? beforeRouting = null)
     {
         // Behind a reverse proxy on this machine (the default trusted proxies are loopback only): the client's address
         // for the sign-in rate limit, and https for Secure cookies and HSTS.
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
         app.UseMiddleware<SecurityHeaders>();
+        beforeRouting?.Invoke(app);
         app.UseRouting();
         app.UseMiddleware<BodyLimits>();
         app.UseAuthentication();
