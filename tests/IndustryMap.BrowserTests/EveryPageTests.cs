@@ -63,7 +63,7 @@ public class EveryPageTests(BrowserFixture fixture)
     /// <summary>English words a Chinese page may show outside data: file formats, product names, codes.</summary>
     private static readonly HashSet<string> AllowedEnglish = new(StringComparer.OrdinalIgnoreCase)
     {
-        "English", "Excel", "Word", "CSV", "xlsx", "csv", "docx", "API", "POST", "GET", "PUT", "JSON", "OpenAPI", "ECharts", "MB", "KB", "GDP",
+        "English", "Excel", "Word", "CSV", "xlsx", "csv", "docx", "txt", "pdf", "API", "POST", "GET", "PUT", "JSON", "OpenAPI", "ECharts", "MB", "KB", "GDP",
     };
 
     private const string ScanScript = """

@@ -48,7 +48,7 @@ public class IntakePageTests(BrowserFixture fixture)
         var intake = await IntakeStore.CreateAsync(Database, new Actor(null, Reviewer, Role.Unit, "万州区"), TimeProvider.System,
             new NewIntake("plan.txt", Encoding.UTF8.GetBytes(text), null, null, null, "万州区"));
         var targets = intake.Proposals.Where(p => p.Row.Kind == "target").ToList();
-        var conflicting = targets.Single(p => p.Conflicts.Count > 0);
+        var conflicting = targets.First(p => p.Conflicts.Count > 0);
         var others = targets.Where(p => p.Row.Id != conflicting.Row.Id).ToList();
         Assert.Equal(2, others.Count);
         var strings = await Strings(lang);
