@@ -69,8 +69,8 @@ public class IntakePageTests(BrowserFixture fixture)
 
             // The conflict with stored data is shown before acceptance, with the stored value.
             var stored = conflicting.Conflicts[0];
-            await Assertions.Expect(row(conflicting.Row.Id).Locator(".conflict")).ToContainTextAsync($"{stored.Value}{stored.Unit}");
-            await Assertions.Expect(row(conflicting.Row.Id).Locator(".conflict")).ToContainTextAsync(strings["intake.conflict"].TrimEnd(':', '：'));
+            await Assertions.Expect(row(conflicting.Row.Id).Locator(".conflict").First).ToContainTextAsync($"{stored.Value}{stored.Unit}");
+            await Assertions.Expect(row(conflicting.Row.Id).Locator(".conflict").First).ToContainTextAsync(strings["intake.conflict"].TrimEnd(':', '：'));
 
             // Accept.
             await row(conflicting.Row.Id).Locator("button.accept").ClickAsync();
