@@ -35,6 +35,7 @@ public static class CliCommands
         root.Add(CliPlacementCommands.Pipeline());
         CliOptionTypes.Explain(root);
         root.Add(CliChainCommands.Chains());
+        root.Add(CliIntakeCommands.Intake());
         return root;
     }
 

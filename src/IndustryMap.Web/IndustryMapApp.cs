@@ -10,6 +10,7 @@ using IndustryMap.Web.Chains;
 using IndustryMap.Web.Checks;
 using IndustryMap.Web.Documents;
 using IndustryMap.Web.FirstContacts;
+using IndustryMap.Web.Intake;
 using IndustryMap.Web.Import;
 using IndustryMap.Web.Layout;
 using IndustryMap.Web.Logging;
@@ -84,6 +85,7 @@ public static class IndustryMapApp
         app.MapImportsApi();
         app.MapPlacementApi();
         app.MapFirstContactsApi();
+        app.MapIntakeApi();
         app.MapPipelineApi();
         app.MapMonitoringApi();
         return app;

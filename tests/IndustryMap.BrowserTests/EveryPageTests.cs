@@ -37,6 +37,7 @@ public class EveryPageTests(BrowserFixture fixture)
         "/registry.html?kind=projects",
         "/registry.html?kind=tasks",
         "/placement.html",
+        "/intake.html",
         "/monitoring/",
         "/monitoring/entry.html?unit=" + Uri.EscapeDataString("江津区") + "&period=2025Q3",
         "/monitoring/review.html?period=2025Q4",
@@ -63,7 +64,7 @@ public class EveryPageTests(BrowserFixture fixture)
     /// <summary>English words a Chinese page may show outside data: file formats, product names, codes.</summary>
     private static readonly HashSet<string> AllowedEnglish = new(StringComparer.OrdinalIgnoreCase)
     {
-        "English", "Excel", "Word", "CSV", "xlsx", "csv", "docx", "API", "POST", "GET", "PUT", "JSON", "OpenAPI", "ECharts", "MB", "KB", "GDP",
+        "English", "Excel", "Word", "CSV", "xlsx", "csv", "docx", "txt", "pdf", "API", "POST", "GET", "PUT", "JSON", "OpenAPI", "ECharts", "MB", "KB", "GDP",
     };
 
     private const string ScanScript = """

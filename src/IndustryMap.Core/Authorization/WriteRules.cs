@@ -54,6 +54,14 @@ public static class WriteRules
         _ => Decision.Forbid("此操作仅限招商用户或管理员", "only an investment officer or the administrator may do this"),
     };
 
+    /// <summary>
+    /// Issue 16 §1: a plan is taken in (uploaded, its proposals accepted or rejected) by the administrator, or by a unit
+    /// officer for a plan of their own unit; a city-wide or regional plan is the administrator's.
+    /// </summary>
+    public static Decision TakeInPlan(Actor? actor, string scopeKind, string? unit) => scopeKind == "unit" && unit is not null
+        ? WriteUnitData(actor, unit)
+        : Administer(actor);
+
     /// <summary>Any signed-in user manages their own credentials (password, API tokens).</summary>
     public static Decision ManageOwnCredentials(Actor? actor) => actor is null ? Decision.SignIn : Decision.Allow;
 

@@ -76,7 +76,12 @@ public sealed class TargetRow : ProvenanceRow
     public (decimal Low, decimal? High, string? Unit) Comparable =>
         NormalizedValue is { } n ? (Decimals.Normalize(n), Decimals.Normalize(NormalizedHigh), NormalizedUnit) : (Decimals.Normalize(Value), Decimals.Normalize(ValueHigh), Unit);
 
-    public (long Indicator, string ScopeKind, string? Scope, long? Year, string Period, long? YearFrom) Fact => (IndicatorId, ScopeKind, Scope, Year, Period, YearFrom);
+    /// <summary>The indicator a fact is about: the row's own, or the stored one it states the same measure as (indicators.same_as_id,
+    /// set when a reviewer accepts a target from an uploaded plan — issue 16, decision 0016).</summary>
+    public long FactIndicatorId { get; set; }
+
+    public (long Indicator, string ScopeKind, string? Scope, long? Year, string Period, long? YearFrom) Fact =>
+        (FactIndicatorId == 0 ? IndicatorId : FactIndicatorId, ScopeKind, Scope, Year, Period, YearFrom);
 
     /// <summary>A value at or for one year (not a period average or total, and with a known year).</summary>
     public bool IsYearValue => Year is not null && Period is "year" or "each_year";
@@ -119,7 +124,7 @@ public static class PlanQueries
         await using var connection = await database.OpenAsync();
         return (await connection.QueryAsync<TargetRow>(
             """
-            SELECT t.id, t.indicator_id, i.plan_id, i.code AS indicator_code, i.name AS indicator_name, i.attribute, i.direction, i.cumulative,
+            SELECT t.id, t.indicator_id, COALESCE(i.same_as_id, i.id) AS fact_indicator_id, i.plan_id, i.code AS indicator_code, i.name AS indicator_name, i.attribute, i.direction, i.cumulative,
                    i.aggregation, t.scope_kind, t.scope, t.unit_id, t.group_id, t.year, t.comparator, t.value, t.value_high, t.unit,
                    t.normalized_value, t.normalized_high, t.normalized_unit, t.printed, t.baseline_year, t.baseline_value, t.source_kind,
                    t.quality, t.note, t.period, t.year_from, t.src_document, t.src_from, t.src_to, t.src_url, t.entered_by, t.entered_at
@@ -145,8 +150,8 @@ public static class PlanQueries
     /// unit spelling, or rounding to the printed precision, <see cref="Equivalences"/>) is not a conflict.</summary>
     public static ILookup<long, TargetRow> Conflicts(IEnumerable<TargetRow> targets, IEnumerable<TargetRow> all, Equivalences equivalences)
     {
-        var wanted = targets.Select(t => t.IndicatorId).ToHashSet();
-        var facts = all.Where(t => wanted.Contains(t.IndicatorId)).GroupBy(t => t.Fact).ToList();
+        var wanted = targets.Select(t => t.Fact.Indicator).ToHashSet();
+        var facts = all.Where(t => wanted.Contains(t.Fact.Indicator)).GroupBy(t => t.Fact).ToList();
         return facts.SelectMany(f => f.SelectMany(t => f.Where(o => equivalences.Compare(o, t) == Sameness.Different).Select(o => (t.Id, Other: o))))
             .ToLookup(x => x.Id, x => x.Other);
     }

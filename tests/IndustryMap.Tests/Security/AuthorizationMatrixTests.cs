@@ -120,6 +120,15 @@ public class AuthorizationMatrixTests
         })),
         ["POST /api/first-contacts"] = new(Access.UnitOfRecord, s => Task.FromResult(Json(HttpMethod.Post, "/api/first-contacts",
             new { unit = Unit, investor = "矩阵测试投资方", project = "矩阵测试项目" + s.Next() }))),
+        // Issue 16: a plan of 万州区 is taken in (uploaded, reviewed) by its unit officer or the administrator.
+        ["POST /api/intake"] = new(Access.UnitOfRecord, s => Task.FromResult(Json(HttpMethod.Post, "/api/intake",
+            new { text = "到 2025 年，规模以上工业总产值达到 800 亿元。", title = "矩阵测试规划" + s.Next(), scope = Unit }))),
+        ["POST /api/intake/{id:long}/decisions"] = new(Access.UnitOfRecord, async s =>
+        {
+            var intake = await IndustryMap.Intake.IntakeStore.CreateAsync(s.App.Store.Database, Actor.System("tests"), TimeProvider.System,
+                new IndustryMap.Intake.NewIntake("matrix.txt", System.Text.Encoding.UTF8.GetBytes("到 2025 年，规模以上工业总产值达到 800 亿元。"), "矩阵测试规划" + s.Next(), null, null, Unit));
+            return Json(HttpMethod.Post, $"/api/intake/{intake.Document.Id}/decisions", new { decisions = new[] { new { proposal = intake.Proposals[0].Row.Id, action = "accept" } } });
+        }),
         ["POST /api/pipeline"] = new(Access.Investment, s => Task.FromResult(Json(HttpMethod.Post, "/api/pipeline",
             new { name = "矩阵测试项目" + s.Next(), description = "铜管", unit = Unit }))),
         ["POST /api/pipeline/{id:long}/stages"] = new(Access.Investment, async s =>
@@ -247,6 +256,12 @@ public class AuthorizationMatrixTests
         // Issue 6: the register has the two allowed registrations (the unit's officer and the administrator), and the
         // pipeline the two allowed projects plus the six made for the stage moves, two of which moved.
         Assert.Equal(2, (await IndustryMap.FirstContacts.FirstContactRegister.ListAsync(app.Store.Database)).Count);
+        // Issue 16: two uploads through the API (the unit's officer and the administrator) and two accepted proposals.
+        await using (var connection = await app.Store.Database.OpenAsync())
+        {
+            Assert.Equal(2, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM intake_documents WHERE uploaded_by NOT LIKE 'system:%'"));
+            Assert.Equal(2, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM intake_proposals WHERE status = 'accepted'"));
+        }
         var pipeline = await IndustryMap.Pipeline.ProjectPipeline.ListAsync(app.Store.Database);
         Assert.Equal(8, pipeline.Count);
         Assert.Equal(2, pipeline.Count(p => p.Stage == "signed"));

@@ -1,0 +1,504 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using IndustryMap.Text;
+
+namespace IndustryMap.Intake;
+
+/// <summary>
+/// Proposes targets from a plan's text by rules and dictionaries (issue 16 §2, decision 0016). Prose: a number with a
+/// unit is a target when the words before it name what is measured; its year is the nearest 到/至 YYYY 年 (or
+/// “十四五”) before it in the paragraph, else the year the section's lead paragraph states, else unknown (never the
+/// plan period). Tables: columns headed YYYY年 give the years, a 现状/基期 column the baseline, a 年均增速 column a
+/// growth target. Background sections (发展基础, 十三五, a year before the plan starts, 同比) state results, not
+/// targets, and are skipped. Pure: the text, the document's scope and the dictionary in; proposals out.
+/// </summary>
+public static partial class TargetExtractor
+{
+    private const string UnitPattern = @"(?<unit>亿元/平方公里|亿元/km²|亿/km²|万元/人年|万元/人|万元/亩|亿元/亩|万亿元|千亿元|亿元|万元|亿美元|万辆|万吨|万平方米|万亩|万人|万台|万套|万件|万千瓦|平方公里|km²|km2|公顷|亩|%|个|户|家|项|辆|座|所|倍|吨|台|套|亿(?!级))";
+
+    [GeneratedRegex(@"(?<![\d.])(?<lead>[>≥<≤])?\s*(?<a>\d+(?:\.\d+)?)\s*(?:(?<dash>[—–\-~至])\s*(?<b>\d+(?:\.\d+)?))?\s*" + UnitPattern)]
+    private static partial Regex ValueRegex();
+
+    [GeneratedRegex(@"(?<![\d.])(?<a>\d+(?:\.\d+)?)\s*亿级")]
+    private static partial Regex SizeClassRegex();
+
+    [GeneratedRegex(@"(?<n>[一二三四五六七八九十两]{1,3})大(?<what>[\p{IsCJKUnifiedIdeographs}]{0,4}?产业集群)")]
+    private static partial Regex ClusterCountRegex();
+
+    [GeneratedRegex(@"(?<from>(?:19|20)\d{2})\s*[—–\-~至]\s*(?<to>(?:19|20)\d{2})\s*年|(?<pre>到|至|于|在)?\s*(?<y>(?:19|20)\d{2})\s*年(?<base>\s*(?:的)?基础上|底基础上)?|“?(?<fyp>十[三四五六])五”?(?:规划)?(?<fypx>期间|末|时期)?")]
+    private static partial Regex YearRegex();
+
+    [GeneratedRegex(@"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d+[.．、]\s*(?!\d)|第[一二三四五六七八九十]+[章节部分]|专栏\s*\d*)")]
+    private static partial Regex HeadingRegex();
+
+    [GeneratedRegex(@"发展基础|发展现状|现状与|发展回顾|主要成效|工作回顾|机遇与挑战|面临的|指导思想|基本原则|编制依据")]
+    private static partial Regex BackgroundHeadingRegex();
+
+    [GeneratedRegex(@"十三五|同比|比上年|较上年|上年同期|已建成|已累计|截至")]
+    private static partial Regex PastWordsRegex();
+
+    [GeneratedRegex(@"^——\s*\*\*(?<h>[^*]{2,10})\*\*")]
+    private static partial Regex BoldLeadRegex();
+
+    [GeneratedRegex(@"进一步|提升|加快|推进|强化|深化|扩大|增强|深入|优化|发展$|建设$")]
+    private static partial Regex NotAnIndustryHeadingRegex();
+
+    private static readonly string[] LeadingWords =
+    [
+        "展望", "到", "至", "力争", "争取", "确保", "努力", "预计", "累计", "新增", "新培育", "培育", "实现", "完成", "建成", "打造", "推动", "引进", "针对",
+        "加快", "新建", "使其", "使", "其中", "其", "全面", "基本", "每年", "年均", "策划", "期间", "达到", "达", "并", "和", "及", "且", "将", "要", "以上", "建设", "形成", "共",
+        "总量", "总计", "合计", "目标", "主要目标",
+    ];
+
+    private static readonly string[] TrailingWords =
+    [
+        "提高至", "提高到", "提升至", "提升到", "增长至", "增长到", "增加至", "增加到", "达到", "突破", "超过", "不低于", "不少于", "高于", "保持在", "稳定在", "控制在",
+        "降低至", "降低到", "降至", "下降至", "下降到", "增至", "分别", "均", "要", "力争", "达", "为", "约", "在", "以上", "左右", "实现", "完成", "累计", "总",
+    ];
+
+    private static readonly string[] TargetVerbs =
+    [
+        "达到", "达", "提高", "提升", "增长", "增加", "突破", "超过", "不低于", "不少于", "保持", "稳定在", "控制在", "降低", "降至", "下降", "增至", "建成", "培育",
+        "打造", "实现", "完成", "新增", "力争", "争取", "确保",
+    ];
+
+    private static readonly string[] NotScopeWords = ["战略性新兴", "新兴", "五大", "重点", "主导", "全区", "全市", "工业", "制造", "优势", "特色", "支柱", "高技术", "数字", "六大", "四大", "三大"];
+
+    /// <summary>Proposes the targets of a document. <paramref name="period"/>: the plan's years (十四五 → 2021–2025) when known.</summary>
+    public static IReadOnlyList<TargetProposal> Extract(IntakeLines document, IntakeScope scope, IntakeDictionary dictionary, (int From, int To)? period = null)
+    {
+        var lines = document.Lines.Select(l => PlanNumbers.FoldWidth(ChineseScript.ToSimplified(l))).ToList();
+        var industries = IndustryWords(lines, dictionary);
+        var result = new List<TargetProposal>();
+        int? sectionYear = null;
+        var skipLevel = int.MaxValue; // a background section is skipped until a heading of its level or higher
+        var i = 0;
+        while (i < lines.Count)
+        {
+            var line = lines[i];
+            if (line.TrimStart().StartsWith('|'))
+            {
+                var start = i;
+                while (i < lines.Count && lines[i].TrimStart().StartsWith('|')) i++;
+                if (skipLevel == int.MaxValue) result.AddRange(Table(lines, start, i - 1, scope, period));
+                continue;
+            }
+            if (line.Trim().Length == 0)
+            {
+                i++;
+                continue;
+            }
+            if (HeadingLevel(line) is { } level)
+            {
+                sectionYear = null;
+                if (level <= skipLevel) skipLevel = int.MaxValue;
+                if (BackgroundHeadingRegex().IsMatch(line) && !line.Contains("目标", StringComparison.Ordinal)) skipLevel = Math.Min(skipLevel, level);
+                i++;
+                continue;
+            }
+            // One block: consecutive lines of prose (a paragraph wrapped over several lines by a PDF or a .docx).
+            var blockStart = i;
+            var text = new StringBuilder();
+            var lineOf = new List<int>();
+            while (i < lines.Count && lines[i].Trim().Length > 0 && !lines[i].TrimStart().StartsWith('|') && (i == blockStart || HeadingLevel(lines[i]) is null))
+            {
+                foreach (var c in lines[i]) { text.Append(c); lineOf.Add(i + 1); }
+                i++;
+            }
+            if (skipLevel != int.MaxValue) continue;
+            var block = text.ToString();
+            var lead = Regex.Match(block, @"^\s*(?:到|至)\s*(?<y>20\d{2})\s*年");
+            result.AddRange(Prose(block, lineOf, scope, industries, period, sectionYear));
+            if (lead.Success) sectionYear = int.Parse(lead.Groups["y"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return result;
+    }
+
+    /// <summary>1 for 一、, 2 for （一）, 3 for 1. and 专栏; null for a line that is not a heading (a long line is prose).</summary>
+    public static int? HeadingLevel(string line)
+    {
+        var t = line.Trim();
+        if (t.Length > 40 || t.Contains('。', StringComparison.Ordinal)) return null;
+        var m = HeadingRegex().Match(t);
+        if (!m.Success) return null;
+        var head = m.Value.Trim();
+        if (head.EndsWith('、') && !char.IsDigit(head[0])) return 1;
+        if (head.StartsWith('（') || head.StartsWith('(')) return 2;
+        if (head.StartsWith('第')) return 1;
+        return 3;
+    }
+
+    /// <summary>Industry words a scope may name: the catalog, the vocabulary, and what the document itself calls an industry (“1.新材料”, “做大做强新材料、食品医药两大…产业”).</summary>
+    private static HashSet<string> IndustryWords(List<string> lines, IntakeDictionary dictionary)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in dictionary.Industries) words.Add(name);
+        if (dictionary.Vocabulary is { } v) foreach (var e in v.Entries) { words.Add(e.Term); words.Add(e.Target); }
+        foreach (var line in lines)
+        {
+            var h = Regex.Match(line.Trim(), @"^\d+[.．、]\s*(?<w>[\p{IsCJKUnifiedIdeographs}]{2,8})$");
+            if (h.Success) words.Add(h.Groups["w"].Value.EndsWith("产业", StringComparison.Ordinal) ? h.Groups["w"].Value[..^2] : h.Groups["w"].Value);
+            foreach (var d in DesignationExtractor.Lists(line)) foreach (var w in d.Words) words.Add(w);
+        }
+        words.RemoveWhere(w => w.Length < 2 || NotScopeWords.Contains(w));
+        return words;
+    }
+
+    private sealed record Hit(int Start, int End, decimal Value, decimal? High, string? Unit, string Printed, string Kind, string? Lead);
+
+    private static IEnumerable<TargetProposal> Prose(string block, List<int> lineOf, IntakeScope scope, HashSet<string> industries, (int From, int To)? period, int? sectionYear)
+    {
+        var hits = new List<Hit>();
+        foreach (Match m in ValueRegex().Matches(block))
+        {
+            var a = PlanNumbers.Parse(m.Groups["a"].Value)!.Value;
+            decimal? b = m.Groups["b"].Success ? PlanNumbers.Parse(m.Groups["b"].Value) : null;
+            // A year (2025 年) or a date is not a value; "2020 年" never matches a unit, but "2 个" right after a year does.
+            hits.Add(new Hit(m.Index, m.Index + m.Length, a, b, m.Groups["unit"].Value, m.Value.Trim(), "value", m.Groups["lead"].Success ? m.Groups["lead"].Value : null));
+        }
+        foreach (Match m in SizeClassRegex().Matches(block))
+        {
+            hits.Add(new Hit(m.Index, m.Index + m.Length, PlanNumbers.Parse(m.Groups["a"].Value)!.Value, null, "亿元", m.Value.Trim(), "size", null));
+        }
+        foreach (Match m in ClusterCountRegex().Matches(block))
+        {
+            if (PlanNumbers.ChineseNumeral(m.Groups["n"].Value) is { } n)
+            {
+                hits.Add(new Hit(m.Index, m.Index + m.Length, n, null, "个", m.Value, "count", null));
+            }
+        }
+        hits = hits.OrderBy(h => h.Start).ToList();
+        var years = YearMentions(block);
+        var bold = BoldLeadRegex().Match(block);
+        string? boldIndustry = bold.Success && !NotAnIndustryHeadingRegex().IsMatch(bold.Groups["h"].Value) ? bold.Groups["h"].Value : null;
+
+        for (var k = 0; k < hits.Count; k++)
+        {
+            var hit = hits[k];
+            var sentenceStart = LastIndexOfAny(block, "。！？；;", hit.Start - 1) + 1;
+            var sentenceEnd = IndexOfAny(block, "。！？；;", hit.End);
+            if (sentenceEnd < 0) sentenceEnd = block.Length;
+            var sentence = block[sentenceStart..sentenceEnd];
+            if (PastWordsRegex().IsMatch(sentence)) continue;
+
+            // The year: the nearest year mention before the value in the paragraph (a baseline "在 2020 年基础上" does not count).
+            var mention = years.LastOrDefault(y => y.End <= hit.Start && !y.Baseline);
+            var baseline = years.FirstOrDefault(y => y.Baseline && y.Start >= sentenceStart && y.Start < sentenceEnd);
+            int? year = mention?.Year;
+            int? yearFrom = mention?.From;
+            var yearExplicit = mention is not null && mention.Start >= sentenceStart;
+            if (year is null && sectionYear is not null) year = sectionYear;
+            if (mention is not null && period is { } p && mention.Year < p.From && !mention.Fyp) continue; // a result of an earlier year
+            if (mention is not null && mention.Fyp && period is { } p2 && mention.Year < p2.To) continue;
+
+            var clauseStart = Math.Max(sentenceStart, LastIndexOfAny(block, "，,：:（(", hit.Start - 1) + 1);
+            if (k > 0 && hits[k - 1].End > clauseStart && hits[k - 1].End <= hit.Start) clauseStart = hits[k - 1].End;
+            var pre = block[clauseStart..hit.Start];
+            // "5个智能工厂、15个数字化车间": a list item ends at 、 (unless the values go with names "分别").
+            if (!block[sentenceStart..hit.Start].Contains("分别", StringComparison.Ordinal) && pre.LastIndexOf('、') is var cut and >= 0) pre = pre[(cut + 1)..];
+            var after = block[hit.End..Math.Min(block.Length, hit.End + 4)];
+
+            var comparator = Comparator(hit, block[sentenceStart..hit.Start], pre, after);
+            var cumulative = sentence[..Math.Min(sentence.Length, hit.End - sentenceStart)].Contains("累计", StringComparison.Ordinal);
+
+            string indicator;
+            var confidence = 0.45m;
+            if (hit.Kind == "size")
+            {
+                // "300 亿级新材料产业": a size class of an industry.
+                var what = Regex.Match(block[hit.End..], @"^\s*(?<w>[\p{IsCJKUnifiedIdeographs}]{2,8}?)(?:产业|集群)?(?=[、，。；和]|的|$)");
+                if (!what.Success) continue;
+                var w = what.Groups["w"].Value;
+                yield return Make("产值", "industry", w.EndsWith("产业", StringComparison.Ordinal) ? w[..^2] : w, hit, year, yearFrom, "approx", false, null,
+                    block, lineOf, hit.Start, hit.End + what.Length, 0.55m + (yearExplicit ? 0.2m : 0), "prose");
+                continue;
+            }
+            if (hit.Kind == "count")
+            {
+                indicator = hit.Printed[(hit.Printed.IndexOf('大', StringComparison.Ordinal) + 1)..];
+                yield return Make(indicator, scope.Kind, scope.Name, hit, year, yearFrom, "eq", false, null, block, lineOf, hit.Start, hit.End, 0.5m + (yearExplicit ? 0.2m : 0), "prose");
+                continue;
+            }
+
+            indicator = CleanIndicator(pre);
+            var respectively = false;
+            var printedFrom = Math.Max(clauseStart, sentenceStart);
+            var printedTo = hit.End + Suffix(after).Length;
+            if (indicator.Length == 0 && hit.Unit is { } u && PlanNumbers.Counters.Contains(u))
+            {
+                // "建成5个智能工厂": the thing counted follows the measure word.
+                var noun = Regex.Match(block[hit.End..], @"^(?<n>[“”\p{IsCJKUnifiedIdeographs}]{2,14}?)(?=[、，,。；;：和及与]|等|$)");
+                if (noun.Success)
+                {
+                    indicator = CleanIndicator(noun.Groups["n"].Value);
+                    (printedFrom, printedTo) = (hit.Start, hit.End + noun.Length);
+                }
+            }
+            if (indicator.Length == 0 && k > 0 && pre.Trim() is "、" or "和" or "" && block[sentenceStart..hit.Start].Contains("分别", StringComparison.Ordinal))
+            {
+                respectively = true;
+            }
+            if (respectively || pre.Contains("分别", StringComparison.Ordinal))
+            {
+                // "A、B分别提高至 87%、65%": the n-th name goes with the n-th value.
+                var names = RespectiveNames(block[clauseStart..hit.Start], block, sentenceStart, hit.Start);
+                var index = 0;
+                for (var j = k - 1; j >= 0 && hits[j].Start >= sentenceStart && block[hits[j].End..hits[j + 1].Start].Trim() is "、" or "和" or "及" or ""; j--) index++;
+                if (names.Count > index) indicator = names[index];
+                confidence += names.Count > index ? 0.1m : -0.2m;
+            }
+            if (indicator.Length == 0) continue;
+            var hasVerb = TargetVerbs.Any(v => block[sentenceStart..hit.Start].Contains(v, StringComparison.Ordinal));
+            if (year is null && !hasVerb && comparator is "eq" && !(hit.Unit is { } c && PlanNumbers.Counters.Contains(c))) continue;
+
+            var (kind, name) = (scope.Kind, scope.Name);
+            var scoped = Regex.Match(indicator, @"^(?<w>[\p{IsCJKUnifiedIdeographs}]{2,8}?)产业(?<rest>产值|总产值|规模|营业收入|收入|增加值|产值规模|销售收入)$");
+            if (scoped.Success && industries.Contains(scoped.Groups["w"].Value))
+            {
+                (kind, name) = ("industry", scoped.Groups["w"].Value);
+                indicator = scoped.Groups["rest"].Value;
+            }
+            else if (boldIndustry is not null && industries.Any(w => boldIndustry.StartsWith(w, StringComparison.Ordinal)))
+            {
+                (kind, name) = ("industry", boldIndustry);
+            }
+
+            confidence += yearExplicit ? 0.25m : year is not null ? 0.1m : 0;
+            confidence += hasVerb ? 0.15m : 0;
+            confidence += hit.Unit is "%" or "亿元" or "万亿元" ? 0.05m : 0;
+            confidence -= indicator.Length > 24 ? 0.2m : 0;
+            var t = Make(indicator, kind, name, hit, year, yearFrom, comparator, cumulative, baseline?.Year, block, lineOf, printedFrom, printedTo,
+                confidence, "prose");
+            if (sentence.Contains("每年", StringComparison.Ordinal)) t = t with { Period = "each_year", YearFrom = period?.From };
+            else if (cumulative) t = t with { Period = "sum", YearFrom = yearFrom ?? period?.From };
+            yield return t;
+        }
+    }
+
+    private static string Suffix(string after)
+    {
+        foreach (var s in new[] { "以上", "左右", "以内", "以下" }) if (after.TrimStart().StartsWith(s, StringComparison.Ordinal)) return after[..(after.IndexOf(s, StringComparison.Ordinal) + s.Length)];
+        return "";
+    }
+
+    private static TargetProposal Make(string indicator, string kind, string? scope, Hit hit, int? year, int? yearFrom, string comparator, bool cumulative,
+        int? baselineYear, string block, List<int> lineOf, int from, int to, decimal confidence, string sourceKind)
+    {
+        var n = PlanNumbers.Normalize(hit.Value, hit.Unit);
+        var nh = hit.High is { } h ? PlanNumbers.Normalize(h, hit.Unit) : null;
+        to = Math.Min(to, block.Length);
+        from = Math.Max(0, Math.Min(from, to - 1));
+        var printed = block[from..to].Trim().TrimStart('，', '、', '—', '*').Trim();
+        return new TargetProposal(indicator, kind, scope, year, hit.Value, hit.High, hit.Unit, n?.Value, nh?.Value, n?.Unit, hit.High is null ? comparator : "range",
+            cumulative, cumulative ? yearFrom : null, baselineYear, null, printed, sourceKind, lineOf[from], lineOf[Math.Max(from, to - 1)],
+            Math.Clamp(Math.Round(confidence, 2), 0.05m, 0.99m));
+    }
+
+    private static string Comparator(Hit hit, string sentenceBefore, string pre, string after)
+    {
+        var a = after.TrimStart();
+        if (hit.Lead is ">") return "gt";
+        if (hit.Lead is "≥") return "ge";
+        if (hit.Lead is "<") return "lt";
+        if (hit.Lead is "≤") return "le";
+        if (hit.High is not null) return "range";
+        if (a.StartsWith("以上", StringComparison.Ordinal)) return "ge";
+        if (a.StartsWith("以内", StringComparison.Ordinal) || a.StartsWith("以下", StringComparison.Ordinal)) return "le";
+        if (a.StartsWith("左右", StringComparison.Ordinal)) return "approx";
+        var p = pre.TrimEnd();
+        if (p.EndsWith("超过", StringComparison.Ordinal) || p.EndsWith("突破", StringComparison.Ordinal) || p.EndsWith("高于", StringComparison.Ordinal)) return "gt";
+        if (p.EndsWith("不低于", StringComparison.Ordinal) || p.EndsWith("不少于", StringComparison.Ordinal)) return "ge";
+        if (p.EndsWith("不超过", StringComparison.Ordinal) || p.EndsWith("不高于", StringComparison.Ordinal) || p.Contains("控制在", StringComparison.Ordinal)) return "le";
+        if (p.EndsWith('约') || p.EndsWith("约为", StringComparison.Ordinal)) return "approx";
+        if (sentenceBefore.Contains("力争", StringComparison.Ordinal) || sentenceBefore.Contains("争取", StringComparison.Ordinal)) return "strive";
+        return "eq";
+    }
+
+    /// <summary>The words before a value, less the verbs, year phrases and connectives around what is measured.</summary>
+    public static string CleanIndicator(string pre)
+    {
+        var t = Regex.Replace(pre, @"\*\*|——|\s+", "");
+        t = YearRegex().Replace(t, "");
+        t = Regex.Replace(t, @"^[、，,：:]+", "");
+        // A list ending in 等 names examples; what is measured follows the last 等.
+        var etc = t.LastIndexOf('等');
+        if (etc >= 0) t = t[(etc + 1)..];
+        var changed = true;
+        while (changed && t.Length > 0)
+        {
+            changed = false;
+            foreach (var w in LeadingWords)
+            {
+                if (t.StartsWith(w, StringComparison.Ordinal) && t.Length > w.Length) { t = t[w.Length..]; changed = true; }
+                else if (t == w) { t = ""; changed = true; }
+            }
+            foreach (var w in TrailingWords)
+            {
+                if (t.EndsWith(w, StringComparison.Ordinal) && !(w == "增长" && t.EndsWith("年均增长", StringComparison.Ordinal))) { t = t[..^w.Length]; changed = true; }
+            }
+            t = t.Trim('、', '，', ',', '：', ':', '“', '"', ' ');
+            if (t.StartsWith('”')) { t = t[1..]; changed = true; }
+        }
+        // A quotation mark left open after trimming (“专精特新”企业 keeps both).
+        if (t.Count(c => c == '“') != t.Count(c => c == '”')) t = t.Replace("“", "", StringComparison.Ordinal).Replace("”", "", StringComparison.Ordinal);
+        return t.Length > 40 ? t[^40..] : t;
+    }
+
+    private static List<string> RespectiveNames(string clause, string block, int sentenceStart, int valueStart)
+    {
+        var before = block[sentenceStart..valueStart];
+        var at = before.LastIndexOf("分别", StringComparison.Ordinal);
+        if (at < 0) return [];
+        var head = before[..at];
+        var cut = LastIndexOfAny(head, "，,：:", head.Length - 1) + 1;
+        head = head[cut..];
+        var parts = Regex.Split(head, "[、和]").Select(CleanIndicator).Where(p => p.Length > 0).ToList();
+        // "金龙铜管、长安跨越产值": the measure after the last name applies to every name.
+        if (parts.Count > 1)
+        {
+            var measure = Regex.Match(parts[^1], @"(产值|营业收入|收入|比重|占比|增加值|规模|数量|率)$");
+            if (measure.Success)
+            {
+                for (var j = 0; j < parts.Count - 1; j++) if (!parts[j].EndsWith(measure.Value, StringComparison.Ordinal)) parts[j] += measure.Value;
+            }
+        }
+        return parts;
+    }
+
+    private sealed record YearMention(int Start, int End, int Year, int? From, bool Baseline, bool Fyp);
+
+    private static List<YearMention> YearMentions(string block)
+    {
+        var result = new List<YearMention>();
+        foreach (Match m in YearRegex().Matches(block))
+        {
+            if (m.Groups["from"].Success)
+            {
+                result.Add(new YearMention(m.Index, m.Index + m.Length, Int(m.Groups["to"].Value), Int(m.Groups["from"].Value), false, false));
+            }
+            else if (m.Groups["y"].Success)
+            {
+                var baseline = m.Groups["base"].Success || Before(block, m.Index).EndsWith('比') || Before(block, m.Index).EndsWith("较", StringComparison.Ordinal);
+                result.Add(new YearMention(m.Index, m.Index + m.Length, Int(m.Groups["y"].Value), null, baseline, false));
+            }
+            else if (m.Groups["fyp"].Success)
+            {
+                // “十四五” = 2021–2025; 十五五 = 2026–2030; 十三五 = 2016–2020.
+                var n = m.Groups["fyp"].Value[1] switch { '三' => 13, '四' => 14, '五' => 15, _ => 16 };
+                var end = 2025 + (n - 14) * 5;
+                result.Add(new YearMention(m.Index, m.Index + m.Length, end, end - 4, false, true));
+            }
+        }
+        return result;
+    }
+
+    private static int Int(string s) => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Before(string block, int index) => block[Math.Max(0, index - 2)..index].Trim();
+
+    private static int LastIndexOfAny(string s, string chars, int from)
+    {
+        for (var i = Math.Min(from, s.Length - 1); i >= 0; i--) if (chars.Contains(s[i], StringComparison.Ordinal)) return i;
+        return -1;
+    }
+
+    private static int IndexOfAny(string s, string chars, int from)
+    {
+        for (var i = Math.Max(0, from); i < s.Length; i++) if (chars.Contains(s[i], StringComparison.Ordinal)) return i;
+        return -1;
+    }
+
+    // ------------------------------------------------------------------ tables
+
+    private static readonly string[] TableUnits = ["亿元", "万元", "万亿元", "%", "个", "户", "家", "项", "万元/人", "万元/人年", "亩", "平方公里", "km²", "万辆", "万吨", "万人", "倍"];
+
+    /// <summary>Splits a Markdown-style table row ("| a | b |") into its cells.</summary>
+    public static List<string> Cells(string line)
+    {
+        var t = line.Trim();
+        if (t.StartsWith('|')) t = t[1..];
+        if (t.EndsWith('|')) t = t[..^1];
+        return t.Split('|').Select(c => c.Trim()).ToList();
+    }
+
+    private sealed record Column(int Index, string Header, int? Year, bool Baseline, bool Growth);
+
+    private static IEnumerable<TargetProposal> Table(List<string> lines, int first, int last, IntakeScope scope, (int From, int To)? period)
+    {
+        var rows = new List<(int Line, List<string> Cells)>();
+        for (var i = first; i <= last; i++)
+        {
+            var cells = Cells(lines[i]);
+            if (cells.All(c => c.Length == 0 || Regex.IsMatch(c, @"^:?-{2,}:?$"))) continue;
+            rows.Add((i + 1, cells));
+        }
+        var dataStart = rows.FindIndex(r => r.Cells.Skip(1).Any(c => ParseCell(c) is not null) && r.Cells.Any(c => Regex.IsMatch(c, @"[\p{IsCJKUnifiedIdeographs}]{2,}")));
+        if (dataStart <= 0) yield break;
+        var width = rows.Max(r => r.Cells.Count);
+        var headers = Enumerable.Range(0, width).Select(c => string.Concat(rows.Take(dataStart).Select(r => c < r.Cells.Count ? r.Cells[c] : ""))).ToList();
+        var columns = headers.Select((h, c) =>
+        {
+            var y = Regex.Match(h, @"((?:19|20)\d{2})\s*年");
+            var growth = Regex.IsMatch(h, "年均增速|年均增长|增速");
+            var baseline = Regex.IsMatch(h, "现状|基期|基数|基准|实际|完成");
+            return new Column(c, h, y.Success ? int.Parse(y.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null, baseline, growth && !y.Success);
+        }).ToList();
+        var yearColumns = columns.Where(c => c.Year is not null).ToList();
+        if (yearColumns.Count == 0) yield break;
+        var nameColumn = (columns.FirstOrDefault(c => c.Header.Contains("名称", StringComparison.Ordinal))
+                          ?? columns.FirstOrDefault(c => Regex.IsMatch(c.Header, "^(指标|项目|内容)$"))
+                          ?? columns.FirstOrDefault(c => Regex.IsMatch(c.Header, "指标(?!类别|属性|分类)|项目|内容")))?.Index;
+        var lastYear = yearColumns.Max(c => c.Year!.Value);
+        var baseColumn = yearColumns.FirstOrDefault(c => c.Baseline);
+
+        foreach (var (line, cells) in rows.Skip(dataStart))
+        {
+            var nameAt = nameColumn is { } nc && nc < cells.Count && cells[nc].Length > 0 ? nc
+                : cells.Select((c, i) => (c, i)).Where(x => Regex.IsMatch(x.c, @"[\p{IsCJKUnifiedIdeographs}]{2,}") && !Regex.IsMatch(x.c, "^(预期性|约束性)$"))
+                    .OrderByDescending(x => x.c.Length).Select(x => (int?)x.i).FirstOrDefault() ?? -1;
+            if (nameAt < 0) continue;
+            var rawName = cells[nameAt];
+            string? unit = null;
+            var um = Regex.Match(rawName, @"[（(](?<u>[^（）()]{1,8})[）)]\s*$");
+            var name = rawName;
+            if (um.Success) { unit = um.Groups["u"].Value.Trim(); name = rawName[..um.Index].Trim(); }
+            var unitColumn = columns.FirstOrDefault(c => c.Header.Contains("单位", StringComparison.Ordinal));
+            if (unit is null && unitColumn is not null && unitColumn.Index < cells.Count && cells[unitColumn.Index].Length > 0) unit = cells[unitColumn.Index];
+            name = Regex.Replace(name, @"\s+", "");
+            (decimal Value, string Comparator, bool Cumulative, string? Unit)? baseValue = baseColumn is not null && baseColumn.Index < cells.Count ? ParseCell(cells[baseColumn.Index]) : null;
+            foreach (var column in columns.Where(c => c.Year is not null || c.Growth))
+            {
+                if (column.Index >= cells.Count || column.Index == nameAt) continue;
+                if (ParseCell(cells[column.Index]) is not { } v) continue;
+                var isBase = column == baseColumn;
+                var indicator = column.Growth ? (Regex.IsMatch(name, "增速|增长$") ? name : name + "年均增速") : name;
+                var valueUnit = column.Growth ? "%" : v.Unit ?? unit;
+                if (column.Growth && v.Unit is null && unit is not null && unit != "%") valueUnit = "%";
+                var year = column.Year ?? lastYear;
+                var n = PlanNumbers.Normalize(v.Value, valueUnit);
+                var cumulative = v.Cumulative;
+                yield return new TargetProposal(indicator, scope.Kind, scope.Name, year, v.Value, null, valueUnit, n?.Value, null, n?.Unit, v.Comparator, cumulative,
+                    cumulative ? (baseColumn?.Year + 1 ?? period?.From) : null,
+                    isBase || column.Growth ? null : baseColumn?.Year, isBase || column.Growth ? null : baseValue?.Value,
+                    cells[column.Index], "table", line, line, valueUnit is null ? 0.75m : 0.9m, cumulative ? "sum" : "year")
+                    with { YearFrom = column.Growth ? baseColumn?.Year + 1 : cumulative ? (baseColumn?.Year + 1 ?? period?.From) : null };
+            }
+        }
+    }
+
+    /// <summary>A table cell as a value: "332.3", "[180]" (cumulative), ">6", "预计 1.5", "13.1(未正式反馈)", "16.2%"; "/" and "—" are no value.</summary>
+    private static (decimal Value, string Comparator, bool Cumulative, string? Unit)? ParseCell(string cell)
+    {
+        var m = Regex.Match(cell.Trim(), @"^(?:预计|约)?\s*(?<lead>[>≥<≤]|不低于|不少于|超过)?\s*(?<open>\[)?\s*(?<n>\d+(?:\.\d+)?)\s*(?<close>\])?\s*(?<u>%|亿元|万元|个|户|家)?\s*(?:[（(][^）)]*[）)])?\s*(?<after>以上|左右)?$");
+        if (!m.Success) return null;
+        var comparator = m.Groups["lead"].Value switch
+        {
+            ">" or "超过" => "gt",
+            "≥" or "不低于" or "不少于" => "ge",
+            "<" => "lt",
+            "≤" => "le",
+            _ => m.Groups["after"].Value switch { "以上" => "ge", "左右" => "approx", _ => cell.TrimStart().StartsWith('约') ? "approx" : "eq" },
+        };
+        return (PlanNumbers.Parse(m.Groups["n"].Value)!.Value, comparator, m.Groups["open"].Success && m.Groups["close"].Success, m.Groups["u"].Success ? m.Groups["u"].Value : null);
+    }
+}

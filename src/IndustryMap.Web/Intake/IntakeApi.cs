@@ -1,0 +1,123 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using IndustryMap.Intake;
+using IndustryMap.Storage;
+using IndustryMap.Web.Api;
+using IndustryMap.Web.Authorization;
+using IndustryMap.Web.Security;
+
+namespace IndustryMap.Web.Intake;
+
+/// <summary>
+/// Document intake over HTTP (issue 16, decision 0016). The rule lets signed-in users through; the document's scope is
+/// then checked by <see cref="IndustryMap.Authorization.WriteRules.TakeInPlan"/> (the administrator, or a unit officer
+/// for their own unit). Uploads are capped by INDUSTRYMAP_MAX_UPLOAD_MB and by <see cref="IntakeLimits"/>.
+/// </summary>
+public static class IntakeApi
+{
+    public sealed record TextBody(string? Text, string? Title, string? Scope, string? Issuer, string? IssuedOn);
+
+    public sealed record EditBody(string? Indicator, string? ScopeKind, string? Scope, int? Year, bool? ClearYear, decimal? Value, decimal? ValueHigh, string? Unit,
+        string? Comparator, bool? Cumulative);
+
+    public sealed record DecisionBody(long? Proposal, string? Kind, string? Action, EditBody? Edit);
+
+    public sealed record DecisionsBody(IReadOnlyList<DecisionBody>? Decisions);
+
+    public static void MapIntakeApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/intake").WithTags("intake");
+        api.MapPost("", Upload).RequireRule(Rules.SignedIn).WithMetadata(UploadBodyLimit.Instance).WithName("UploadPlan")
+            .Accepts<IFormFile>("multipart/form-data", "application/json")
+            .WithSummary("Take in a plan: a multipart file (.txt, .docx, .pdf; fields title, issuer, issuedOn, scope) or JSON {text, title, scope}. Stores it byte " +
+                         "for byte with its line-numbered text and returns {document, proposals: {targets, designations, parks, projects}}. The administrator, or a unit officer for their unit.");
+        api.MapGet("", List).RequireRule(Rules.SignedIn).WithName("ListIntakes").WithSummary("Uploaded plans, newest first.");
+        api.MapGet("/{id:long}", Get).RequireRule(Rules.SignedIn).WithName("GetIntake")
+            .WithSummary("One uploaded plan with its proposals, each with its lines, confidence, status, the reviewer's decision and stored data it contradicts.");
+        api.MapGet("/{id:long}/file", File).RequireRule(Rules.SignedIn).WithName("GetIntakeFile").WithSummary("The uploaded file, byte for byte.");
+        api.MapPost("/{id:long}/decisions", Decide).RequireRule(Rules.SignedIn).WithName("DecideIntake")
+            .WithSummary("Accept (optionally with edit: indicator, scopeKind, scope, year, clearYear, value, valueHigh, unit, comparator, cumulative) or reject " +
+                         "proposals: {decisions: [{proposal, action}] or [{kind: \"target\", action}]} — all or nothing, each audited. Accepted targets appear in /api/targets.");
+    }
+
+    private static async Task<IResult> Upload(HttpContext http, Database database, TimeProvider time)
+    {
+        var actor = http.RequireActor();
+        NewIntake input;
+        if (http.Request.HasFormContentType)
+        {
+            var form = await http.Request.ReadFormAsync();
+            if (form.Files.Count != 1) return Problems.BadRequest("one_file_expected", "请上传一个规划文件（.txt、.docx 或 .pdf）", "upload exactly one file (.txt, .docx or .pdf)");
+            var file = form.Files[0];
+            using var memory = new MemoryStream();
+            await file.CopyToAsync(memory);
+            input = new NewIntake(string.IsNullOrWhiteSpace(file.FileName) ? "上传的文件" : Path.GetFileName(file.FileName), memory.ToArray(),
+                form["title"].FirstOrDefault(), form["issuer"].FirstOrDefault(), form["issuedOn"].FirstOrDefault(), form["scope"].FirstOrDefault());
+        }
+        else
+        {
+            var body = await http.Request.ReadFromJsonAsync<TextBody>();
+            if (body?.Text is null) return Problems.BadRequest("text_required", "请提供规划文本（text）或上传文件", "give the plan's text (text) or upload a file");
+            input = new NewIntake((body.Title ?? "text") + ".txt", Encoding.UTF8.GetBytes(body.Text), body.Title, body.Issuer, body.IssuedOn, body.Scope, FromJson: true);
+        }
+        var detail = await IntakeStore.CreateAsync(database, actor, time, input);
+        return Results.Created($"/api/intake/{detail.Document.Id}", View(detail));
+    }
+
+    private static async Task<IResult> List(Database database) => Results.Ok(await IntakeStore.ListAsync(database));
+
+    private static async Task<IResult> Get(long id, Database database) =>
+        await IntakeStore.GetAsync(database, id) is { } detail
+            ? Results.Ok(View(detail))
+            : Problems.NotFound("intake_not_found", $"没有编号为 {id} 的上传文件", $"no intake {id}");
+
+    private static async Task<IResult> File(long id, Database database)
+    {
+        if (await IntakeStore.FileAsync(database, id) is not { } file) return Problems.NotFound("intake_not_found", $"没有编号为 {id} 的上传文件", $"no intake {id}");
+        var type = file.Kind switch
+        {
+            "pdf" => "application/pdf",
+            "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            _ => "text/plain; charset=utf-8",
+        };
+        return Results.File(file.Content, type, file.Name);
+    }
+
+    private static async Task<IResult> Decide(long id, DecisionsBody body, HttpContext http, Database database, TimeProvider time)
+    {
+        var decisions = (body.Decisions ?? []).Select(d => new IntakeDecision(d.Proposal, d.Kind, d.Action ?? "",
+            d.Edit is { } e ? new TargetEdit(e.Indicator, e.ScopeKind, e.Scope, e.Year, e.ClearYear ?? false, e.Value, e.ValueHigh, e.Unit, e.Comparator, e.Cumulative) : null)).ToList();
+        return Results.Ok(View(await IntakeStore.DecideAsync(database, http.RequireActor(), time, id, decisions)));
+    }
+
+    /// <summary>The issue's shape: {document, proposals: {targets: [{indicator, scope, year, value, unit, normalized, comparator, cumulative, baseline, lines, confidence, …}], …}}.</summary>
+    public static JsonObject View(IntakeDetail detail)
+    {
+        var groups = new JsonObject { ["targets"] = new JsonArray(), ["designations"] = new JsonArray(), ["parks"] = new JsonArray(), ["projects"] = new JsonArray() };
+        foreach (var p in detail.Proposals)
+        {
+            var item = JsonNode.Parse(p.Proposed.GetRawText())!.AsObject();
+            item["id"] = p.Row.Id;
+            item["lines"] = p.Row.SrcFrom == p.Row.SrcTo ? $"{p.Row.SrcFrom}" : $"{p.Row.SrcFrom}-{p.Row.SrcTo}";
+            item["status"] = p.Row.Status;
+            item["decidedBy"] = p.Row.DecidedBy;
+            item["decidedAt"] = p.Row.DecidedAt;
+            item["targetId"] = p.Row.TargetId;
+            item["accepted"] = p.Accepted is { } a ? JsonNode.Parse(a.GetRawText()) : null;
+            if (p.Row.Kind == "target")
+            {
+                item["normalized"] = item["normalized"] is { } n ? new JsonObject { ["value"] = n.DeepClone(), ["high"] = item["normalizedHigh"]?.DeepClone(), ["unit"] = item["normalizedUnit"]?.DeepClone() } : null;
+                item["baseline"] = item["baselineYear"] is null && item["baselineValue"] is null ? null
+                    : new JsonObject { ["year"] = item["baselineYear"]?.DeepClone(), ["value"] = item["baselineValue"]?.DeepClone() };
+                item["conflicts"] = JsonSerializer.SerializeToNode(p.Conflicts, IntakeStore.Json);
+            }
+            groups[p.Row.Kind switch { "target" => "targets", "designation" => "designations", "park" => "parks", _ => "projects" }]!.AsArray().Add(item);
+        }
+        return new JsonObject
+        {
+            ["document"] = JsonSerializer.SerializeToNode(detail.Document, IntakeStore.Json),
+            ["proposals"] = groups,
+        };
+    }
+}

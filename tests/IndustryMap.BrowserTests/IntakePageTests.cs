@@ -1,0 +1,121 @@
+using System.Text;
+using System.Text.Json;
+using IndustryMap.Accounts;
+using IndustryMap.Authorization;
+using IndustryMap.BrowserTests.Infrastructure;
+using IndustryMap.Intake;
+using IndustryMap.Plans;
+using IndustryMap.Storage;
+using IndustryMap.Web.Accounts;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace IndustryMap.BrowserTests;
+
+/// <summary>The intake review page (issue 16 §3): a conflict is shown before acceptance; accept, edit and reject, in both languages.</summary>
+[Collection(BrowserCollection.Name)]
+public class IntakePageTests(BrowserFixture fixture)
+{
+    private const string Reviewer = "intake-reviewer";
+    private const string Password = "intake-page-password-1";
+    private static readonly SemaphoreSlim Once = new(1, 1);
+    private static bool _created;
+
+    private Database Database => fixture.Server.Services.GetRequiredService<Database>();
+
+    private async Task EnsureReviewerAsync()
+    {
+        await Once.WaitAsync();
+        try
+        {
+            if (_created) return;
+            await UserAccounts.CreateAsync(Database, Actor.System("browser tests"), new NewUser(Reviewer, "万州区经济信息委", Role.Unit, "万州区"), new Passwords().Hash(Password));
+            _created = true;
+        }
+        finally
+        {
+            Once.Release();
+        }
+    }
+
+    [Theory]
+    [InlineData("zh")]
+    [InlineData("en")]
+    public async Task AReviewerSeesTheConflict_AcceptsEditsAndRejects(string lang)
+    {
+        await EnsureReviewerAsync();
+        var text = $"万州区工业提升计划（{lang}）\n\n到 2025 年，全区规模以上工业总产值达到 800 亿元，市级以上绿色工厂 9 个，数字化车间 20 个。";
+        var intake = await IntakeStore.CreateAsync(Database, new Actor(null, Reviewer, Role.Unit, "万州区"), TimeProvider.System,
+            new NewIntake("plan.txt", Encoding.UTF8.GetBytes(text), null, null, null, "万州区"));
+        var targets = intake.Proposals.Where(p => p.Row.Kind == "target").ToList();
+        var conflicting = targets.First(p => p.Conflicts.Count > 0);
+        var others = targets.Where(p => p.Row.Id != conflicting.Row.Id).ToList();
+        Assert.Equal(2, others.Count);
+        var strings = await Strings(lang);
+
+        await using var session = await fixture.NewSessionAsync(nameof(AReviewerSeesTheConflict_AcceptsEditsAndRejects) + "-" + lang, new ViewportSize { Width = 1400, Height = 1000 });
+        await session.RunAsync(async page =>
+        {
+            await page.AddInitScriptAsync($"localStorage.setItem('industrymap.lang', '{lang}')");
+            await page.GotoAsync("/signin?returnUrl=%2F");
+            await page.FillAsync("input[name=name]", Reviewer);
+            await page.FillAsync("input[name=password]", Password);
+            await page.Locator("form[action='/signin'] button[type=submit]").ClickAsync();
+            await Assertions.Expect(page.Locator("#session")).ToContainTextAsync("万州区经济信息委", new() { Timeout = 15_000 });
+
+            await page.GotoAsync($"/intake.html?id={intake.Document.Id}");
+            await page.Locator("body[data-ready='true']").WaitForAsync();
+            var row = (long id) => page.Locator($"#targets tr[data-proposal='{id}']");
+
+            // The conflict with stored data is shown before acceptance, with the stored value.
+            var stored = conflicting.Conflicts[0];
+            await Assertions.Expect(row(conflicting.Row.Id).Locator(".conflict").First).ToContainTextAsync($"{stored.Value}{stored.Unit}");
+            await Assertions.Expect(row(conflicting.Row.Id).Locator(".conflict").First).ToContainTextAsync(strings["intake.conflict"].TrimEnd(':', '：'));
+
+            // Accept.
+            await row(conflicting.Row.Id).Locator("button.accept").ClickAsync();
+            await Assertions.Expect(row(conflicting.Row.Id)).ToHaveClassAsync("accepted");
+            await Assertions.Expect(row(conflicting.Row.Id)).ToContainTextAsync(strings["intake.status.accepted"]);
+
+            // Edit: the value 21 instead of what was proposed, then accepted as edited.
+            await row(others[0].Row.Id).Locator("button.edit").ClickAsync();
+            await row(others[0].Row.Id).Locator("input[name=value]").FillAsync("21");
+            await row(others[0].Row.Id).Locator("button.save").ClickAsync();
+            await Assertions.Expect(row(others[0].Row.Id)).ToHaveClassAsync("accepted");
+            await Assertions.Expect(row(others[0].Row.Id)).ToContainTextAsync("21");
+
+            // Reject.
+            await row(others[1].Row.Id).Locator("button.reject").ClickAsync();
+            await Assertions.Expect(row(others[1].Row.Id)).ToHaveClassAsync("rejected");
+
+            // Clicking a proposal's lines highlights them in the text beside it.
+            await row(others[1].Row.Id).Locator("button.link").ClickAsync();
+            await Assertions.Expect(page.Locator($"#lines li#L{others[1].Row.SrcFrom}")).ToHaveClassAsync("cited");
+        });
+        session.AssertNoConsoleErrors();
+
+        // What the page did is in the data: two targets with the document and lines and the reviewer, the edited value, one rejected.
+        var saved = (await PlanQueries.TargetsAsync(Database)).Where(t => t.SrcDocument == intake.Document.DocumentId).ToList();
+        Assert.Equal(2, saved.Count);
+        Assert.All(saved, t => Assert.Equal((Reviewer, conflicting.Row.SrcFrom), (t.EnteredBy!, t.SrcFrom!.Value)));
+        Assert.Contains(saved, t => t.Value == 21m);
+        Assert.Contains(saved, t => t.Value == conflicting.Proposed.GetProperty("value").GetDecimal());
+        var after = (await IntakeStore.GetAsync(Database, intake.Document.Id))!;
+        Assert.Equal("rejected", after.Proposals.Single(p => p.Row.Id == others[1].Row.Id).Row.Status);
+    }
+
+    private static async Task<Dictionary<string, string>> Strings(string lang)
+    {
+        // The interface strings the page shows, read from i18n.js as the page reads them (no list of expected words in the test).
+        var source = await File.ReadAllTextAsync(Path.Combine(Repository.Root, "src/IndustryMap.Web/wwwroot/js/i18n.js"));
+        var block = source[(lang == "en" ? source.IndexOf("\n  en: {", StringComparison.Ordinal) : 0)..];
+        var result = new Dictionary<string, string>();
+        foreach (var key in new[] { "intake.conflict", "intake.status.accepted" })
+        {
+            var at = block.IndexOf($"\"{key}\": \"", StringComparison.Ordinal);
+            var start = at + key.Length + 5;
+            result[key] = block[start..block.IndexOf('"', start)];
+        }
+        return result;
+    }
+}

@@ -1,0 +1,142 @@
+using IndustryMap.Intake;
+
+namespace IndustryMap.Tests.Intake;
+
+/// <summary>The extractor's rules on passages written for these tests (issue 16 §2); no database, no seed rows.</summary>
+public class TargetExtractorTests
+{
+    private static readonly IntakeScope Wanzhou = new("unit", "万州区");
+
+    private static IReadOnlyList<TargetProposal> Extract(string text, IntakeScope? scope = null, (int, int)? period = null) =>
+        TargetExtractor.Extract(IntakeLines.Of(text), scope ?? IntakeScope.City, IntakeDictionary.Empty, period);
+
+    [Fact]
+    public void TrillionsOfYuanAreNormalisedToYi()
+    {
+        var t = Assert.Single(Extract("到 2027 年，全市规模以上工业增加值达到 1.4 万亿元。"));
+        Assert.Equal(1.4m, t.Value);
+        Assert.Equal("万亿元", t.Unit);
+        Assert.Equal(14000m, t.Normalized);
+        Assert.Equal("亿元", t.NormalizedUnit);
+        Assert.Equal(2027, t.Year);
+        Assert.Equal("eq", t.Comparator);
+        Assert.Equal(1, t.From);
+    }
+
+    [Fact]
+    public void OneSentenceHoldsSeveralTargets_RespectiveValuesGoWithTheirNames()
+    {
+        var targets = Extract("到2025年，关键工序数控化率、数字化研发设计工具普及率分别提高至 87%、65%。");
+        Assert.Equal(2, targets.Count);
+        Assert.Equal(("关键工序数控化率", 87m), (targets[0].Indicator, targets[0].Value));
+        Assert.Equal(("数字化研发设计工具普及率", 65m), (targets[1].Indicator, targets[1].Value));
+        Assert.All(targets, t => Assert.Equal(2025, t.Year));
+    }
+
+    [Fact]
+    public void WithoutAYearInTheText_TheYearIsUnknown_NeverThePlanPeriod()
+    {
+        var t = Assert.Single(Extract("加快建设标准厂房约 30 万平方米。", Wanzhou, (2021, 2025)));
+        Assert.Null(t.Year);
+        Assert.Equal(("标准厂房", "approx", 450m), (t.Indicator, t.Comparator, t.Normalized!.Value));
+        Assert.Equal("万州区", t.Scope);
+    }
+
+    [Theory]
+    [InlineData("到2025年，工业投资年均增长10%以上。", "ge", 10, null)]
+    [InlineData("到2025年，制造业增加值占比保持在35%左右。", "approx", 35, null)]
+    [InlineData("到2025年，力争专精特新企业数量达到50家。", "strive", 50, null)]
+    [InlineData("到2025年，工业增加值年均增长4—5%。", "range", 4, 5)]
+    [InlineData("到2025年，工业总产值突破2000亿元。", "gt", 2000, null)]
+    public void ComparatorsAsPrinted(string text, string comparator, int value, int? high)
+    {
+        var t = Assert.Single(Extract(text));
+        Assert.Equal(comparator, t.Comparator);
+        Assert.Equal(value, t.Value);
+        Assert.Equal(high, (int?)t.ValueHigh);
+    }
+
+    [Fact]
+    public void CumulativeTargets_累计_AndTheFiveYearPlanPeriod()
+    {
+        var t = Assert.Single(Extract("“十四五”期间，累计完成工业固定资产投资 300 亿元。", Wanzhou, (2021, 2025)));
+        Assert.True(t.Cumulative);
+        Assert.Equal(2025, t.Year);
+        Assert.Equal(2021, t.YearFrom);
+        Assert.Equal("sum", t.Period);
+        Assert.Equal("工业固定资产投资", t.Indicator);
+    }
+
+    [Fact]
+    public void TraditionalCharactersAreRead()
+    {
+        var t = Assert.Single(Extract("到2025年，規模以上工業增加值達到1.2萬億元。"));
+        Assert.Equal(12000m, t.Normalized);
+        Assert.Equal("规模以上工业增加值", t.Indicator);
+    }
+
+    [Fact]
+    public void BackgroundSectionsAndEarlierYearsStateResultsNotTargets()
+    {
+        var text = "一、发展基础\n\n2020 年，全区完成规上工业产值 332.2 亿元。\n\n二、发展目标\n\n到 2025 年实现规上工业产值 700 亿元。";
+        var t = Assert.Single(Extract(text, Wanzhou, (2021, 2025)));
+        Assert.Equal(700m, t.Value);
+        Assert.Equal(7, t.From);
+    }
+
+    [Fact]
+    public void TheYearOfASectionsLeadParagraphCarriesToItsBullets()
+    {
+        var text = "（三）发展目标\n\n到 2025 年，总量规模进一步壮大。\n\n——**质量效益进一步提升**。规模以上工业企业全员劳动生产率提高至 35 万元/人年。";
+        var t = Assert.Single(Extract(text, Wanzhou));
+        Assert.Equal(2025, t.Year);
+        Assert.Equal("万元/人年", t.Unit);
+        Assert.Equal("规模以上工业企业全员劳动生产率", t.Indicator);
+        Assert.Null(t.Normalized);
+    }
+
+    [Fact]
+    public void TablesGiveYearsFromTheirHeadings_BaselinesAndCumulativeBrackets()
+    {
+        var text = """
+                   | 序号 | 指标名称 | 2020年现状 | 2025年目标 |
+                   |---|---|---|---|
+                   | 1 | 规模以上工业总产值(亿元) | 332.3 | 700 |
+                   | 2 | 工业固定资产投资(亿元) | 31.3 | [300] |
+                   | 3 | 营业收入利润率(%) | 5.8 | >6 |
+                   """;
+        var targets = Extract(text, Wanzhou);
+        var output = Assert.Single(targets, t => t.Indicator == "规模以上工业总产值" && t.Year == 2025);
+        Assert.Equal((700m, "亿元", 2020, 332.3m, "table", 3), (output.Value, output.Unit!, output.BaselineYear!.Value, output.BaselineValue!.Value, output.SourceKind, output.From));
+        Assert.Single(targets, t => t.Indicator == "规模以上工业总产值" && t.Year == 2020 && t.Value == 332.3m);
+        var investment = Assert.Single(targets, t => t.Indicator == "工业固定资产投资" && t.Year == 2025);
+        Assert.True(investment.Cumulative);
+        Assert.Equal("gt", Assert.Single(targets, t => t.Indicator == "营业收入利润率" && t.Year == 2025).Comparator);
+    }
+
+    [Fact]
+    public void IndustryScopeFromTheDocumentsOwnIndustryList()
+    {
+        var text = "做大做强新材料、食品医药两大重点产业。\n\n到 2025 年，新材料产业产值达到 300 亿元。";
+        var t = Assert.Single(Extract(text, Wanzhou));
+        Assert.Equal(("industry", "新材料", "产值"), (t.ScopeKind, t.Scope!, t.Indicator));
+    }
+
+    [Fact]
+    public void Designations_AreMappedOntoTheCatalogWithThePrintedWords()
+    {
+        var dictionary = IntakeDictionary.Empty with { Industries = ["新材料", "生物医药", "食品及农产品加工"] };
+        var found = DesignationExtractor.Extract(IntakeLines.Of("做大做强新材料、食品医药两大主导产业。"), Wanzhou, dictionary);
+        Assert.Equal(["新材料", "食品医药"], found.Select(d => d.Printed));
+        Assert.All(found, d => Assert.Equal("dominant", d.Role));
+        Assert.Equal(["新材料"], found[0].Industries);
+        Assert.Empty(found[1].Industries);
+    }
+
+    [Theory]
+    [InlineData("规上工业产值", "规模以上工业产值", true)]
+    [InlineData("工业增加值占GDP比重", "工业增加值占地区生产总值比重", true)]
+    [InlineData("产值", "规模以上工业总产值", false)]
+    [InlineData("工业投资", "工业固定资产投资", false)]
+    public void IndicatorNames_AreTheSameOnlyWhenOnlyTheSpellingDiffers(string a, string b, bool same) => Assert.Equal(same, IndicatorNames.Same(a, b));
+}
