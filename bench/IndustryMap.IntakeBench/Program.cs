@@ -26,7 +26,7 @@ var verbose = args.Contains("--verbose");
 var seed = Path.Combine(repo, "seed-data");
 var folder = Path.Combine(Path.GetTempPath(), "industrymap-intake-bench-" + Environment.ProcessId);
 Directory.CreateDirectory(folder);
-var database = Database.ForSqliteFile(Path.Combine(folder, "industrymap.db"));
+var database = Database.ForSqliteFile(Path.Combine(folder, "industrymap.db"), TimeProvider.System);
 await new Migrator(database).MigrateAsync();
 await SeedImporter.ImportAsync(database, seed, "bench");
 var admin = new Actor(null, "bench", Role.Admin, null);
