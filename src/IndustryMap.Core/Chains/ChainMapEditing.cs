@@ -29,7 +29,7 @@ public static class ChainMapEditing
         return await database.InTransactionAsync(async (connection, transaction) =>
         {
             var before = await CurrentAsync(connection, transaction, unit, key, edit.Version);
-            var now = database.UtcStamp();
+            var now = Timestamps.Stamp(time.GetUtcNow().UtcDateTime);
             await WriteMapAsync(connection, transaction, before.Id, before, edit, actor, now);
             await Touch(connection, transaction, before, actor, now);
             var after = (await ChainQueries.LoadAsync(connection, null, key, transaction)).Single();
@@ -54,7 +54,7 @@ public static class ChainMapEditing
         return await database.InTransactionAsync(async (connection, transaction) =>
         {
             var existing = (await ChainQueries.LoadAsync(connection, null, key, transaction)).SingleOrDefault();
-            var now = database.UtcStamp();
+            var now = Timestamps.Stamp(time.GetUtcNow().UtcDateTime);
             var head = new
             {
                 Name = draft.Name!.Trim(), Industries = draft.Industries.Count == 0 ? null : string.Join('|', draft.Industries),

@@ -426,9 +426,10 @@ public static partial class ConsistencyRules
             var agrees = c.Relation == "sum_at_most" ? sumMu <= target.NormalizedValue!.Value : sumMu == target.NormalizedValue!.Value;
             var rowsSource = new Source(c.RowsDocument, (int)c.RowsFrom, (int)c.RowsTo);
             var relationText = c.Relation == "sum_at_most" ? "不超过" : "等于";
+            var zhUnit = IndustryMap.Measures.MeasureUnits.InChinese(target.Unit);
             yield return new Finding(FindingKinds.Cascade, agrees ? FindingStatus.Agrees : FindingStatus.Mismatch, c.Plan,
                 $"{target.IndicatorName}：{target.Scope ?? "全市"}{target.Year}年目标与所列园区规划面积之和",
-                $"所列 {listed.Count} 个园区（第 {rowsSource.LinesText} 行）规划面积合计 {N(sum)} {target.Unit}，目标 {N(expected)} {target.Unit}，差 {N(sum - expected)} {target.Unit}；应{relationText}目标",
+                $"所列 {listed.Count} 个园区（第 {rowsSource.LinesText} 行）规划面积合计 {N(sum)} {zhUnit}，目标 {N(expected)} {zhUnit}，差 {N(sum - expected)} {zhUnit}；应{relationText}目标",
                 $"the {listed.Count} parks listed on lines {rowsSource.LinesText} plan {N(sum)} {target.Unit}; the target is {N(expected)}; difference {N(sum - expected)}",
                 expected, sum, sum - expected, target.Unit,
                 listed.Select(p => new CheckItem(p.Name, p.PlannedArea, p.AreaUnit, null, p.ToSource())).Prepend(Item(target, $"目标：{target.Scope ?? "全市"} {target.Year}")).ToList());

@@ -165,7 +165,7 @@ public static partial class IntakeStore
         var dictionary = await DictionaryAsync(database);
         var proposals = Propose(text.Lines, scope, dictionary, period);
         var sha = Convert.ToHexStringLower(SHA256.HashData(input.Content));
-        var at = database.UtcStamp();
+        var at = Timestamps.Stamp(time.GetUtcNow().UtcDateTime);
 
         var id = await database.InTransactionAsync(async (connection, transaction) =>
         {
@@ -306,7 +306,7 @@ public static partial class IntakeStore
         var doc = detail.Document;
         Authorize(actor, new IntakeScope(doc.ScopeKind, doc.Scope));
         if (decisions.Count == 0) throw RefusedException.Invalid("no_decisions", "没有要保存的审核决定", "no decisions given");
-        var at = database.UtcStamp();
+        var at = Timestamps.Stamp(time.GetUtcNow().UtcDateTime);
         var byId = detail.Proposals.ToDictionary(p => p.Row.Id);
 
         // Expand "all of a kind" and check every decision before anything is written.

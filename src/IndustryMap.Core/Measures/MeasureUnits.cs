@@ -40,6 +40,10 @@ public static class MeasureUnits
         ["万m²"] = 15m,
     };
 
+    /// <summary>The unit as a Chinese sentence names it: "km²"/"km2" as 平方公里 (the same unit; the stored value keeps
+    /// what the document printed).</summary>
+    public static string? InChinese(string? unit) => unit?.Trim() is "km²" or "km2" ? SquareKilometre : unit;
+
     public static bool IsMoney(string? unit) => unit is not null && MoneyInYi.ContainsKey(unit.Trim());
 
     public static bool IsArea(string? unit) => unit is not null && AreaInMu.ContainsKey(unit.Trim());

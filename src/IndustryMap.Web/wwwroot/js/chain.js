@@ -92,7 +92,7 @@ function renderDiagram(chain) {
   const chart = echarts.init(container, null, { renderer: "canvas" });
   chart.on("finished", () => { document.body.dataset.chartReady = "true"; });
   chart.setOption({
-    aria: { enabled: true },
+    aria: { enabled: true, label: { enabled: true, description: container.getAttribute("aria-label") ?? "" } },
     animation: false,
     tooltip: { formatter: (p) => `${p.data.name}<br>${t(`chain.status.${p.data.status}`)} ${p.data.local}/${p.data.enterprises}` },
     grid: { left: 20, right: 20, top: 30, bottom: 20, containLabel: true },

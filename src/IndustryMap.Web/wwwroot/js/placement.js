@@ -13,7 +13,7 @@ let chart = null;
 
 /** Server sentences (reasons, notes, the summary) come in both languages; the names inside them stay as printed (data). */
 const zhText = (text, tag = "span") => el(tag, { className: "data", lang: "zh-CN", textContent: text });
-const serverText = (zh, en, tag = "span") => (lang() === "en" && en ? el(tag, { className: "data", lang: "en", textContent: en }) : zhText(zh, tag));
+const serverText = (zh, en, tag = "span") => (lang === "en" && en ? el(tag, { className: "data", lang: "en", textContent: en }) : zhText(zh, tag));
 
 /** One reason: the rule, the words, the clause (a disclosure showing the cited lines) and, if different, where the fact is printed. */
 function reasonNode(reason, tag = "li") {
@@ -45,7 +45,7 @@ function renderTable(result) {
     if (c.priority === 1) unit.append(el("span", { className: "priority" }, ...tn("place.priority.yuxi")));
     const parks = el("td", { dataset: { label: t("place.col.parks") } });
     for (const park of c.parks) {
-      const line = el("div", { title: lang() === "en" && park.textEn ? park.textEn : park.text }, data(park.name), `: ${landText(park.land)}`);
+      const line = el("div", { title: lang === "en" && park.textEn ? park.textEn : park.text }, data(park.name), `: ${landText(park.land)}`);
       const source = sourceView(park.source);
       if (source) line.append(source);
       parks.append(line);
