@@ -32,7 +32,11 @@ public partial class EveryGetRouteTests
         var project = await ProjectPipeline.CreateAsync(app.Store.Database, new PlacementService(app.Store.Database), Actor.System("tests"),
             new NewPipelineProject("路由测试项目", "年产5万吨磷酸铁锂正极材料", "万州区", AmountYi: 3m, Origin: Origins.OutsideCity, StageOn: "2025-01-10"));
 
-        var values = await ValuesAsync(app, project.Id);
+        // An uploaded plan, for the intake routes.
+        var intake = await IndustryMap.Intake.IntakeStore.CreateAsync(app.Store.Database, new Actor(1, "admin", Role.Admin, null), TimeProvider.System,
+            new IndustryMap.Intake.NewIntake("plan.txt", System.Text.Encoding.UTF8.GetBytes("万州区计划\n到 2025 年，全区规模以上工业总产值达到 800 亿元。"), null, null, null, "万州区"));
+
+        var values = await ValuesAsync(app, project.Id, intake.Document.Id);
         var document = JsonNode.Parse(await File.ReadAllTextAsync(OpenApiDocumentTests.CommittedPath))!;
         var paths = document["paths"]!.AsObject().Where(p => p.Value!.AsObject().ContainsKey("get")).Select(p => p.Key).ToList();
         Assert.True(paths.Count > 40, $"only {paths.Count} GET routes in the document");
@@ -61,7 +65,7 @@ public partial class EveryGetRouteTests
     /// <summary>A value for a parameter of one route (the same name means different things on different routes).</summary>
     private static string Key(string path, string parameter) => $"{path}#{parameter}";
 
-    private static async Task<Dictionary<string, string>> ValuesAsync(SecuredApp app, long pipelineId)
+    private static async Task<Dictionary<string, string>> ValuesAsync(SecuredApp app, long pipelineId, long intakeId)
     {
         using var admin = app.As(People.Admin);
         async Task<JsonElement> Get(string url) => await admin.GetFromJsonAsync<JsonElement>(url);
@@ -87,6 +91,9 @@ public partial class EveryGetRouteTests
             ["format"] = "csv",
             [Key("/api/chains/{id}", "id")] = First(chains, "id"),
             [Key("/api/chains/{id}/gaps", "id")] = First(chains, "id"),
+            [Key("/api/chains/{id}/template.xlsx", "id")] = First(chains, "id"),
+            [Key("/api/intake/{id}", "id")] = intakeId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [Key("/api/intake/{id}/file", "id")] = intakeId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             [Key("/api/taxonomies/{id}", "id")] = First(taxonomies, "id"),
             [Key("/api/pipeline/{id}", "id")] = pipelineId.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
