@@ -164,7 +164,7 @@ public sealed class ReadCache(VersionGate versions, ILogger<ReadCache> logger)
         // answers "no-store" (whatever a signed-in user sees may be theirs alone); this default never reaches them.
         headers.CacheControl = audience == Anonymous ? "public, no-cache" : "private, no-cache";
         headers.Vary = "Accept-Encoding, Cookie, Authorization";
-        if (IfNoneMatch(context.Request, entry.ETag))
+        if (ContentCodings.IfNoneMatch(context.Request, entry.ETag))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             response.ContentLength = null;
@@ -186,19 +186,6 @@ public sealed class ReadCache(VersionGate versions, ILogger<ReadCache> logger)
         if (coding is not null) headers.ContentEncoding = coding;
         response.ContentLength = body.Length;
         await response.BodyWriter.WriteAsync(body, context.RequestAborted);
-    }
-
-    private static bool IfNoneMatch(HttpRequest request, string etag)
-    {
-        foreach (var value in request.Headers.IfNoneMatch)
-        {
-            if (value is null) continue;
-            foreach (var candidate in value.Split(',', StringSplitOptions.TrimEntries))
-            {
-                if (candidate == "*" || candidate == etag || "W/" + candidate == etag || candidate == etag[2..]) return true;
-            }
-        }
-        return false;
     }
 
     private static byte[] Compress(byte[] plain, Func<Stream, Stream> wrap)

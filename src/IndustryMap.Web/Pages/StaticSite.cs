@@ -126,7 +126,7 @@ public sealed partial class StaticSite
         headers.CacheControl = cacheControl;
         headers.ETag = asset.ETag;
         if (asset.Brotli is not null) headers.Vary = HeaderNames.AcceptEncoding;
-        if (IfNoneMatch(request, asset.ETag))
+        if (ContentCodings.IfNoneMatch(request, asset.ETag))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return;
@@ -139,19 +139,6 @@ public sealed partial class StaticSite
         if (coding is not null) headers.ContentEncoding = coding;
         response.ContentLength = body.Length;
         if (HttpMethods.IsGet(request.Method)) await response.BodyWriter.WriteAsync(body, context.RequestAborted);
-    }
-
-    private static bool IfNoneMatch(HttpRequest request, string etag)
-    {
-        foreach (var value in request.Headers.IfNoneMatch)
-        {
-            if (value is null) continue;
-            foreach (var candidate in value.Split(',', StringSplitOptions.TrimEntries))
-            {
-                if (candidate == "*" || candidate == etag || candidate == "W/" + etag) return true;
-            }
-        }
-        return false;
     }
 
     private static FileExtensionContentTypeProvider ContentTypes()
