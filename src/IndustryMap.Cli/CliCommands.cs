@@ -6,6 +6,7 @@ using IndustryMap.Export;
 using IndustryMap.Import;
 using IndustryMap.Storage;
 using IndustryMap.Web;
+using IndustryMap.Writing;
 using Microsoft.Extensions.Hosting;
 
 namespace IndustryMap.Cli;
@@ -112,7 +113,7 @@ public static class CliCommands
                     : $"导入完成 (imported), run {result.RunId}: {string.Join(", ", result.Counts.Select(c => $"{c.Key}={c.Value}"))}");
                 return ExitCodes.Ok;
             }
-            catch (ImportRefusedException refused)
+            catch (RefusedException refused) when (refused.Code == "import_refused")
             {
                 if (json)
                 {
@@ -214,17 +215,17 @@ public static class CliCommands
         {
             return await action();
         }
-        catch (IndustryMap.Writing.RefusedException refused)
+        catch (RefusedException setup) when (setup.Kind == RefusalKind.Setup)
         {
-            await Console.Error.WriteLineAsync($"已拒绝 (refused): {refused.MessageZh} ({refused.MessageEn}) [{refused.Code}]");
+            await Console.Error.WriteLineAsync($"存储不可用或未就绪 (store unavailable or not ready): {setup.MessageZh} ({setup.MessageEn}) [{setup.Code}]");
+            return ExitCodes.Storage;
+        }
+        catch (RefusedException refused)
+        {
+            await Console.Error.WriteLineAsync($"已拒绝，未写入任何数据 (refused, nothing written): {refused.MessageZh} ({refused.MessageEn}) [{refused.Code}]");
             return ExitCodes.InvalidData;
         }
-        catch (IndustryMap.Backup.BackupRefusedException refused)
-        {
-            await Console.Error.WriteLineAsync($"已拒绝，未写入任何数据 (refused, nothing written): {refused.Message}");
-            return ExitCodes.InvalidData;
-        }
-        catch (Exception ex) when (ex is DbException or SetupException or TimeoutException or IOException)
+        catch (Exception ex) when (ex is DbException or TimeoutException or IOException)
         {
             await Console.Error.WriteLineAsync($"存储不可用或未就绪 (store unavailable or not ready): {ex.Message}");
             return ExitCodes.Storage;

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using IndustryMap.Writing;
 using IndustryMap.Authorization;
 using IndustryMap.FirstContacts;
 using IndustryMap.Pipeline;
@@ -65,7 +66,7 @@ internal static class CliPlacementCommands
                 {
                     rows = PlacementBatchCsv.Parse(await File.ReadAllTextAsync(file.FullName, cancellationToken), catalog);
                 }
-                catch (PlacementBatchCsv.FileProblem problem)
+                catch (IndustryMap.Writing.RefusedException problem)
                 {
                     await Console.Error.WriteLineAsync($"{file.Name}: {problem.MessageZh} ({problem.MessageEn}) [{problem.Code}]");
                     return ExitCodes.InvalidData;

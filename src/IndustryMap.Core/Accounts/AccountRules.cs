@@ -18,10 +18,10 @@ public static partial class AccountRules
     /// A sign-in name is 2–64 letters (Chinese included), digits and . _ @ -, starting with a letter or digit: it is
     /// typed at sign-in and appears in the audit log, so it carries no spaces, markup or quotes. Display names are free text.
     /// </summary>
-    public static FieldError? CheckName(string? name) =>
+    public static Refusal? CheckName(string? name) =>
         name is not null && UserName().IsMatch(name)
             ? null
-            : new FieldError("name", "invalid_user_name", "用户名须为 2–64 个字母、汉字、数字或 . _ @ -，以字母、汉字或数字开头",
+            : Refusal.OfField("name", "invalid_user_name", "用户名须为 2–64 个字母、汉字、数字或 . _ @ -，以字母、汉字或数字开头",
                 "a user name is 2–64 letters, digits or . _ @ -, starting with a letter or digit");
 
     /// <summary>
@@ -29,30 +29,30 @@ public static partial class AccountRules
     /// contain the user name, that are repeated or sequential characters, or that are on a list of common passwords
     /// (<see cref="CommonPasswords"/>).
     /// </summary>
-    public static FieldError? CheckPassword(string? password, string userName)
+    public static Refusal? CheckPassword(string? password, string userName)
     {
         if (password is null || password.Length < MinPasswordLength)
         {
-            return new FieldError("password", "password_too_short", $"密码至少 {MinPasswordLength} 个字符",
+            return Refusal.OfField("password", "password_too_short", $"密码至少 {MinPasswordLength} 个字符",
                 string.Create(CultureInfo.InvariantCulture, $"a password needs at least {MinPasswordLength} characters"));
         }
         if (password.Length > MaxPasswordLength)
         {
-            return new FieldError("password", "password_too_long", $"密码最多 {MaxPasswordLength} 个字符",
+            return Refusal.OfField("password", "password_too_long", $"密码最多 {MaxPasswordLength} 个字符",
                 string.Create(CultureInfo.InvariantCulture, $"a password may have at most {MaxPasswordLength} characters"));
         }
         if (userName.Length > 0 && password.Contains(userName, StringComparison.OrdinalIgnoreCase))
         {
-            return new FieldError("password", "password_contains_name", "密码不能包含用户名", "a password must not contain the user name");
+            return Refusal.OfField("password", "password_contains_name", "密码不能包含用户名", "a password must not contain the user name");
         }
         if (password.Distinct().Count() < MinDistinctCharacters || IsSequence(password))
         {
-            return new FieldError("password", "password_repetitive", "密码不能由重复或连续的字符组成（如 aaaaaaaaaa、1234567890）",
+            return Refusal.OfField("password", "password_repetitive", "密码不能由重复或连续的字符组成（如 aaaaaaaaaa、1234567890）",
                 "a password must not be repeated or sequential characters (aaaaaaaaaa, 1234567890)");
         }
         if (CommonPasswords.IsCommon(password))
         {
-            return new FieldError("password", "password_common", "这是常见密码（或常见密码加数字、符号），容易被猜中，请换一个",
+            return Refusal.OfField("password", "password_common", "这是常见密码（或常见密码加数字、符号），容易被猜中，请换一个",
                 "this is a commonly used password (or one with digits or symbols added): choose another");
         }
         return null;

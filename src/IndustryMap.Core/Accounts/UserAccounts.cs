@@ -82,10 +82,10 @@ public static class UserAccounts
             AccountRules.CheckName(user.Name),
             FieldRules.Text("displayName", "显示名称", user.DisplayName, AccountRules.MaxDisplayName),
             user.Role == Role.Unit && string.IsNullOrWhiteSpace(user.Unit)
-                ? new FieldError("unit", "unit_required", "区县单位用户必须绑定一个规划单元（--unit）", "a unit officer must be bound to a planning unit (--unit)")
+                ? Refusal.OfField("unit", "unit_required", "区县单位用户必须绑定一个规划单元（--unit）", "a unit officer must be bound to a planning unit (--unit)")
                 : null,
             user.Role != Role.Unit && !string.IsNullOrWhiteSpace(user.Unit)
-                ? new FieldError("unit", "unit_not_allowed", "只有区县单位用户绑定规划单元", "only unit officers are bound to a planning unit")
+                ? Refusal.OfField("unit", "unit_not_allowed", "只有区县单位用户绑定规划单元", "only unit officers are bound to a planning unit")
                 : null,
         ]);
     }

@@ -10,6 +10,7 @@ using System.Text.Unicode;
 using Dapper;
 using IndustryMap.Configuration;
 using IndustryMap.Storage;
+using IndustryMap.Writing;
 
 namespace IndustryMap.Backup;
 
@@ -36,14 +37,14 @@ public sealed class BackupKey
     public static string DefaultPath(string dataDirectory) => Path.Combine(DataFolder.Keys(dataDirectory), "backup.key");
 
     public static BackupKey FromBytes(byte[] secret) =>
-        secret.Length >= 32 ? new BackupKey(secret) : throw new BackupRefusedException("a backup key needs at least 32 bytes");
+        secret.Length >= 32 ? new BackupKey(secret) : throw BackupRefusal.Refused("backup_key_short", "备份密钥至少需要 32 字节", "a backup key needs at least 32 bytes");
 
     /// <summary>The key in <paramref name="path"/>, created (0600) when <paramref name="create"/> and it does not exist yet.</summary>
     public static BackupKey Load(string path, bool create)
     {
         if (!File.Exists(path))
         {
-            if (!create) throw new BackupRefusedException($"no backup key at {path}: restore with --key <the key file of the installation that wrote the backup>");
+            if (!create) throw BackupRefusal.Refused("backup_key_missing", $"{path} 处没有备份密钥：恢复时请用 --key 指定写出该备份的安装的密钥文件", $"no backup key at {path}: restore with --key <the key file of the installation that wrote the backup>");
             var secret = RandomNumberGenerator.GetBytes(32);
             var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
             if (!OperatingSystem.IsWindows()) options.UnixCreateMode = DataFolder.OwnerOnlyFile;
@@ -57,15 +58,18 @@ public sealed class BackupKey
         }
         catch (FormatException)
         {
-            throw new BackupRefusedException($"{path} is not a backup key (base64 of 32 random bytes)");
+            throw BackupRefusal.Refused("backup_key_invalid", $"{path} 不是备份密钥（应为 32 个随机字节的 base64）", $"{path} is not a backup key (base64 of 32 random bytes)");
         }
     }
 
     public IncrementalHash NewHmac() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _secret);
 }
 
-/// <summary>Why a restore was refused; nothing was written.</summary>
-public sealed class BackupRefusedException(string message) : Exception(message);
+/// <summary>A backup or restore refused before anything was written: a <see cref="RefusedException"/> with a backup code.</summary>
+internal static class BackupRefusal
+{
+    public static RefusedException Refused(string code, string message, string messageEn) => RefusedException.Invalid(code, message, messageEn);
+}
 
 /// <summary>
 /// The whole database as one engine-neutral file, and back: `industrymap backup` / `restore` (issue 4 §7).
@@ -118,7 +122,7 @@ public static class DatabaseBackup
     public static async Task<BackupSummary> WriteAsync(Database database, Stream output, BackupKey key, CancellationToken cancellationToken = default)
     {
         var migrations = await new Migrator(database).AppliedAsync(cancellationToken);
-        if (migrations.Count == 0) throw new BackupRefusedException("the database has no schema yet: nothing to back up");
+        if (migrations.Count == 0) throw BackupRefusal.Refused("backup_no_schema", "数据库尚无表结构，没有可备份的内容", "the database has no schema yet: nothing to back up");
         using var turn = await database.Dialect.WriterTurnAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         // One snapshot for all tables: a backup taken while people work is still consistent.
@@ -247,13 +251,13 @@ public static class DatabaseBackup
         var unknown = header.Migrations.Where(m => !known.Contains(m)).ToList();
         if (unknown.Count > 0)
         {
-            throw new BackupRefusedException($"the backup's schema has migrations this version does not know ({string.Join(", ", unknown)}): restore it with a newer IndustryMap");
+            throw BackupRefusal.Refused("backup_newer_schema", $"备份的表结构含有本版本不认识的迁移（{string.Join("、", unknown)}）：请用更新版本的 IndustryMap 恢复", $"the backup's schema has migrations this version does not know ({string.Join(", ", unknown)}): restore it with a newer IndustryMap");
         }
         var applied = await migrator.AppliedAsync(cancellationToken);
         var extra = applied.Where(a => !header.Migrations.Contains(a)).ToList();
         if (extra.Count > 0)
         {
-            throw new BackupRefusedException($"the target database has migrations the backup does not ({string.Join(", ", extra)}): restore into an empty database");
+            throw BackupRefusal.Refused("backup_older_schema", $"目标数据库含有备份没有的迁移（{string.Join("、", extra)}）：请恢复到空数据库", $"the target database has migrations the backup does not ({string.Join(", ", extra)}): restore into an empty database");
         }
         var wanted = header.Migrations.ToHashSet();
         await migrator.MigrateAsync(cancellationToken, m => wanted.Contains(m.Version));
@@ -265,7 +269,7 @@ public static class DatabaseBackup
             {
                 if (await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {TableSchema.Quote(table.Name)}", transaction: transaction) > 0)
                 {
-                    throw new BackupRefusedException($"the target database is not empty (table {table.Name} has rows): restore into an empty database");
+                    throw BackupRefusal.Refused("restore_target_not_empty", $"目标数据库不是空的（表 {table.Name} 有数据）：请恢复到空数据库", $"the target database is not empty (table {table.Name} has rows): restore into an empty database");
                 }
             }
             var counts = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -278,7 +282,7 @@ public static class DatabaseBackup
             {
                 if (line.StartsWith('['))
                 {
-                    if (loader is null) throw new BackupRefusedException("the backup has a row before any table");
+                    if (loader is null) throw BackupRefusal.Refused("backup_damaged", "备份在任何表之前出现了数据行", "the backup has a row before any table");
                     await loader.AddAsync(line);
                     continue;
                 }
@@ -287,7 +291,7 @@ public static class DatabaseBackup
                 using var document = JsonDocument.Parse(line);
                 if (!document.RootElement.TryGetProperty("table", out var tableName)) break; // the trailer
                 var name = tableName.GetString()!;
-                if (!schema.TryGetValue(name, out var target)) throw new BackupRefusedException($"the backup has table {name}, which this schema does not");
+                if (!schema.TryGetValue(name, out var target)) throw BackupRefusal.Refused("backup_unknown_table", $"备份含有表 {name}，当前表结构没有该表", $"the backup has table {name}, which this schema does not");
                 var columns = document.RootElement.GetProperty("columns").EnumerateArray().Select(c => c.GetString()!).ToList();
                 loader = new TableLoader(connection, transaction, database.Dialect, target, columns);
             }
@@ -295,7 +299,7 @@ public static class DatabaseBackup
             {
                 if (counts.GetValueOrDefault(table) != rows)
                 {
-                    throw new BackupRefusedException($"table {table}: the trailer says {rows} rows, {counts.GetValueOrDefault(table)} were loaded; nothing was restored");
+                    throw BackupRefusal.Refused("backup_row_count", $"表 {table}：备份结尾记载 {rows} 行，实际读入 {counts.GetValueOrDefault(table)} 行；未恢复任何数据", $"table {table}: the trailer says {rows} rows, {counts.GetValueOrDefault(table)} were loaded; nothing was restored");
                 }
             }
             foreach (var table in schema.Values) await database.Dialect.ResyncIdentityAsync(connection, transaction, table);
@@ -325,7 +329,8 @@ public static class DatabaseBackup
             var header = ParseHeader(headerLine);
             if (header.KeyId is not null && header.KeyId != key.Id)
             {
-                throw new BackupRefusedException($"the backup was written with another backup key (key {header.KeyId}, this one is {key.Id}): " +
+                throw BackupRefusal.Refused("backup_other_key", $"该备份由另一个备份密钥写出（密钥 {header.KeyId}，本机为 {key.Id}）：请用 --key 指定那个安装的 keys/backup.key；未恢复任何数据",
+                    $"the backup was written with another backup key (key {header.KeyId}, this one is {key.Id}): " +
                                                  "restore with --key <that installation's keys/backup.key>; nothing was restored");
             }
             sha.AppendData(Encoding.UTF8.GetBytes(headerLine + "\n"));
@@ -333,7 +338,7 @@ public static class DatabaseBackup
             string? trailer = null;
             while (await text.ReadLineAsync(cancellationToken) is { } line)
             {
-                if (trailer is not null) throw new BackupRefusedException("the backup has lines after its trailer; nothing was restored");
+                if (trailer is not null) throw BackupRefusal.Refused("backup_damaged", "备份在结尾记录之后还有内容；未恢复任何数据", "the backup has lines after its trailer; nothing was restored");
                 if (line.StartsWith("{\"end\"", StringComparison.Ordinal))
                 {
                     trailer = line;
@@ -343,24 +348,24 @@ public static class DatabaseBackup
                 sha.AppendData(bytes);
                 hmac.AppendData(bytes);
             }
-            if (trailer is null) throw new BackupRefusedException("the backup is cut short: it has no trailer (was the copy complete?); nothing was restored");
+            if (trailer is null) throw BackupRefusal.Refused("backup_truncated", "备份不完整：缺少结尾记录（复制是否完整？）；未恢复任何数据", "the backup is cut short: it has no trailer (was the copy complete?); nothing was restored");
             using var document = JsonDocument.Parse(trailer);
             var digest = Convert.ToHexStringLower(sha.GetHashAndReset());
             if (document.RootElement.GetProperty("sha256").GetString() != digest)
             {
-                throw new BackupRefusedException("the backup's checksum does not match its content: the file was altered or damaged; nothing was restored");
+                throw BackupRefusal.Refused("backup_checksum_mismatch", "备份的校验和与内容不符：文件被修改或损坏；未恢复任何数据", "the backup's checksum does not match its content: the file was altered or damaged; nothing was restored");
             }
             var expected = document.RootElement.TryGetProperty("hmacSha256", out var mac) ? mac.GetString() : null;
             if (expected is null || !CryptographicOperations.FixedTimeEquals(Convert.FromHexString(expected), hmac.GetHashAndReset()))
             {
-                throw new BackupRefusedException("the backup's HMAC does not match: the file was altered after it was written (or written with another key); nothing was restored");
+                throw BackupRefusal.Refused("backup_hmac_mismatch", "备份的 HMAC 不符：文件在写出后被修改（或由另一个密钥写出）；未恢复任何数据", "the backup's HMAC does not match: the file was altered after it was written (or written with another key); nothing was restored");
             }
             var rows = document.RootElement.GetProperty("rows").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64(), StringComparer.Ordinal);
             return (header, rows);
         }
         catch (Exception ex) when (ex is InvalidDataException or DecoderFallbackException or EndOfStreamException or JsonException or KeyNotFoundException or FormatException)
         {
-            throw new BackupRefusedException($"the backup file is damaged ({ex.Message}); nothing was restored");
+            throw BackupRefusal.Refused("backup_damaged", $"备份文件已损坏（{ex.Message}）；未恢复任何数据", $"the backup file is damaged ({ex.Message}); nothing was restored");
         }
     }
 
@@ -384,13 +389,13 @@ public static class DatabaseBackup
             }
         }
         await using var raw = open();
-        if (raw.Length < 18) throw new BackupRefusedException("the backup file is too short to be a backup; nothing was restored");
+        if (raw.Length < 18) throw BackupRefusal.Refused("backup_truncated", "文件太短，不是备份；未恢复任何数据", "the backup file is too short to be a backup; nothing was restored");
         raw.Seek(-8, SeekOrigin.End);
         var footer = new byte[8];
         await raw.ReadExactlyAsync(footer, cancellationToken);
         if (System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(footer) != crc.Value || System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(footer.AsSpan(4)) != (uint)length)
         {
-            throw new BackupRefusedException("the backup is cut short or damaged: its gzip end (CRC-32 and length) does not match its content (was the copy complete?); nothing was restored");
+            throw BackupRefusal.Refused("backup_truncated", "备份不完整或已损坏：gzip 结尾（CRC-32 与长度）与内容不符（复制是否完整？）；未恢复任何数据", "the backup is cut short or damaged: its gzip end (CRC-32 and length) does not match its content (was the copy complete?); nothing was restored");
         }
     }
 
@@ -420,11 +425,12 @@ public static class DatabaseBackup
         {
             using var document = JsonDocument.Parse(line ?? "");
             var root = document.RootElement;
-            if (root.GetProperty("format").GetString() != Format) throw new BackupRefusedException("not an IndustryMap backup");
+            if (root.GetProperty("format").GetString() != Format) throw BackupRefusal.Refused("not_a_backup", "不是 IndustryMap 备份", "not an IndustryMap backup");
             var version = root.GetProperty("version").GetInt32();
             if (version != FormatVersion)
             {
-                throw new BackupRefusedException($"backup format version {version} is not supported (this version reads {FormatVersion}; " +
+                throw BackupRefusal.Refused("backup_version_unsupported", $"不支持备份格式版本 {version}（本版本读取版本 {FormatVersion}；版本 1 的备份只有校验和、没有认证：请重新备份）",
+                    $"backup format version {version} is not supported (this version reads {FormatVersion}; " +
                                                  "version 1 backups were checksummed but not authenticated: write a new backup)");
             }
             return new Header(Format, version, root.GetProperty("engine").GetString()!,
@@ -433,7 +439,7 @@ public static class DatabaseBackup
         }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
         {
-            throw new BackupRefusedException("not an IndustryMap backup (no valid header)");
+            throw BackupRefusal.Refused("not_a_backup", "不是 IndustryMap 备份（没有有效的头部）", "not an IndustryMap backup (no valid header)");
         }
     }
 
@@ -463,13 +469,13 @@ public static class DatabaseBackup
             _columns = columns;
             var byName = table.Columns.ToDictionary(c => c.Name, StringComparer.Ordinal);
             var missing = columns.Where(c => !byName.ContainsKey(c)).ToList();
-            if (missing.Count > 0) throw new BackupRefusedException($"table {table.Name}: the backup has columns this schema does not ({string.Join(", ", missing)})");
+            if (missing.Count > 0) throw BackupRefusal.Refused("backup_unknown_column", $"表 {table.Name}：备份含有当前表结构没有的列（{string.Join("、", missing)}）", $"table {table.Name}: the backup has columns this schema does not ({string.Join(", ", missing)})");
             _targets = columns.Select(c => byName[c]).ToList();
             _selfReferences = table.SelfReferences.Select(c => IndexOf(c)).ToArray();
             _key = table.PrimaryKey.Select(c => IndexOf(c)).ToArray();
             if (_selfReferences.Length > 0 && _key.Length == 0)
             {
-                throw new BackupRefusedException($"table {table.Name} refers to itself but has no primary key to restore by");
+                throw BackupRefusal.Refused("backup_unrestorable_table", $"表 {table.Name} 引用自身却没有主键，无法按序恢复", $"table {table.Name} refers to itself but has no primary key to restore by");
             }
             // Both engines cap the parameters of one statement (SQLite 32,766; PostgreSQL 65,535).
             _batchSize = Math.Clamp(30_000 / Math.Max(1, columns.Count), 1, 400);
@@ -478,14 +484,14 @@ public static class DatabaseBackup
         private int IndexOf(string column)
         {
             var index = _columns.ToList().IndexOf(column);
-            return index >= 0 ? index : throw new BackupRefusedException($"table {Table.Name}: the backup lacks column {column}");
+            return index >= 0 ? index : throw BackupRefusal.Refused("backup_missing_column", $"表 {Table.Name}：备份缺少列 {column}", $"table {Table.Name}: the backup lacks column {column}");
         }
 
         public async Task AddAsync(string line)
         {
             using var document = JsonDocument.Parse(line);
             var cells = document.RootElement.EnumerateArray().ToList();
-            if (cells.Count != _columns.Count) throw new BackupRefusedException($"table {Table.Name}: a row has {cells.Count} values for {_columns.Count} columns");
+            if (cells.Count != _columns.Count) throw BackupRefusal.Refused("backup_damaged", $"表 {Table.Name}：某行有 {cells.Count} 个值，而表有 {_columns.Count} 列", $"table {Table.Name}: a row has {cells.Count} values for {_columns.Count} columns");
             var row = new object?[cells.Count];
             for (var i = 0; i < cells.Count; i++) row[i] = Convert(cells[i], _targets[i]);
             if (_selfReferences.Any(i => row[i] is not null))
@@ -544,7 +550,7 @@ public static class DatabaseBackup
                     JsonValueKind.True => postgres ? true : 1L,
                     JsonValueKind.False => postgres ? false : 0L,
                     JsonValueKind.Number => postgres ? cell.GetInt64() != 0 : cell.GetInt64(),
-                    _ => throw new BackupRefusedException($"table {Table.Name}.{column.Name}: '{cell}' is not a boolean"),
+                    _ => throw BackupRefusal.Refused("backup_damaged", $"表 {Table.Name}.{column.Name}：“{cell}”不是布尔值", $"table {Table.Name}.{column.Name}: '{cell}' is not a boolean"),
                 },
                 "numeric" when postgres => decimal.Parse(cell.ValueKind == JsonValueKind.String ? cell.GetString()! : cell.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture),
                 "real" => cell.ValueKind == JsonValueKind.Number ? cell.GetDouble() : double.Parse(cell.GetString()!, CultureInfo.InvariantCulture),

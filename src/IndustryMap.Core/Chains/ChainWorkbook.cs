@@ -80,25 +80,25 @@ public static class ChainWorkbook
             throw RefusedException.Invalid("not_a_template", $"文件“{file}”不是 Excel（.xlsx）文件：请使用下载的产业链模板", $"file '{file}' is not an .xlsx workbook");
         }
         var limits = new XlsxLimits { MaxRows = MaxRows, MaxColumns = 32 };
-        var problems = new List<ChainProblem>();
+        var problems = new List<Refusal>();
         (List<(int Row, Func<string, string?> Cell)> Rows, bool Ok) Sheet(string name, string[] columns)
         {
             var sheet = XlsxReader.Read(new MemoryStream(content, writable: false), file, name, limits);
             if (sheet.Sheet != name)
             {
-                problems.Add(new ChainProblem(file, name, null, name, "missing_sheet", $"工作簿中没有工作表“{name}”：请使用下载的产业链模板", $"the workbook has no sheet '{name}'"));
+                problems.Add(Refusal.InSheet(file, name, null, name, "missing_sheet", $"工作簿中没有工作表“{name}”：请使用下载的产业链模板", $"the workbook has no sheet '{name}'"));
                 return ([], false);
             }
             if (sheet.Rows.Count == 0 || sheet.Rows[0].Number != 1)
             {
-                problems.Add(new ChainProblem(file, name, 1, "表头", "no_header", "第 1 行应为表头", "row 1 must hold the headings"));
+                problems.Add(Refusal.InSheet(file, name, 1, "表头", "no_header", "第 1 行应为表头", "row 1 must hold the headings"));
                 return ([], false);
             }
             var heading = sheet.Rows[0].Cells.Select(c => c.Trim()).ToList();
             var missing = columns.Where(c => Required.Contains(c) && !heading.Contains(c)).ToList();
             foreach (var c in missing)
             {
-                problems.Add(new ChainProblem(file, name, 1, c, "missing_column", $"缺少“{c}”列：请使用下载的产业链模板", $"column '{c}' is missing"));
+                problems.Add(Refusal.InSheet(file, name, 1, c, "missing_column", $"缺少“{c}”列：请使用下载的产业链模板", $"column '{c}' is missing"));
             }
             var rows = sheet.Rows.Skip(1).Where(r => r.Cells.Any(c => !string.IsNullOrWhiteSpace(c)))
                 .Select(r => (Row: r.Number, Cell: (Func<string, string?>)(column =>
@@ -114,7 +114,7 @@ public static class ChainWorkbook
         var edges = Sheet(Edges, EdgeColumns);
         if (head.Ok && head.Rows.Count != 1)
         {
-            problems.Add(new ChainProblem(file, Head, head.Rows.Count == 0 ? 2 : head.Rows[1].Row, "编号", head.Rows.Count == 0 ? "no_chain" : "several_chains",
+            problems.Add(Refusal.InSheet(file, Head, head.Rows.Count == 0 ? 2 : head.Rows[1].Row, "编号", head.Rows.Count == 0 ? "no_chain" : "several_chains",
                 head.Rows.Count == 0 ? "没有填写产业链（第 2 行）" : "一个工作簿只能导入一条产业链：请删除多余的行", head.Rows.Count == 0 ? "no chain row" : "one chain per workbook"));
         }
         ChainDraftRules.ThrowIfAny(problems);
@@ -125,14 +125,14 @@ public static class ChainWorkbook
         if (cell("版本") is { } v)
         {
             if (long.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)) version = parsed;
-            else problems.Add(new ChainProblem(file, Head, headRow, "版本", "bad_version", $"版本应为整数，不是“{v}”", $"version must be a whole number, not '{v}'"));
+            else problems.Add(Refusal.InSheet(file, Head, headRow, "版本", "bad_version", $"版本应为整数，不是“{v}”", $"version must be a whole number, not '{v}'"));
         }
         var byNode = members.Rows.ToLookup(r => r.Cell("环节编号") ?? "", StringComparer.Ordinal);
         var nodeIds = nodes.Rows.Select(r => r.Cell("编号")).OfType<string>().ToHashSet(StringComparer.Ordinal);
         foreach (var (row, memberCell) in members.Rows.Where(r => r.Cell("环节编号") is not { } id || !nodeIds.Contains(id)))
         {
             var id = memberCell("环节编号");
-            problems.Add(new ChainProblem(file, Members, row, "环节编号", id is null ? "required" : "unknown_node",
+            problems.Add(Refusal.InSheet(file, Members, row, "环节编号", id is null ? "required" : "unknown_node",
                 id is null ? "环节编号不能为空" : $"“环节”表中没有编号为“{id}”的环节", id is null ? "the node id is required" : $"no node '{id}'"));
         }
         var map = new ChainMapEdit(version,

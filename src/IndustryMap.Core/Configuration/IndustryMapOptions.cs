@@ -1,3 +1,4 @@
+using IndustryMap.Writing;
 using System.Globalization;
 
 namespace IndustryMap.Configuration;
@@ -40,13 +41,13 @@ public sealed record IndustryMapOptions
             {
                 "sqlite" => StorageEngine.Sqlite,
                 "postgres" or "postgresql" => StorageEngine.Postgres,
-                _ => throw new SetupException(
+                _ => throw RefusedException.Setup("invalid_engine", $"{EngineVariable}=“{engineText}”不是存储引擎：应为 sqlite（默认）或 postgres",
                     $"{EngineVariable}='{engineText}' is not an engine: use 'sqlite' (default) or 'postgres'."),
             };
         var pg = lookup(PostgresVariable);
         if (engine == StorageEngine.Postgres && string.IsNullOrWhiteSpace(pg))
         {
-            throw new SetupException(
+            throw RefusedException.Setup("postgres_connection_missing", $"{EngineVariable}=postgres 需要设置 {PostgresVariable}（PostgreSQL 连接字符串）",
                 $"{EngineVariable}=postgres needs {PostgresVariable}, a connection string such as 'Host=localhost;Database=industrymap;Username=industrymap;Password=…'.");
         }
 

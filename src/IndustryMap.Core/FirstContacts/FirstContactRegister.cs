@@ -102,9 +102,9 @@ public static class FirstContactRules
     public const int MaxNote = 1000;
     public const decimal MaxAmountYi = 100_000m;
 
-    public static IReadOnlyList<FieldError> Check(NewFirstContact input, DateOnly today)
+    public static IReadOnlyList<Refusal> Check(NewFirstContact input, DateOnly today)
     {
-        var errors = new List<FieldError?>
+        var errors = new List<Refusal?>
         {
             FieldRules.Text("unit", "首谈单位", input.Unit, 50, required: true),
             FieldRules.Text("investor", "投资方", input.Investor, MaxName, required: true),
@@ -113,24 +113,24 @@ public static class FirstContactRules
         };
         if (input.AmountYi is < 0 or > MaxAmountYi)
         {
-            errors.Add(new FieldError("amountYi", "out_of_range", $"投资额应在 0 至 {MaxAmountYi} 亿元之间", $"amountYi must be between 0 and {MaxAmountYi} (亿元)"));
+            errors.Add(Refusal.OfField("amountYi", "out_of_range", $"投资额应在 0 至 {MaxAmountYi} 亿元之间", $"amountYi must be between 0 and {MaxAmountYi} (亿元)"));
         }
         if (input.ContactedOn is { Length: > 0 } text)
         {
             if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
-                errors.Add(new FieldError("contactedOn", "malformed_date", $"接触日期格式应为 YYYY-MM-DD：“{text}”", $"contactedOn must be YYYY-MM-DD: '{text}'"));
+                errors.Add(Refusal.OfField("contactedOn", "malformed_date", $"接触日期格式应为 YYYY-MM-DD：“{text}”", $"contactedOn must be YYYY-MM-DD: '{text}'"));
             }
             else if (date > today)
             {
-                errors.Add(new FieldError("contactedOn", "date_in_future", $"接触日期不能晚于今天（{today:yyyy-MM-dd}）", $"contactedOn cannot be after today ({today:yyyy-MM-dd})"));
+                errors.Add(Refusal.OfField("contactedOn", "date_in_future", $"接触日期不能晚于今天（{today:yyyy-MM-dd}）", $"contactedOn cannot be after today ({today:yyyy-MM-dd})"));
             }
             else if (date.Year < 2000)
             {
-                errors.Add(new FieldError("contactedOn", "implausible_date", $"接触日期不合理：{text}", $"implausible contactedOn {text}"));
+                errors.Add(Refusal.OfField("contactedOn", "implausible_date", $"接触日期不合理：{text}", $"implausible contactedOn {text}"));
             }
         }
-        return errors.OfType<FieldError>().ToList();
+        return errors.OfType<Refusal>().ToList();
     }
 }
 
@@ -153,7 +153,7 @@ public static class FirstContactRegister
         var unit = await UnitQueries.FindAsync(database, input.Unit!.Trim())
                    ?? throw RefusedException.Invalid("unknown_unit", $"未知的规划单元“{input.Unit}”", $"unknown planning unit '{input.Unit}'");
         var decision = WriteRules.WriteUnitData(actor, unit.Name);
-        if (!decision.Allowed) throw new RefusedException(RefusalKind.Forbidden, "forbidden", decision.Reason!, decision.ReasonEn!);
+        RefusedException.UnlessAllowed(decision);
 
         var investor = input.Investor!.Trim();
         var project = input.Project!.Trim();

@@ -1,11 +1,12 @@
 using System.Globalization;
 using IndustryMap.Provenance;
 using IndustryMap.Text;
+using IndustryMap.Writing;
 
 namespace IndustryMap.Import;
 
 /// <summary>One data row of a seed CSV file, with its file and row number for error messages.</summary>
-public sealed class CsvRow(string file, int row, IReadOnlyDictionary<string, string> fields, ICollection<ImportError> errors)
+public sealed class CsvRow(string file, int row, IReadOnlyDictionary<string, string> fields, ICollection<Refusal> errors)
 {
     public string File { get; } = file;
     public int Row { get; } = row;
@@ -68,7 +69,7 @@ public sealed class CsvRow(string file, int row, IReadOnlyDictionary<string, str
         Get(field)?.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
 
     public void Error(string? field, string code, string message, string messageEn, string? value = null) =>
-        errors.Add(new ImportError(File, Row, field, code, message, messageEn, value));
+        errors.Add(Refusal.InFile(File, Row, field, code, message, messageEn, value));
 }
 
 public static class CsvFile
@@ -77,7 +78,7 @@ public static class CsvFile
     /// Reads a CSV file with a header row. Missing required columns are reported once for the file; the rows are
     /// still returned so that one run reports as many problems as it can.
     /// </summary>
-    public static IReadOnlyList<CsvRow> Read(string path, string displayName, IReadOnlyCollection<string> requiredColumns, ICollection<ImportError> errors)
+    public static IReadOnlyList<CsvRow> Read(string path, string displayName, IReadOnlyCollection<string> requiredColumns, ICollection<Refusal> errors)
     {
         var rows = new List<CsvRow>();
         string text;
@@ -87,7 +88,7 @@ public static class CsvFile
         }
         catch (System.Text.DecoderFallbackException)
         {
-            errors.Add(new ImportError(displayName, null, null, "not_utf8", "文件不是 UTF-8 编码", "file is not UTF-8"));
+            errors.Add(Refusal.InFile(displayName, null, null, "not_utf8", "文件不是 UTF-8 编码", "file is not UTF-8"));
             return rows;
         }
         List<Csv.Record> records;
@@ -95,20 +96,20 @@ public static class CsvFile
         {
             records = Csv.Parse(text).ToList();
         }
-        catch (Csv.FormatException ex)
+        catch (RefusedException ex) when (ex.Code == Csv.Malformed)
         {
-            errors.Add(new ImportError(displayName, ex.Line, null, "malformed_csv", $"CSV 格式错误：{ex.Message}", $"malformed CSV: {ex.Message}"));
+            errors.Add(Refusal.InFile(displayName, ex.Row, null, ex.Code, ex.MessageZh, ex.MessageEn));
             return rows;
         }
         if (records.Count == 0)
         {
-            errors.Add(new ImportError(displayName, null, null, "empty_file", "文件为空，缺少表头", "file is empty: no header row"));
+            errors.Add(Refusal.InFile(displayName, null, null, "empty_file", "文件为空，缺少表头", "file is empty: no header row"));
             return rows;
         }
         var header = records[0].Fields.Select(h => h.Trim()).ToArray();
         foreach (var column in requiredColumns.Where(c => !header.Contains(c, StringComparer.Ordinal)))
         {
-            errors.Add(new ImportError(displayName, 1, column, "missing_column", $"缺少列“{column}”", $"missing column '{column}'"));
+            errors.Add(Refusal.InFile(displayName, 1, column, "missing_column", $"缺少列“{column}”", $"missing column '{column}'"));
         }
         foreach (var record in records.Skip(1))
         {

@@ -1,3 +1,4 @@
+using IndustryMap.Writing;
 using IndustryMap.Chains;
 using IndustryMap.Provenance;
 
@@ -39,7 +40,7 @@ public sealed partial class SeedReader
             var local = ReadChainFiles(folder, documentId, catalog, registry, collections, chains.Count).ToList();
             foreach (var c in local.Where(c => chains.Any(x => x.Key == c.Key)))
             {
-                _errors.Add(new ImportError(Display(Path.Combine(folder, "chains.csv")), null, "chain", "duplicate_chain", $"产业链“{c.Key}”在多个文件夹中重复",
+                _errors.Add(Refusal.InFile(Display(Path.Combine(folder, "chains.csv")), null, "chain", "duplicate_chain", $"产业链“{c.Key}”在多个文件夹中重复",
                     $"chain '{c.Key}' appears in more than one folder", c.Key));
             }
             chains.AddRange(local.Where(c => chains.All(x => x.Key != c.Key)));

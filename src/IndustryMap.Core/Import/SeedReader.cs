@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using IndustryMap.Writing;
 using IndustryMap.Layout;
 using IndustryMap.Provenance;
 
@@ -28,7 +29,7 @@ public sealed partial class SeedReader
     private static readonly string[] Levels = ["cluster", "sub_industry", "product"];
     private static readonly string[] Relations = ["equivalent", "narrower", "broader", "overlaps"];
 
-    private readonly List<ImportError> _errors = [];
+    private readonly List<Refusal> _errors = [];
     private readonly string _root;
     private readonly Dictionary<string, DocumentSeed> _documents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _unitByNameOrAlias = new(StringComparer.Ordinal);
@@ -41,12 +42,12 @@ public sealed partial class SeedReader
     [GeneratedRegex(@"^(\d{3})-")]
     private static partial Regex DocumentFolder();
 
-    /// <summary>Reads and checks the folder; throws <see cref="ImportRefusedException"/> listing every problem.</summary>
+    /// <summary>Reads and checks the folder; throws <see cref="RefusedException.Import"/> listing every problem.</summary>
     public static SeedDataset Read(string folder)
     {
         var reader = new SeedReader(folder);
         var dataset = reader.ReadAll();
-        if (reader._errors.Count > 0) throw new ImportRefusedException(reader._errors);
+        if (reader._errors.Count > 0) throw RefusedException.Import(reader._errors);
         return dataset;
     }
 
@@ -56,7 +57,7 @@ public sealed partial class SeedReader
     {
         if (!Directory.Exists(_root))
         {
-            _errors.Add(new ImportError(_root, null, null, "folder_not_found", "找不到数据文件夹", "data folder not found"));
+            _errors.Add(Refusal.InFile(_root, null, null, "folder_not_found", "找不到数据文件夹", "data folder not found"));
             return Empty();
         }
         var documentFolders = Directory.GetDirectories(_root)
@@ -117,12 +118,12 @@ public sealed partial class SeedReader
         var metaPath = Path.Combine(folder, "document.csv");
         if (!File.Exists(textPath))
         {
-            _errors.Add(new ImportError(Display(textPath), null, null, "missing_file", "缺少文件 document.txt", "missing file document.txt"));
+            _errors.Add(Refusal.InFile(Display(textPath), null, null, "missing_file", "缺少文件 document.txt", "missing file document.txt"));
             return;
         }
         if (!File.Exists(metaPath))
         {
-            _errors.Add(new ImportError(Display(metaPath), null, null, "missing_file", "缺少文件 document.csv", "missing file document.csv"));
+            _errors.Add(Refusal.InFile(Display(metaPath), null, null, "missing_file", "缺少文件 document.csv", "missing file document.csv"));
             return;
         }
         var bytes = File.ReadAllBytes(textPath);
@@ -133,14 +134,14 @@ public sealed partial class SeedReader
         }
         catch (DecoderFallbackException)
         {
-            _errors.Add(new ImportError(Display(textPath), null, null, "not_utf8", "文件不是 UTF-8 编码", "file is not UTF-8"));
+            _errors.Add(Refusal.InFile(Display(textPath), null, null, "not_utf8", "文件不是 UTF-8 编码", "file is not UTF-8"));
             return;
         }
         var lines = SplitLines(text);
         var rows = CsvFile.Read(metaPath, Display(metaPath), ["id", "title"], _errors);
         if (rows.Count != 1)
         {
-            _errors.Add(new ImportError(Display(metaPath), null, null, "one_row_expected", "document.csv 应只有一行", "document.csv must have exactly one row"));
+            _errors.Add(Refusal.InFile(Display(metaPath), null, null, "one_row_expected", "document.csv 应只有一行", "document.csv must have exactly one row"));
             return;
         }
         var row = rows[0];
@@ -237,7 +238,7 @@ public sealed partial class SeedReader
     {
         var path = ReferencePath(file);
         if (File.Exists(path)) return CsvFile.Read(path, Display(path), required, _errors);
-        _errors.Add(new ImportError(Display(path), null, null, "missing_file", $"缺少文件 {file}", $"missing file {file}"));
+        _errors.Add(Refusal.InFile(Display(path), null, null, "missing_file", $"缺少文件 {file}", $"missing file {file}"));
         return [];
     }
 
@@ -250,7 +251,7 @@ public sealed partial class SeedReader
         var rows = ReadReference("dataset.csv", ["curated_by", "curated_on"]);
         if (rows.Count != 1)
         {
-            if (rows.Count > 1) _errors.Add(new ImportError("reference/dataset.csv", null, null, "one_row_expected", "dataset.csv 应只有一行", "dataset.csv must have exactly one row"));
+            if (rows.Count > 1) _errors.Add(Refusal.InFile("reference/dataset.csv", null, null, "one_row_expected", "dataset.csv 应只有一行", "dataset.csv must have exactly one row"));
             return;
         }
         var row = rows[0];
@@ -315,7 +316,7 @@ public sealed partial class SeedReader
         var names = groups.Select(g => g.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var group in groups.Where(g => g.Parent is not null && !names.Contains(g.Parent)))
         {
-            _errors.Add(new ImportError("reference/groups.csv", null, "parent", "unknown_group", $"未知的上级分组“{group.Parent}”", $"unknown parent group '{group.Parent}'", group.Parent));
+            _errors.Add(Refusal.InFile("reference/groups.csv", null, "parent", "unknown_group", $"未知的上级分组“{group.Parent}”", $"unknown parent group '{group.Parent}'", group.Parent));
         }
         var members = new List<GroupMemberSeed>();
         foreach (var row in ReadReference("group_members.csv", ["group", "unit"]))
@@ -433,11 +434,11 @@ public sealed partial class SeedReader
             foreach (var violation in LayoutRules.Check(group.Key.Unit, group.Select(d => d.Role)))
             {
                 var file = LayoutFile(group.First());
-                _errors.Add(new ImportError(file, null, "role", "layout_cap_exceeded", violation.Message, violation.MessageEn, group.Key.Unit));
+                _errors.Add(Refusal.InFile(file, null, "role", "layout_cap_exceeded", violation.Message, violation.MessageEn, group.Key.Unit));
             }
             foreach (var duplicate in group.GroupBy(d => (d.Role, d.Position)).Where(g => g.Count() > 1))
             {
-                _errors.Add(new ImportError(LayoutFile(group.First()), null, "position",
+                _errors.Add(Refusal.InFile(LayoutFile(group.First()), null, "position",
                     "duplicate_position", $"{group.Key.Unit}的{LayoutRoles.Chinese(duplicate.Key.Role)}第 {duplicate.Key.Position} 位重复",
                     $"{group.Key.Unit}: {duplicate.Key.Role} position {duplicate.Key.Position} appears twice", group.Key.Unit));
             }

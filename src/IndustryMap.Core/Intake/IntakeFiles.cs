@@ -209,8 +209,6 @@ public static class IntakeFiles
 
     private static RefusedException Refuse(string code, string file, string message, string messageEn, Dictionary<string, object?>? details = null)
     {
-        details ??= [];
-        details["file"] = file;
-        return RefusedException.Invalid(code, $"{file}：{message}", $"{file}: {messageEn}", details);
+        return new RefusedException(RefusalKind.Invalid, code, $"{file}：{message}", $"{file}: {messageEn}", details) { File = file };
     }
 }

@@ -146,7 +146,7 @@ public static partial class IntakeStore
     private static void Authorize(Actor actor, IntakeScope scope)
     {
         var decision = WriteRules.TakeInPlan(actor, scope.Kind, scope.Name);
-        if (!decision.Allowed) throw new RefusedException(RefusalKind.Forbidden, "forbidden", decision.Reason!, decision.ReasonEn!);
+        RefusedException.UnlessAllowed(decision);
     }
 
     /// <summary>Reads, checks and stores an upload with its proposals in one transaction; a refused file stores nothing.</summary>

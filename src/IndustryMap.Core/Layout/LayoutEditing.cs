@@ -97,7 +97,7 @@ public static class LayoutEditing
     {
         FieldRules.ThrowIfAny([
             edition.Year is < MinYear or > MaxYear
-                ? new FieldError("year", "invalid_year", $"年份须在 {MinYear}–{MaxYear} 之间", $"year must be {MinYear}–{MaxYear}") : null,
+                ? Refusal.OfField("year", "invalid_year", $"年份须在 {MinYear}–{MaxYear} 之间", $"year must be {MinYear}–{MaxYear}") : null,
             FieldRules.Text("title", "标题", edition.Title, MaxTitle, required: true),
             FieldRules.Text("note", "备注", edition.Note, MaxNote, multiline: true),
         ]);
@@ -146,7 +146,7 @@ public static class LayoutEditing
         FieldRules.ThrowIfAny([
             FieldRules.Text("unit", "规划单元", d.Unit, 50, required: true),
             d.Role is LayoutRoles.Dominant or LayoutRoles.Characteristic
-                ? null : new FieldError("role", "unknown_role", "角色须为 dominant（主导）或 characteristic（特色）", "role must be dominant or characteristic"),
+                ? null : Refusal.OfField("role", "unknown_role", "角色须为 dominant（主导）或 characteristic（特色）", "role must be dominant or characteristic"),
             FieldRules.Text("industry", "产业", d.Industry, 100, required: true),
             FieldRules.Text("printed", "原文写法", d.Printed, MaxPrinted),
             FieldRules.Text("detail", "产品说明", d.Detail, MaxDetail),

@@ -21,7 +21,7 @@ public static class MonitoringSetup
     public static void RequireAdmin(Actor actor)
     {
         var decision = WriteRules.Administer(actor);
-        if (!decision.Allowed) throw new RefusedException(RefusalKind.Forbidden, "forbidden", decision.Reason!, decision.ReasonEn!);
+        RefusedException.UnlessAllowed(decision);
     }
 
     public static async Task<MonitoredIndicator> ConfigureIndicatorAsync(Database database, Actor actor, string plan, string code, IndicatorSettings settings,

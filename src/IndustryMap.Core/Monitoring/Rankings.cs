@@ -119,7 +119,7 @@ public static class Rankings
             FieldRules.Text("code", "指数代码", code, 40, required: true),
             FieldRules.Text("name", "指数名称", settings.Name, 100, required: true),
             code.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
-                ? new FieldError("code", "invalid_code", "指数代码只能由字母、数字、- 和 _ 组成", "an index code is letters, digits, - and _") : null,
+                ? Refusal.OfField("code", "invalid_code", "指数代码只能由字母、数字、- 和 _ 组成", "an index code is letters, digits, - and _") : null,
         ]);
         if (!Frequencies.All.Contains(settings.Frequency))
         {

@@ -111,9 +111,9 @@ public static class SubmissionFiles
             }
             return rows;
         }
-        catch (IndustryMap.Text.Csv.FormatException e)
+        catch (RefusedException e) when (e.Code == IndustryMap.Text.Csv.Malformed)
         {
-            throw Refuse("malformed_csv", "CSV 格式错误：" + e.Message, "malformed CSV: " + e.Message);
+            throw Refuse(e.Code, e.MessageZh, e.MessageEn);
         }
     }
 }

@@ -237,11 +237,7 @@ public static class Submissions
 
     // ---------------------------------------------------------------- helpers
 
-    private static void Authorize(Decision decision)
-    {
-        if (decision.Allowed) return;
-        throw new RefusedException(RefusalKind.Forbidden, "forbidden", decision.Reason ?? "没有权限", decision.ReasonEn ?? "not allowed");
-    }
+    private static void Authorize(Decision decision) => RefusedException.UnlessAllowed(decision);
 
     private static async Task<string?> CanonicalUnitAsync(DbConnection connection, DbTransaction? transaction, string nameOrAlias) =>
         await connection.QueryFirstOrDefaultAsync<string>(
@@ -277,7 +273,7 @@ public static class Submissions
 
     private static List<(MonitoredIndicator Indicator, decimal? Value, string? Note)> Parse(IReadOnlyList<MonitoredIndicator> form, IReadOnlyList<ValueInput> values)
     {
-        var errors = new List<InputError>();
+        var errors = new List<Refusal>();
         var result = new List<(MonitoredIndicator, decimal?, string?)>();
         var seen = new HashSet<long>();
         foreach (var input in values)
@@ -285,18 +281,18 @@ public static class Submissions
             var indicator = form.FirstOrDefault(i => i.Key == input.Indicator?.Trim() || i.Code == input.Indicator?.Trim() && form.Count(f => f.Code == i.Code) == 1);
             if (indicator is null)
             {
-                errors.Add(new InputError(input.Row, "indicator", input.Indicator ?? "", "unknown_indicator",
+                errors.Add(Refusal.InLine(input.Row, "indicator", input.Indicator ?? "", "unknown_indicator",
                     $"“{input.Indicator}”不是本期需要报送的指标", $"'{input.Indicator}' is not an indicator of this report"));
                 continue;
             }
             if (!seen.Add(indicator.IndicatorId))
             {
-                errors.Add(new InputError(input.Row, "indicator", indicator.Key, "duplicate_indicator", $"“{indicator.Name}”出现了不止一次", $"{indicator.Key} appears more than once"));
+                errors.Add(Refusal.InLine(input.Row, "indicator", indicator.Key, "duplicate_indicator", $"“{indicator.Name}”出现了不止一次", $"{indicator.Key} appears more than once"));
                 continue;
             }
             if (!ValueRules.TryReadNumber(input.Value, indicator.Unit, out var number))
             {
-                errors.Add(new InputError(input.Row, "value", indicator.Key, "not_a_number",
+                errors.Add(Refusal.InLine(input.Row, "value", indicator.Key, "not_a_number",
                     $"“{indicator.Name}”的值“{input.Value}”不是数字", $"the value '{input.Value}' of {indicator.Key} is not a number"));
                 continue;
             }
@@ -306,7 +302,7 @@ public static class Submissions
                 converted = ValueRules.ToIndicatorUnit(n, input.Unit, indicator.Unit);
                 if (converted is null)
                 {
-                    errors.Add(new InputError(input.Row, "unit", indicator.Key, "unit_mismatch",
+                    errors.Add(Refusal.InLine(input.Row, "unit", indicator.Key, "unit_mismatch",
                         $"“{indicator.Name}”以{indicator.Unit ?? "（无单位）"}填报，给出的单位“{input.Unit}”无法换算",
                         $"{indicator.Key} is reported in {indicator.Unit}; '{input.Unit}' does not convert"));
                     continue;
@@ -314,16 +310,16 @@ public static class Submissions
             }
             if (FieldRules.Text("note", "备注", input.Note, ValueRules.MaxNoteLength) is { } noteError)
             {
-                errors.Add(new InputError(input.Row, "note", indicator.Key, noteError.Code, $"“{indicator.Name}”的{noteError.Message}", noteError.MessageEn));
+                errors.Add(Refusal.InLine(input.Row, "note", indicator.Key, noteError.Code, $"“{indicator.Name}”的{noteError.Message}", noteError.MessageEn));
                 continue;
             }
             result.Add((indicator, converted, FieldRules.Clean(input.Note)));
         }
         if (errors.Count > 0)
         {
-            throw RefusedException.Invalid("invalid_values",
+            throw RefusedException.Listing("invalid_values", errors,
                 $"{errors.Count} 处填报内容无法读取，未保存任何数据：" + string.Join("；", errors.Select(e => (e.Row is { } r ? $"第 {r} 行 " : "") + e.Message)),
-                $"{errors.Count} value(s) could not be read; nothing was saved", new Dictionary<string, object?> { ["errors"] = errors });
+                $"{errors.Count} value(s) could not be read; nothing was saved");
         }
         return result;
     }

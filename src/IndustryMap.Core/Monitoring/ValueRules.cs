@@ -7,9 +7,6 @@ namespace IndustryMap.Monitoring;
 /// <summary>A value as typed by a person or sent by a machine, before it is checked: the indicator ("yx2027/ind01"), the text of the number, the unit it was given in, a note.</summary>
 public sealed record ValueInput(string Indicator, string? Value, string? Unit = null, string? Note = null, int? Row = null);
 
-/// <summary>A value that could not be read at all (not a number, a unit that does not convert): it names the row, the field and the indicator.</summary>
-public sealed record InputError(int? Row, string Field, string Indicator, string Code, string Message, string MessageEn);
-
 /// <summary>
 /// Reading and checking one reported value (issue 7 §1: type, unit, allowed range, required, large moves). Pure
 /// functions; <see cref="SubmissionValidation"/> holds the range/required/change checks they build on.

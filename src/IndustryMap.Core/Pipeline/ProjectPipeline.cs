@@ -77,36 +77,36 @@ public static class PipelineRules
     /// A project moves forward through the lifecycle (it may skip stages: a signed project can report construction
     /// directly); it does not move back or stay — a stalled or withdrawn project is not in the six stages.
     /// </summary>
-    public static FieldError? Move(string current, string next, string? lastDate, string nextDate, DateOnly today)
+    public static Refusal? Move(string current, string next, string? lastDate, string nextDate, DateOnly today)
     {
         if (!IsStage(next))
         {
-            return new FieldError("stage", "unknown_stage", $"未知的项目阶段“{next}”（可选：{string.Join("、", ProjectLifecycle.Stages.Select(s => $"{s.Stage} {s.Chinese}"))}）",
+            return Refusal.OfField("stage", "unknown_stage", $"未知的项目阶段“{next}”（可选：{string.Join("、", ProjectLifecycle.Stages.Select(s => $"{s.Stage} {s.Chinese}"))}）",
                 $"unknown stage '{next}': one of {string.Join(", ", ProjectLifecycle.Stages.Select(s => s.Stage))}");
         }
         if (Index(next) <= Index(current))
         {
-            return new FieldError("stage", "stage_not_forward", $"项目已处于“{ProjectLifecycle.Chinese(current)}”，只能推进到其后的阶段，不能改为“{ProjectLifecycle.Chinese(next)}”",
+            return Refusal.OfField("stage", "stage_not_forward", $"项目已处于“{ProjectLifecycle.Chinese(current)}”，只能推进到其后的阶段，不能改为“{ProjectLifecycle.Chinese(next)}”",
                 $"the project is at '{current}': it can only move forward, not to '{next}'");
         }
         return Date(nextDate, lastDate, today);
     }
 
-    public static FieldError? Date(string? date, string? notBefore, DateOnly today)
+    public static Refusal? Date(string? date, string? notBefore, DateOnly today)
     {
         if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
         {
-            return new FieldError("stageOn", "malformed_date", $"阶段日期格式应为 YYYY-MM-DD：“{date}”", $"stageOn must be YYYY-MM-DD: '{date}'");
+            return Refusal.OfField("stageOn", "malformed_date", $"阶段日期格式应为 YYYY-MM-DD：“{date}”", $"stageOn must be YYYY-MM-DD: '{date}'");
         }
         if (parsed > today)
         {
-            return new FieldError("stageOn", "date_in_future", $"阶段日期不能晚于今天（{today:yyyy-MM-dd}）", $"stageOn cannot be after today ({today:yyyy-MM-dd})");
+            return Refusal.OfField("stageOn", "date_in_future", $"阶段日期不能晚于今天（{today:yyyy-MM-dd}）", $"stageOn cannot be after today ({today:yyyy-MM-dd})");
         }
         if (notBefore is not null && string.CompareOrdinal(date, notBefore) < 0)
         {
-            return new FieldError("stageOn", "date_before_previous", $"阶段日期不能早于上一阶段的日期（{notBefore}）", $"stageOn cannot be before the previous stage's date ({notBefore})");
+            return Refusal.OfField("stageOn", "date_before_previous", $"阶段日期不能早于上一阶段的日期（{notBefore}）", $"stageOn cannot be before the previous stage's date ({notBefore})");
         }
-        return parsed.Year < 2000 ? new FieldError("stageOn", "implausible_date", $"阶段日期不合理：{date}", $"implausible stageOn {date}") : null;
+        return parsed.Year < 2000 ? Refusal.OfField("stageOn", "implausible_date", $"阶段日期不合理：{date}", $"implausible stageOn {date}") : null;
     }
 
     /// <summary>The date of the first stage at or after construction: when the project 落地开工 (seed 001 L546).</summary>
@@ -162,7 +162,7 @@ public static class ProjectPipeline
     private static void Authorize(Actor actor)
     {
         var decision = WriteRules.WriteInvestment(actor);
-        if (!decision.Allowed) throw new RefusedException(RefusalKind.Forbidden, "forbidden", decision.Reason!, decision.ReasonEn!);
+        RefusedException.UnlessAllowed(decision);
     }
 
     public static async Task<PipelineProject> CreateAsync(Database database, PlacementService placement, Actor actor, NewPipelineProject input,
@@ -173,7 +173,7 @@ public static class ProjectPipeline
         var stage = string.IsNullOrWhiteSpace(input.Stage) ? ProjectLifecycle.Negotiating : input.Stage.Trim();
         var stageOn = string.IsNullOrWhiteSpace(input.StageOn) ? today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : input.StageOn.Trim();
         string? origin = null;
-        var errors = new List<FieldError?>
+        var errors = new List<Refusal?>
         {
             FieldRules.Text("name", "项目名称", input.Name, MaxName, required: true),
             FieldRules.Text("description", "项目描述", input.Description, MaxDescription, multiline: true, required: true),
@@ -181,13 +181,13 @@ public static class ProjectPipeline
             FieldRules.Text("park", "园区", input.Park, MaxName),
             FieldRules.Text("investor", "投资方", input.Investor, MaxName),
             FieldRules.Text("note", "备注", input.Note, MaxNote, multiline: true),
-            PipelineRules.IsStage(stage) ? null : new FieldError("stage", "unknown_stage", $"未知的项目阶段“{stage}”", $"unknown stage '{stage}'"),
+            PipelineRules.IsStage(stage) ? null : Refusal.OfField("stage", "unknown_stage", $"未知的项目阶段“{stage}”", $"unknown stage '{stage}'"),
             PipelineRules.Date(stageOn, null, today),
-            input.AmountYi is < 0 or > 100_000 ? new FieldError("amountYi", "out_of_range", "投资额应在 0 至 100000 亿元之间", "amountYi must be between 0 and 100000") : null,
-            input.LandMu is < 0 or > 1_000_000 ? new FieldError("landMu", "out_of_range", "用地应在 0 至 1000000 亩之间", "landMu must be between 0 and 1000000") : null,
+            input.AmountYi is < 0 or > 100_000 ? Refusal.OfField("amountYi", "out_of_range", "投资额应在 0 至 100000 亿元之间", "amountYi must be between 0 and 100000") : null,
+            input.LandMu is < 0 or > 1_000_000 ? Refusal.OfField("landMu", "out_of_range", "用地应在 0 至 1000000 亩之间", "landMu must be between 0 and 1000000") : null,
         };
         try { origin = Origins.Parse(input.Origin); }
-        catch (ArgumentException) { errors.Add(new FieldError("origin", "invalid_origin", "来源应为 outside_city（市外招引）或 within_city（市内转移）", "origin must be outside_city or within_city")); }
+        catch (ArgumentException) { errors.Add(Refusal.OfField("origin", "invalid_origin", "来源应为 outside_city（市外招引）或 within_city（市内转移）", "origin must be outside_city or within_city")); }
         FieldRules.ThrowIfAny(errors);
         var unit = await UnitQueries.FindAsync(database, input.Unit!.Trim())
                    ?? throw RefusedException.Invalid("unknown_unit", $"未知的规划单元“{input.Unit}”", $"unknown planning unit '{input.Unit}'");

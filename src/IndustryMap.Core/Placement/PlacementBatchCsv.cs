@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text;
 using IndustryMap.Text;
+using IndustryMap.Writing;
 
 namespace IndustryMap.Placement;
 
 /// <summary>One row of a batch file: its line, its id (or line number), and the request or the problems that stop it.</summary>
-public sealed record BatchRow(int Line, string Id, PlacementRequest? Request, IReadOnlyList<RequestProblem> Problems);
+public sealed record BatchRow(int Line, string Id, PlacementRequest? Request, IReadOnlyList<Refusal> Problems);
 
 /// <summary>
 /// A CSV of projects to place (`industrymap place --batch`, POST /api/placements/batch). Columns, in any order, by
@@ -27,34 +28,20 @@ public static class PlacementBatchCsv
         ["firstContactUnit"] = "firstContactUnit", ["first_contact_unit"] = "firstContactUnit", ["首谈单位"] = "firstContactUnit",
     };
 
-    public sealed class FileProblem(string code, string message, string messageEn) : Exception(message)
-    {
-        public string Code { get; } = code;
-        public string MessageZh { get; } = message;
-        public string MessageEn { get; } = messageEn;
-    }
-
     public static IReadOnlyList<BatchRow> Parse(string text, PlacementCatalog catalog)
     {
         List<Csv.Record> records;
-        try
-        {
-            records = Csv.Parse(text).ToList();
-        }
-        catch (Csv.FormatException ex)
-        {
-            throw new FileProblem("malformed_csv", $"CSV 格式错误（第 {ex.Line} 行）：{ex.Message}", $"malformed CSV (line {ex.Line}): {ex.Message}");
-        }
-        if (records.Count == 0) throw new FileProblem("empty_file", "文件为空：第一行应为表头（至少有 description 列）", "empty file: the first line is the header (a description column at least)");
+        records = Csv.Parse(text).ToList(); // text that is not CSV is refused by the parser, naming its line
+        if (records.Count == 0) throw RefusedException.Invalid("empty_file", "文件为空：第一行应为表头（至少有 description 列）", "empty file: the first line is the header (a description column at least)");
         var header = records[0].Fields.Select(h => Columns.GetValueOrDefault(h.Trim())).ToList();
         if (!header.Contains("description"))
         {
-            throw new FileProblem("missing_column", "缺少 description（项目描述）列", "the header has no description column");
+            throw RefusedException.Invalid("missing_column", "缺少 description（项目描述）列", "the header has no description column");
         }
         var rows = records.Skip(1).Where(r => !r.Fields.All(string.IsNullOrWhiteSpace)).ToList();
         if (rows.Count > PlacementBatch.MaxRows)
         {
-            throw new FileProblem("too_many_rows", $"一次最多 {PlacementBatch.MaxRows} 行，文件有 {rows.Count} 行", $"at most {PlacementBatch.MaxRows} rows at once, not {rows.Count}");
+            throw RefusedException.Invalid("too_many_rows", $"一次最多 {PlacementBatch.MaxRows} 行，文件有 {rows.Count} 行", $"at most {PlacementBatch.MaxRows} rows at once, not {rows.Count}");
         }
         var result = new List<BatchRow>(rows.Count);
         foreach (var record in rows)
@@ -64,13 +51,13 @@ public static class PlacementBatchCsv
                 var i = header.IndexOf(column);
                 return i >= 0 && i < record.Fields.Count && record.Fields[i].Trim() is { Length: > 0 } v ? v : null;
             }
-            var problems = new List<RequestProblem>();
+            var problems = new List<Refusal>();
             decimal? Number(string column, string code, string label)
             {
                 var text = Get(column);
                 if (text is null) return null;
                 if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) return value;
-                problems.Add(new RequestProblem(column, code, $"{label}不是数字：“{text}”", $"{column} is not a number: '{text}'"));
+                problems.Add(Refusal.OfField(column, code, $"{label}不是数字：“{text}”", $"{column} is not a number: '{text}'"));
                 return null;
             }
             bool? Flag(string column)
@@ -79,7 +66,7 @@ public static class PlacementBatchCsv
                 if (text is null) return null;
                 if (text is "true" or "1" or "是" or "yes" or "TRUE") return true;
                 if (text is "false" or "0" or "否" or "no" or "FALSE") return false;
-                problems.Add(new RequestProblem(column, "invalid_flag", $"外资应为 是/否（true/false）：“{text}”", $"{column} must be true or false: '{text}'"));
+                problems.Add(Refusal.OfField(column, "invalid_flag", $"外资应为 是/否（true/false）：“{text}”", $"{column} must be true or false: '{text}'"));
                 return null;
             }
             var input = new PlacementInput(Get("description"), Number("amountYi", "invalid_amount", "投资额"), Number("landMu", "invalid_land", "用地"),

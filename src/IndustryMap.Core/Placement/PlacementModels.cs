@@ -113,5 +113,3 @@ public sealed record PlacementContext(
 /// <summary>A register entry as a placement uses it: the unit that holds first contact with an investor.</summary>
 public sealed record FirstContactHint(long Seq, string Unit, string Project, string RecordedAt);
 
-/// <summary>A problem with a request, named by field; the same codes in the API, the CLI and batch files.</summary>
-public sealed record RequestProblem(string Field, string Code, string Message, string MessageEn);

@@ -16,30 +16,30 @@ public static class PlacementRequests
     public const decimal MaxAmountYi = 100_000m;
     public const decimal MaxLandMu = 1_000_000m;
 
-    public static (PlacementRequest? Request, IReadOnlyList<RequestProblem> Problems) Validate(PlacementInput input, PlacementCatalog catalog)
+    public static (PlacementRequest? Request, IReadOnlyList<Refusal> Problems) Validate(PlacementInput input, PlacementCatalog catalog)
     {
-        var problems = new List<RequestProblem>();
+        var problems = new List<Refusal>();
         var description = input.Description?.Trim();
         if (string.IsNullOrEmpty(description))
         {
-            problems.Add(new RequestProblem("description", "description_required", "请填写项目描述（产品、产能、工艺等）", "description is required"));
+            problems.Add(Refusal.OfField("description", "description_required", "请填写项目描述（产品、产能、工艺等）", "description is required"));
         }
         else if (description.Length > MaxDescription)
         {
-            problems.Add(new RequestProblem("description", "description_too_long", $"项目描述最多 {MaxDescription} 字，现为 {description.Length} 字",
+            problems.Add(Refusal.OfField("description", "description_too_long", $"项目描述最多 {MaxDescription} 字，现为 {description.Length} 字",
                 string.Create(CultureInfo.InvariantCulture, $"description may have at most {MaxDescription} characters, not {description.Length}")));
         }
         else if (FieldRules.Text("description", "项目描述", description, MaxDescription, multiline: true) is { } error)
         {
-            problems.Add(new RequestProblem(error.Field, error.Code, error.Message, error.MessageEn));
+            problems.Add(error);
         }
         if (input.AmountYi is < 0 or > MaxAmountYi)
         {
-            problems.Add(new RequestProblem("amountYi", "invalid_amount", $"投资额应在 0 至 {MaxAmountYi} 亿元之间", $"amountYi must be between 0 and {MaxAmountYi} (亿元)"));
+            problems.Add(Refusal.OfField("amountYi", "invalid_amount", $"投资额应在 0 至 {MaxAmountYi} 亿元之间", $"amountYi must be between 0 and {MaxAmountYi} (亿元)"));
         }
         if (input.LandMu is < 0 or > MaxLandMu)
         {
-            problems.Add(new RequestProblem("landMu", "invalid_land", $"用地应在 0 至 {MaxLandMu} 亩之间", $"landMu must be between 0 and {MaxLandMu} (亩)"));
+            problems.Add(Refusal.OfField("landMu", "invalid_land", $"用地应在 0 至 {MaxLandMu} 亩之间", $"landMu must be between 0 and {MaxLandMu} (亩)"));
         }
         string? origin = null;
         try
@@ -48,12 +48,12 @@ public static class PlacementRequests
         }
         catch (ArgumentException)
         {
-            problems.Add(new RequestProblem("origin", "invalid_origin", $"来源“{input.Origin}”无效：应为 outside_city（市外招引）或 within_city（市内转移）",
+            problems.Add(Refusal.OfField("origin", "invalid_origin", $"来源“{input.Origin}”无效：应为 outside_city（市外招引）或 within_city（市内转移）",
                 $"origin '{input.Origin}' must be outside_city or within_city"));
         }
         if (FieldRules.Text("investor", "投资方", input.Investor, MaxInvestor) is { } investorError)
         {
-            problems.Add(new RequestProblem("investor", investorError.Code == "too_long" ? "investor_too_long" : investorError.Code, investorError.Message, investorError.MessageEn));
+            problems.Add(Refusal.OfField("investor", investorError.Code == "too_long" ? "investor_too_long" : investorError.Code, investorError.Message, investorError.MessageEn));
         }
         string? firstContact = null;
         if (!string.IsNullOrWhiteSpace(input.FirstContactUnit))
@@ -61,7 +61,7 @@ public static class PlacementRequests
             firstContact = catalog.FindUnit(input.FirstContactUnit)?.Name;
             if (firstContact is null)
             {
-                problems.Add(new RequestProblem("firstContactUnit", "unknown_unit", $"首谈单位“{input.FirstContactUnit}”不是规划单元（区县名称，如“万州区”）",
+                problems.Add(Refusal.OfField("firstContactUnit", "unknown_unit", $"首谈单位“{input.FirstContactUnit}”不是规划单元（区县名称，如“万州区”）",
                     $"firstContactUnit '{input.FirstContactUnit}' is not a planning unit"));
             }
         }

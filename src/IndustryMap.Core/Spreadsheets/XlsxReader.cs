@@ -364,9 +364,10 @@ public static class XlsxReader
     {
         var where = $"文件“{file}”" + (sheet is null ? "" : $"工作表“{sheet}”") + (row is null ? "" : $"第 {row} 行") + (cell is null ? "" : $"单元格 {cell}");
         var whereEn = $"file '{file}'" + (sheet is null ? "" : $", sheet '{sheet}'") + (row is null ? "" : $", row {row}") + (cell is null ? "" : $", cell {cell}");
-        var details = new Dictionary<string, object?> { ["file"] = file, ["sheet"] = sheet, ["row"] = row, ["field"] = cell };
-        if (more is not null) foreach (var (k, v) in more) details[k] = v;
-        return RefusedException.Invalid(code, $"{where}无法读取：{message}", $"{whereEn} cannot be read: {messageEn}", details);
+        return new RefusedException(RefusalKind.Invalid, code, $"{where}无法读取：{message}", $"{whereEn} cannot be read: {messageEn}", more)
+        {
+            File = file, Sheet = sheet, Row = row, Field = cell,
+        };
     }
 
     /// <summary>Reads at most <c>limit</c> bytes of an inflating stream, then refuses: the second guard behind the zip directory's sizes.</summary>

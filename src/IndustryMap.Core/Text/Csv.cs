@@ -1,4 +1,5 @@
 using System.Text;
+using IndustryMap.Writing;
 
 namespace IndustryMap.Text;
 
@@ -18,12 +19,16 @@ public static class Csv
 {
     public sealed record Record(int Line, IReadOnlyList<string> Fields);
 
-    public sealed class FormatException(int line, string message) : Exception(message)
-    {
-        public int Line { get; } = line;
-    }
+    /// <summary>The code of the refusal <see cref="Parse"/> throws for text that is not CSV (its <c>Row</c> is the line).</summary>
+    public const string Malformed = "malformed_csv";
 
-    /// <summary>Parses text into records; <see cref="Record.Line"/> is the 1-based line where the record starts.</summary>
+    private static RefusedException Refuse(int line, string message, string messageEn) =>
+        new(RefusalKind.Invalid, Malformed, $"CSV 格式错误（第 {line} 行）：{message}", $"malformed CSV (line {line}): {messageEn}") { Row = line };
+
+    /// <summary>
+    /// Parses text into records; <see cref="Record.Line"/> is the 1-based line where the record starts. Text that is not
+    /// CSV is refused (<see cref="RefusedException"/> <see cref="Malformed"/>, its <c>Row</c> the line).
+    /// </summary>
     public static IEnumerable<Record> Parse(string text)
     {
         var fields = new List<string>();
@@ -44,7 +49,7 @@ public static class Csv
                     if (i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i += 2; continue; }
                     quoted = false; i++;
                     if (i < text.Length && text[i] is not (',' or '\r' or '\n'))
-                        throw new FormatException(line, "a closing quote must end its field");
+                        throw Refuse(line, "引号括起的字段在右引号后应紧跟逗号或换行", "a closing quote must end its field");
                     continue;
                 }
                 if (c == '\n') line++;
@@ -72,7 +77,7 @@ public static class Csv
                     break;
             }
         }
-        if (quoted) throw new FormatException(recordLine, "unterminated quoted field");
+        if (quoted) throw Refuse(recordLine, "引号括起的字段没有右引号", "unterminated quoted field");
         if (field.Length > 0 || fields.Count > 0)
         {
             fields.Add(field.ToString());

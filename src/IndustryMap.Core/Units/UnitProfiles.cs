@@ -32,9 +32,9 @@ public static partial class UnitProfileRules
     [GeneratedRegex(@"^[0-9０-９+()（）\-\s转,，、;；ext.]*$", RegexOptions.IgnoreCase)]
     private static partial Regex PhoneCharacters();
 
-    public static IReadOnlyList<FieldError> Check(UnitProfileInput input)
+    public static IReadOnlyList<Refusal> Check(UnitProfileInput input)
     {
-        var errors = new List<FieldError?>
+        var errors = new List<Refusal?>
         {
             FieldRules.Text("contactPerson", "联系人", input.ContactPerson, MaxContactPerson),
             FieldRules.Text("phone", "联系电话", input.Phone, MaxPhone),
@@ -42,9 +42,9 @@ public static partial class UnitProfileRules
         };
         if (errors[1] is null && input.Phone is { } phone && !PhoneCharacters().IsMatch(phone))
         {
-            errors[1] = new FieldError("phone", "invalid_phone", "联系电话只能包含数字、空格、+ - ( ) 和“转”", "a phone number may contain digits, spaces, + - ( ) and 转/ext only");
+            errors[1] = Refusal.OfField("phone", "invalid_phone", "联系电话只能包含数字、空格、+ - ( ) 和“转”", "a phone number may contain digits, spaces, + - ( ) and 转/ext only");
         }
-        return errors.OfType<FieldError>().ToList();
+        return errors.OfType<Refusal>().ToList();
     }
 }
 

@@ -133,8 +133,7 @@ public static class AccountsApi
         var actor = http.RequireActor();
         var token = await ApiTokens.FindAsync(database, id);
         if (token is null) return Problems.NotFound("token_not_found", $"没有编号为 {id} 的令牌", $"no token {id}");
-        var decision = WriteRules.RevokeToken(actor, token.UserId);
-        if (!decision.Allowed) return Problems.Of(StatusCodes.Status403Forbidden, "forbidden", decision.Reason!, decision.ReasonEn!);
+        RefusedException.UnlessAllowed(WriteRules.RevokeToken(actor, token.UserId));
         return Results.Ok(await ApiTokens.RevokeAsync(database, actor, id));
     }
 }

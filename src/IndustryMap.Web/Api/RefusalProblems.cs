@@ -20,7 +20,7 @@ public sealed class RefusalProblems : IExceptionHandler
                 RefusalKind.RuleViolated => StatusCodes.Status422UnprocessableEntity,
                 RefusalKind.Forbidden => StatusCodes.Status403Forbidden,
                 _ => StatusCodes.Status400BadRequest,
-            }, refused.Code, refused.MessageZh, refused.MessageEn, refused.Details.ToDictionary()),
+            }, refused.Code, refused.MessageZh, refused.MessageEn, Extensions(refused)),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problems.Of(StatusCodes.Status413PayloadTooLarge,
                 "request_too_large", "请求内容超过上限", "the request body is larger than the limit"),
             BadHttpRequestException bad => Problems.Of(bad.StatusCode, "bad_request", "请求格式不正确", "the request is malformed: " + bad.Message),
@@ -32,5 +32,20 @@ public sealed class RefusalProblems : IExceptionHandler
         if (result is null) return false;
         await result.ExecuteAsync(httpContext);
         return true;
+    }
+
+    /// <summary>
+    /// The problem document's members beside code and messages: the refusal's details, where it is (file, sheet, row,
+    /// field — only the parts that apply) and every problem found (<c>errors</c>, the first 200).
+    /// </summary>
+    public static Dictionary<string, object?> Extensions(RefusedException refused)
+    {
+        var extensions = refused.Details.ToDictionary();
+        if (refused.File is not null) extensions["file"] = refused.File;
+        if (refused.Sheet is not null) extensions["sheet"] = refused.Sheet;
+        if (refused.Row is not null) extensions["row"] = refused.Row;
+        if (refused.Field is not null) extensions["field"] = refused.Field;
+        if (refused.Errors.Count > 0) extensions["errors"] = refused.Errors.Take(200).ToList();
+        return extensions;
     }
 }

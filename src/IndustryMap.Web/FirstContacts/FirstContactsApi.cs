@@ -1,3 +1,4 @@
+using IndustryMap.Writing;
 using IndustryMap.Authorization;
 using IndustryMap.FirstContacts;
 using IndustryMap.Storage;
@@ -44,10 +45,9 @@ public static class FirstContactsApi
     {
         var actor = http.RequireActor();
         // Say "forbidden" before looking at anything else, as the unit-data rule would for a route unit.
-        if (!string.IsNullOrWhiteSpace(body.Unit) && await UnitQueries.FindAsync(database, body.Unit.Trim()) is { } unit &&
-            WriteRules.WriteUnitData(actor, unit.Name) is { Allowed: false } decision)
+        if (!string.IsNullOrWhiteSpace(body.Unit) && await UnitQueries.FindAsync(database, body.Unit.Trim()) is { } unit)
         {
-            return Problems.Of(StatusCodes.Status403Forbidden, "forbidden", decision.Reason!, decision.ReasonEn!);
+            RefusedException.UnlessAllowed(WriteRules.WriteUnitData(actor, unit.Name));
         }
         var registration = await FirstContactRegister.RegisterAsync(database, actor,
             new NewFirstContact(body.Unit, body.Investor, body.Project, body.AmountYi, body.ContactedOn, body.Note), cancellationToken);

@@ -1,3 +1,4 @@
+using IndustryMap.Writing;
 using IndustryMap.Import;
 using IndustryMap.Storage;
 using IndustryMap.Web.Api;
@@ -50,19 +51,11 @@ public static class ImportsApi
                     "the upload is not a zip archive (judged by its content, not its name or declared type)");
             }
             var folder = await SeedArchive.ExtractAsync(zip, Path.Combine(work, "unpacked"), options.MaxUploadBytes * 4, http.RequestAborted);
-            try
-            {
-                var result = await SeedImporter.ImportAsync(database, folder, "web: " + actor.Name, http.RequestAborted, actor: actor);
-                loggers.CreateLogger("IndustryMap.Import").LogInformation("{User} imported seed data over the web: run {Run}", actor.Name, result.RunId);
-                // Import runs have no route of their own: 201 with the run in the body and no Location.
-                return Results.Created((string?)null, result);
-            }
-            catch (ImportRefusedException refused)
-            {
-                return Problems.Of(StatusCodes.Status422UnprocessableEntity, "import_refused",
-                    $"导入被拒绝，数据库未作任何更改：共 {refused.Errors.Count} 个错误", $"import refused, nothing was written: {refused.Errors.Count} error(s)",
-                    new Dictionary<string, object?> { ["errors"] = refused.Errors.Take(200).ToList() });
-            }
+            var result = await SeedImporter.ImportAsync(database, folder, "web: " + actor.Name, http.RequestAborted, actor: actor);
+            loggers.CreateLogger("IndustryMap.Import").LogInformation("{User} imported seed data over the web: run {Run}", actor.Name, result.RunId);
+            // Import runs have no route of their own: 201 with the run in the body and no Location. A refused import
+            // (RefusedException.Import) becomes 422 import_refused with every problem's file, row and field (RefusalProblems).
+            return Results.Created((string?)null, result);
         }
         finally
         {

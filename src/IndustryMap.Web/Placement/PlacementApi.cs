@@ -1,4 +1,5 @@
 using System.Text;
+using IndustryMap.Writing;
 using IndustryMap.Placement;
 using IndustryMap.Web.Api;
 using IndustryMap.Web.Authorization;
@@ -35,7 +36,7 @@ public static class PlacementApi
     public sealed record PlacementView(string Description, int? Edition, bool MatchesNothing, string Summary, IReadOnlyList<IndustryView> Industries,
         IReadOnlyList<CandidateView> Candidates, IReadOnlyList<ReasonView> Notes, IReadOnlyList<ReasonView> Warnings, string? SummaryEn = null);
 
-    public sealed record BatchRowView(int Line, string Id, string Status, IReadOnlyList<RequestProblem> Problems, PlacementView? Placement);
+    public sealed record BatchRowView(int Line, string Id, string Status, IReadOnlyList<Refusal> Problems, PlacementView? Placement);
 
     public sealed record BatchView(int Rows, int Placed, int NoMatch, int Invalid, IReadOnlyList<BatchRowView> Results);
 
@@ -61,7 +62,7 @@ public static class PlacementApi
         return Results.Ok(View(await service.PlaceAsync(request, cancellationToken)));
     }
 
-    public static IResult Invalid(IReadOnlyList<RequestProblem> problems) =>
+    public static IResult Invalid(IReadOnlyList<Refusal> problems) =>
         Problems.Of(StatusCodes.Status400BadRequest, problems[0].Code, string.Join("；", problems.Select(p => p.Message)), string.Join("; ", problems.Select(p => p.MessageEn)),
             new Dictionary<string, object?> { ["errors"] = problems });
 
@@ -73,15 +74,7 @@ public static class PlacementApi
             text = await reader.ReadToEndAsync(cancellationToken);
         }
         var catalog = await service.CatalogAsync(cancellationToken);
-        IReadOnlyList<BatchRow> rows;
-        try
-        {
-            rows = PlacementBatchCsv.Parse(text, catalog);
-        }
-        catch (PlacementBatchCsv.FileProblem problem)
-        {
-            return Problems.BadRequest(problem.Code, problem.MessageZh, problem.MessageEn);
-        }
+        var rows = PlacementBatchCsv.Parse(text, catalog); // a file that cannot be read is refused (400, RefusalProblems)
         var results = await PlacementBatch.PlaceAsync(service, rows, cancellationToken);
         if (string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase))
         {

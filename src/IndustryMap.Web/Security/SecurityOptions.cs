@@ -1,3 +1,4 @@
+using IndustryMap.Writing;
 using IndustryMap.Configuration;
 using System.Globalization;
 
@@ -37,7 +38,8 @@ public sealed record SecurityOptions
                 {
                     "true" or "1" or "yes" => true,
                     "false" or "0" or "no" => false,
-                    _ => throw new SetupException($"{AnonymousReadVariable}='{anonymous}' must be true or false."),
+                    _ => throw RefusedException.Setup("invalid_setting", $"{AnonymousReadVariable}=“{anonymous}”应为 true 或 false",
+                        $"{AnonymousReadVariable}='{anonymous}' must be true or false."),
                 },
             };
         }
@@ -56,6 +58,6 @@ public sealed record SecurityOptions
         if (string.IsNullOrWhiteSpace(text)) return fallback;
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
             ? value
-            : throw new SetupException($"{key}='{text}' must be a positive whole number.");
+            : throw RefusedException.Setup("invalid_setting", $"{key}=“{text}”应为正整数", $"{key}='{text}' must be a positive whole number.");
     }
 }

@@ -1,3 +1,4 @@
+using IndustryMap.Writing;
 using IndustryMap.Configuration;
 using IndustryMap.Import;
 using IndustryMap.Storage;
@@ -34,7 +35,8 @@ public sealed class DatabaseStartup(Database database, IndustryMapOptions option
             var pending = await migrator.PendingAsync(cancellationToken);
             if (pending.Count > 0)
             {
-                throw new SetupException(
+                throw RefusedException.Setup("migrations_pending",
+                    $"{database.Dialect.Describe()} 有 {pending.Count} 个待执行的迁移：请先运行 industrymap db migrate（新数据库再运行 industrymap import seed-data）",
                     $"{database.Dialect.Describe()} has {pending.Count} pending migration(s) ({string.Join(", ", pending.Select(p => $"{p.Version:D4}_{p.Name}"))}). " +
                     "Run `industrymap db migrate` (and `industrymap import seed-data` on a new database) first.");
             }

@@ -82,8 +82,7 @@ public class ChainMapEditingTests
         var refused = await Assert.ThrowsAsync<RefusedException>(() =>
             ChainMapEditing.ReplaceMapAsync(store.Database, Officer, TimeProvider.System, "南岸区", "na-vivo", bad));
         Assert.Equal((RefusalKind.Invalid, "chain_invalid"), (refused.Kind, refused.Code));
-        var fields = ((System.Collections.IEnumerable)refused.Details["errors"]!).Cast<object>()
-            .Select(e => (string)e.GetType().GetProperty("field")!.GetValue(e)!).ToList();
+        var fields = refused.Errors.Select(e => e.Field).ToList();
         Assert.Equal(["nodes[0].stage", "nodes[0].catalog", "nodes[1].members[0].location", "nodes[1].members[0].registry", "edges[0].to"], fields);
         Assert.Contains("阶段应为", refused.MessageZh, StringComparison.Ordinal);
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using IndustryMap.Writing;
 using IndustryMap.Chains;
 using IndustryMap.Import;
 using IndustryMap.Tests.Infrastructure;
@@ -136,7 +137,7 @@ public partial class ChainSeedTests
         CsvEdit.SetField(members, r => r["member"] == "长盈精密", "location", "somewhere");
         var nodes = Path.Combine(folder, "004-nanan-14th-fyp", "chain_nodes.csv");
         CsvEdit.SetField(nodes, r => r["node"] == "chip", "catalog", "不存在的产业");
-        var errors = Assert.Throws<ImportRefusedException>(() => SeedReader.Read(folder)).Errors;
+        var errors = Assert.Throws<RefusedException>(() => SeedReader.Read(folder)).Errors;
         const string file = "004-nanan-14th-fyp/chain_members.csv";
         Assert.Contains(errors, e => e is { Code: "source_mismatch", File: file, Field: "lines", Row: 2 });
         Assert.Contains(errors, e => e is { Code: "unknown_enterprise", File: file, Field: "registry", Row: 3 });

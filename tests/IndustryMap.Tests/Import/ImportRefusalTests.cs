@@ -1,3 +1,4 @@
+using IndustryMap.Writing;
 using IndustryMap.Import;
 using IndustryMap.Tests.Infrastructure;
 
@@ -9,10 +10,10 @@ public class ImportRefusalTests
     private const string Layout000 = "000-industry-map-2023/layout.csv";
     private const string Layout001 = "001-yuxi-plan-2023-2027/layout.csv";
 
-    private static async Task<ImportError[]> RefusedAsync(TestStore store, string folder)
+    private static async Task<Refusal[]> RefusedAsync(TestStore store, string folder)
     {
         var before = await Snapshot.TakeAsync(store.Database);
-        var refused = await Assert.ThrowsAsync<ImportRefusedException>(() => SeedImporter.ImportAsync(store.Database, folder, "tests"));
+        var refused = await Assert.ThrowsAsync<RefusedException>(() => SeedImporter.ImportAsync(store.Database, folder, "tests"));
         Assert.Equal(before, await Snapshot.TakeAsync(store.Database));
         Assert.Equal(1, await Imports.CountAsync(store.Database));
         return [.. refused.Errors];
@@ -81,7 +82,7 @@ public class ImportRefusalTests
     {
         await using var store = await TestStore.CreateAsync(Engines.Sqlite);
         await new IndustryMap.Storage.Migrator(store.Database).MigrateAsync();
-        var refused = await Assert.ThrowsAsync<ImportRefusedException>(() =>
+        var refused = await Assert.ThrowsAsync<RefusedException>(() =>
             SeedImporter.ImportAsync(store.Database, Path.Combine(Path.GetTempPath(), "no-such-folder-" + Guid.NewGuid()), "tests"));
         Assert.Equal("folder_not_found", Assert.Single(refused.Errors).Code);
         Assert.Equal(0, await Imports.CountAsync(store.Database));

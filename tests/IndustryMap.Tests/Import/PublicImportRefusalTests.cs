@@ -1,3 +1,4 @@
+using IndustryMap.Writing;
 using IndustryMap.Import;
 using IndustryMap.Tests.Infrastructure;
 
@@ -10,10 +11,10 @@ public class PublicImportRefusalTests
     private const string Layout = "public/layout-2023.csv";
     private const string Vocabulary = "reference/industry_vocabulary.csv";
 
-    private static async Task<ImportError[]> RefusedAsync(TestStore store, string folder)
+    private static async Task<Refusal[]> RefusedAsync(TestStore store, string folder)
     {
         var before = await Snapshot.TakeAsync(store.Database);
-        var refused = await Assert.ThrowsAsync<ImportRefusedException>(() => SeedImporter.ImportAsync(store.Database, folder, "tests"));
+        var refused = await Assert.ThrowsAsync<RefusedException>(() => SeedImporter.ImportAsync(store.Database, folder, "tests"));
         Assert.Equal(before, await Snapshot.TakeAsync(store.Database));
         return [.. refused.Errors];
     }

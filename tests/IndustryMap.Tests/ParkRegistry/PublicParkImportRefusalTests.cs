@@ -1,3 +1,4 @@
+using IndustryMap.Writing;
 using IndustryMap.Import;
 using IndustryMap.Tests.Import;
 using IndustryMap.Tests.Infrastructure;
@@ -28,7 +29,7 @@ public class PublicParkImportRefusalTests
         var urlRow = CsvEdit.SetField(Path.Combine(folder, Sources), r => r["source_id"] == "park-cqrb-2018-degan", "url", "javascript:alert(1)");
         var before = await Snapshot.TakeAsync(store.Database);
 
-        var refused = await Assert.ThrowsAsync<ImportRefusedException>(() => SeedImporter.ImportAsync(store.Database, folder, "tests"));
+        var refused = await Assert.ThrowsAsync<RefusedException>(() => SeedImporter.ImportAsync(store.Database, folder, "tests"));
 
         void Refused(string code, string file, string field, int row) =>
             Assert.Contains(refused.Errors, e => e.Code == code && e.File == file && e.Field == field && e.Row == row);
@@ -53,7 +54,7 @@ public class PublicParkImportRefusalTests
         // A header without the required columns (level, kind, source_id), and a focus pair without '='.
         File.WriteAllText(Path.Combine(folder, Parks), "park,unit,focus_industries,printed_focus\n某园区,万州区,汽车,汽车\n");
         var before = await Snapshot.TakeAsync(store.Database);
-        var refused = await Assert.ThrowsAsync<ImportRefusedException>(() => SeedImporter.ImportAsync(store.Database, folder, "tests"));
+        var refused = await Assert.ThrowsAsync<RefusedException>(() => SeedImporter.ImportAsync(store.Database, folder, "tests"));
         Assert.Contains(refused.Errors, e => e is { Code: "missing_column", File: Parks, Field: "source_id" });
         Assert.Equal(before, await Snapshot.TakeAsync(store.Database));
     }

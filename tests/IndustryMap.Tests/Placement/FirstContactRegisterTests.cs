@@ -65,7 +65,7 @@ public class FirstContactRegisterTests(SeededStores stores) : IClassFixture<Seed
         Assert.Equal((RefusalKind.Forbidden, "forbidden"), (forbidden.Kind, forbidden.Code));
         var invalid = await Assert.ThrowsAsync<RefusedException>(() =>
             FirstContactRegister.RegisterAsync(store.Database, Admin, new NewFirstContact("万州区", "", "项目", -1m, "2999-01-01")));
-        var fields = ((IEnumerable<FieldError>)invalid.Details["errors"]!).Select(e => (e.Field, e.Code)).ToList();
+        var fields = invalid.Errors.Select(e => (e.Field, e.Code)).ToList();
         Assert.Contains(("investor", "required"), fields);
         Assert.Contains(("amountYi", "out_of_range"), fields);
         Assert.Contains(("contactedOn", "date_in_future"), fields);

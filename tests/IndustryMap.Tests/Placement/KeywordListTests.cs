@@ -1,3 +1,4 @@
+using IndustryMap.Writing;
 using IndustryMap.Import;
 using IndustryMap.Tests.Infrastructure;
 
@@ -17,7 +18,7 @@ public class KeywordListTests
         ["sub_industry"] = industry, ["keyword"] = keyword, ["weight"] = weight, ["source_doc"] = document, ["lines"] = lines, ["note"] = "test",
     };
 
-    private static ImportError[] Refused(string folder) => [.. Assert.Throws<ImportRefusedException>(() => SeedReader.Read(folder)).Errors];
+    private static Refusal[] Refused(string folder) => [.. Assert.Throws<RefusedException>(() => SeedReader.Read(folder)).Errors];
 
     [Fact]
     public void TheShippedLists_AreRead_EveryKeywordWithItsSource()

@@ -130,5 +130,5 @@ public class PipelineTests(SeededStores stores) : IClassFixture<SeededStores>
     }
 
     private static List<string> Codes(RefusedException refused) =>
-        refused.Details.TryGetValue("errors", out var errors) && errors is IEnumerable<FieldError> list ? list.Select(e => e.Code).ToList() : [refused.Code];
+        refused.Errors.Count > 0 ? refused.Errors.Select(e => e.Code).ToList() : [refused.Code];
 }

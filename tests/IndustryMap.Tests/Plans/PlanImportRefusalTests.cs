@@ -1,3 +1,4 @@
+using IndustryMap.Writing;
 using IndustryMap.Import;
 using IndustryMap.Tests.Import;
 using IndustryMap.Tests.Infrastructure;
@@ -22,7 +23,7 @@ public class PlanImportRefusalTests
         var stageRow = CsvEdit.SetField(Path.Combine(folder, Projects004), _ => true, "stage_printed", "快要开工了");
         var before = await Snapshot.TakeAsync(store.Database);
 
-        var refused = await Assert.ThrowsAsync<ImportRefusedException>(() => SeedImporter.ImportAsync(store.Database, folder, "tests"));
+        var refused = await Assert.ThrowsAsync<RefusedException>(() => SeedImporter.ImportAsync(store.Database, folder, "tests"));
 
         Assert.Contains(refused.Errors, e => e is { Code: "unknown_unit", File: Targets001, Field: "scope", Value: "荣华区" } && e.Row == unitRow);
         Assert.Contains(refused.Errors, e => e is { Code: "malformed_number", File: Targets001, Field: "value" } && e.Row == numberRow);

@@ -1,5 +1,6 @@
 using System.Text;
 using IndustryMap.Text;
+using IndustryMap.Writing;
 
 namespace IndustryMap.Tests.Text;
 
@@ -20,13 +21,14 @@ public class CsvTests
     [Fact]
     public void Parse_UnterminatedQuote_IsAnErrorWithTheLine()
     {
-        var error = Assert.Throws<Csv.FormatException>(() => Csv.Parse("a,b\n\"open,c\n").ToList());
-        Assert.Equal(2, error.Line);
+        var error = Assert.Throws<RefusedException>(() => Csv.Parse("a,b\n\"open,c\n").ToList());
+        Assert.Equal((Csv.Malformed, 2), (error.Code, error.Row));
+        Assert.Contains("第 2 行", error.MessageZh, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Parse_TextAfterClosingQuote_IsAnError() =>
-        Assert.Throws<Csv.FormatException>(() => Csv.Parse("\"a\"b,c\n").ToList());
+        Assert.Throws<RefusedException>(() => Csv.Parse("\"a\"b,c\n").ToList());
 
     [Theory]
     [InlineData("=HYPERLINK(\"http://evil\")", "'=HYPERLINK(\"http://evil\")")]
