@@ -50,7 +50,7 @@ public static class CliIntakeCommands
             }
             else
             {
-                var detail = await IntakeStore.CreateAsync(database, Operator, TimeProvider.System,
+                var detail = await IntakeStore.CreateAsync(database, Operator,
                     new NewIntake(path.Name, bytes, parse.GetValue(title), null, null, parse.GetValue(scope)), cancellationToken: cancellationToken);
                 id = detail.Document.Id;
                 if (parse.GetValue(acceptAll))
@@ -67,7 +67,7 @@ public static class CliIntakeCommands
                     }
                     if (count > 0)
                     {
-                        await IntakeStore.DecideAsync(database, Operator, TimeProvider.System, detail.Document.Id,
+                        await IntakeStore.DecideAsync(database, Operator, detail.Document.Id,
                             [new IntakeDecision(null, "target", "accept"), new IntakeDecision(null, "designation", "accept")], cancellationToken);
                     }
                 }

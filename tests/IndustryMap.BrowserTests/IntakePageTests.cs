@@ -45,7 +45,7 @@ public class IntakePageTests(BrowserFixture fixture)
     {
         await EnsureReviewerAsync();
         var text = $"万州区工业提升计划（{lang}）\n\n到 2025 年，全区规模以上工业总产值达到 800 亿元，市级以上绿色工厂 9 个，数字化车间 20 个。";
-        var intake = await IntakeStore.CreateAsync(Database, new Actor(null, Reviewer, Role.Unit, "万州区"), TimeProvider.System,
+        var intake = await IntakeStore.CreateAsync(Database, new Actor(null, Reviewer, Role.Unit, "万州区"),
             new NewIntake("plan.txt", Encoding.UTF8.GetBytes(text), null, null, null, "万州区"));
         var targets = intake.Proposals.Where(p => p.Row.Kind == "target").ToList();
         var conflicting = targets.First(p => p.Conflicts.Count > 0);

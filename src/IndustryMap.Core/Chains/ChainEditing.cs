@@ -18,7 +18,7 @@ public sealed record ChainHeadEdit(long? Version, string? AdminLeader, string? E
 /// </summary>
 public static class ChainEditing
 {
-    public static async Task<Chain> UpdateHeadAsync(Database database, Actor actor, TimeProvider time, string unit, string key, ChainHeadEdit edit)
+    public static async Task<Chain> UpdateHeadAsync(Database database, Actor actor, string unit, string key, ChainHeadEdit edit)
     {
         FieldRules.ThrowIfAny([
             FieldRules.Text("adminLeader", "行政链长", edit.AdminLeader, 100),
@@ -43,7 +43,7 @@ public static class ChainEditing
                     $"chain '{key}' was changed meanwhile (version {before.Version}, you edited {edit.Version})",
                     new Dictionary<string, object?> { ["version"] = before.Version });
             }
-            var now = Timestamps.Stamp(time.GetUtcNow().UtcDateTime);
+            var now = database.UtcStamp();
             var updated = await connection.ExecuteAsync(
                 """
                 UPDATE chains SET admin_leader = @AdminLeader, enterprise_leader = @EnterpriseLeader, enterprise_leader_basis = @Basis, note = @Note,

@@ -21,7 +21,7 @@ public static class ChainMapEditing
 {
     public const string EnteredBasis = "entered";
 
-    public static async Task<Chain> ReplaceMapAsync(Database database, Actor actor, TimeProvider time, string unit, string key, ChainMapEdit edit)
+    public static async Task<Chain> ReplaceMapAsync(Database database, Actor actor, string unit, string key, ChainMapEdit edit)
     {
         if (edit.Version is null) throw RefusedException.Invalid("version_required", "请提供所修改的版本号（version）", "the version you edited is required");
         var (catalog, registry) = await LookupsAsync(database);
@@ -29,7 +29,7 @@ public static class ChainMapEditing
         return await database.InTransactionAsync(async (connection, transaction) =>
         {
             var before = await CurrentAsync(connection, transaction, unit, key, edit.Version);
-            var now = Timestamps.Stamp(time.GetUtcNow().UtcDateTime);
+            var now = database.UtcStamp();
             await WriteMapAsync(connection, transaction, before.Id, before, edit, actor, now);
             await Touch(connection, transaction, before, actor, now);
             var after = (await ChainQueries.LoadAsync(connection, null, key, transaction)).Single();
@@ -42,7 +42,7 @@ public static class ChainMapEditing
     /// A chain from the import template: created in <paramref name="unit"/> when its id is new, otherwise its head and map
     /// replaced (the workbook's 版本 must be the current version). Returns the chain and whether it was created.
     /// </summary>
-    public static async Task<(Chain Chain, bool Created)> ImportAsync(Database database, Actor actor, TimeProvider time, string unit, ChainDraft draft,
+    public static async Task<(Chain Chain, bool Created)> ImportAsync(Database database, Actor actor, string unit, ChainDraft draft,
         ChainDraftRules.Places at)
     {
         var (catalog, registry) = await LookupsAsync(database);
@@ -54,7 +54,7 @@ public static class ChainMapEditing
         return await database.InTransactionAsync(async (connection, transaction) =>
         {
             var existing = (await ChainQueries.LoadAsync(connection, null, key, transaction)).SingleOrDefault();
-            var now = Timestamps.Stamp(time.GetUtcNow().UtcDateTime);
+            var now = database.UtcStamp();
             var head = new
             {
                 Name = draft.Name!.Trim(), Industries = draft.Industries.Count == 0 ? null : string.Join('|', draft.Industries),

@@ -150,7 +150,7 @@ public static partial class IntakeStore
     }
 
     /// <summary>Reads, checks and stores an upload with its proposals in one transaction; a refused file stores nothing.</summary>
-    public static async Task<IntakeDetail> CreateAsync(Database database, Actor actor, TimeProvider time, NewIntake input, IntakeLimits? limits = null,
+    public static async Task<IntakeDetail> CreateAsync(Database database, Actor actor, NewIntake input, IntakeLimits? limits = null,
         CancellationToken cancellationToken = default)
     {
         var (scope, unitId) = await ResolveScopeAsync(database, input.Scope);
@@ -165,7 +165,7 @@ public static partial class IntakeStore
         var dictionary = await DictionaryAsync(database);
         var proposals = Propose(text.Lines, scope, dictionary, period);
         var sha = Convert.ToHexStringLower(SHA256.HashData(input.Content));
-        var at = Timestamps.Stamp(time.GetUtcNow().UtcDateTime);
+        var at = database.UtcStamp();
 
         var id = await database.InTransactionAsync(async (connection, transaction) =>
         {
@@ -299,14 +299,14 @@ public static partial class IntakeStore
     };
 
     /// <summary>Applies a reviewer's decisions in one transaction (all or nothing), each audited.</summary>
-    public static async Task<IntakeDetail> DecideAsync(Database database, Actor actor, TimeProvider time, long id, IReadOnlyList<IntakeDecision> decisions,
+    public static async Task<IntakeDetail> DecideAsync(Database database, Actor actor, long id, IReadOnlyList<IntakeDecision> decisions,
         CancellationToken cancellationToken = default)
     {
         var detail = await GetAsync(database, id) ?? throw RefusedException.NotFound("intake_not_found", $"没有编号为 {id} 的上传文件", $"no intake {id}");
         var doc = detail.Document;
         Authorize(actor, new IntakeScope(doc.ScopeKind, doc.Scope));
         if (decisions.Count == 0) throw RefusedException.Invalid("no_decisions", "没有要保存的审核决定", "no decisions given");
-        var at = Timestamps.Stamp(time.GetUtcNow().UtcDateTime);
+        var at = database.UtcStamp();
         var byId = detail.Proposals.ToDictionary(p => p.Row.Id);
 
         // Expand "all of a kind" and check every decision before anything is written.

@@ -29,26 +29,26 @@ public static class AccountsApi
     public static void MapAccountsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("accounts");
-        api.MapGet("/session", GetSession).AllowAnonymous().CarriesSecrets().WithName("GetSession")
+        api.MapGet("/session", GetSession).AllowAnonymous().CarriesSecrets().Produces<SessionView>().WithName("GetSession")
             .WithSummary("Who is signed in (if anyone) and, for pages, the anti-forgery token that writes made with the sign-in cookie must send as X-CSRF-TOKEN.");
 
-        api.MapGet("/users", ListUsers).RequireRule(Rules.Administer).WithName("ListUsers").WithSummary("Every account (administrator).");
-        api.MapPost("/users", CreateUser).RequireRule(Rules.Administer).WithName("CreateUser")
+        api.MapGet("/users", ListUsers).RequireRule(Rules.Administer).Produces<IReadOnlyList<UserView>>().WithName("ListUsers").WithSummary("Every account (administrator).");
+        api.MapPost("/users", CreateUser).RequireRule(Rules.Administer).Produces<UserView>(StatusCodes.Status201Created).WithName("CreateUser")
             .WithSummary("Create an account: name, displayName, role (admin|unit|investment|viewer), unit (unit officers), password.");
         api.MapPost("/users/{name}/disable", (string name, HttpContext http, Database db) => SetDisabled(name, true, http, db))
-            .RequireRule(Rules.Administer).WithName("DisableUser").WithSummary("Disable an account: its sessions end at once, its tokens stop working.");
+            .RequireRule(Rules.Administer).Produces<UserView>().WithName("DisableUser").WithSummary("Disable an account: its sessions end at once, its tokens stop working.");
         api.MapPost("/users/{name}/enable", (string name, HttpContext http, Database db) => SetDisabled(name, false, http, db))
-            .RequireRule(Rules.Administer).WithName("EnableUser").WithSummary("Enable an account again (also lifts a lockout).");
+            .RequireRule(Rules.Administer).Produces<UserView>().WithName("EnableUser").WithSummary("Enable an account again (also lifts a lockout).");
 
-        api.MapPut("/me/password", ChangePassword).RequireRule(Rules.SignedIn).WithName("ChangeOwnPassword")
+        api.MapPut("/me/password", ChangePassword).RequireRule(Rules.SignedIn).Produces<PasswordChanged>().WithName("ChangeOwnPassword")
             .RequireRateLimiting(SecuritySetup.SignInRateLimit)
             .WithSummary("Change one's own password (needs the current one, throttled like sign-in); every other cookie session ends; revokeTokens: true also revokes one's API tokens.");
 
-        api.MapGet("/tokens", ListTokens).RequireRule(Rules.SignedIn).WithName("ListTokens")
+        api.MapGet("/tokens", ListTokens).RequireRule(Rules.SignedIn).Produces<IReadOnlyList<ApiTokenView>>().WithName("ListTokens")
             .WithSummary("One's own API tokens (the administrator: ?user= for another user's, ?user=* for all). Tokens themselves are never shown again.");
-        api.MapPost("/tokens", CreateToken).RequireRule(Rules.SignedIn).CarriesSecrets().WithName("CreateToken")
+        api.MapPost("/tokens", CreateToken).RequireRule(Rules.SignedIn).CarriesSecrets().Produces<CreatedToken>(StatusCodes.Status201Created).WithName("CreateToken")
             .WithSummary("Create an API token for oneself; the response is the only time the token is shown.");
-        api.MapDelete("/tokens/{id:long}", RevokeToken).RequireRule(Rules.SignedIn).WithName("RevokeToken")
+        api.MapDelete("/tokens/{id:long}", RevokeToken).RequireRule(Rules.SignedIn).Produces<ApiTokenView>().WithName("RevokeToken")
             .WithSummary("Revoke a token (its owner or the administrator).");
     }
 

@@ -14,7 +14,7 @@ public static class HealthApi
     public sealed record HealthDetails(string Status, string Engine, string Target, IReadOnlyList<int> Migrations, string? DataImportedAt, string? DataFingerprint);
 
     public static void MapHealth(this IEndpointRouteBuilder app) =>
-        app.MapGet("/health", GetHealth).AllowAnonymous().WithName("Health").WithTags("health")
+        app.MapGet("/health", GetHealth).AllowAnonymous().Produces<HealthDetails>().WithName("Health").WithTags("health")
             .WithSummary("Liveness and readiness: the store answers and is migrated. Anonymous callers get only the status; the administrator also the engine, target, migrations and data.");
 
     private static async Task<IResult> GetHealth(HttpContext http, Database database)

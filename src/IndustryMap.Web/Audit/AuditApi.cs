@@ -1,3 +1,4 @@
+using IndustryMap.Web.Api;
 using System.Text;
 using System.Text.Json;
 using IndustryMap.Audit;
@@ -23,10 +24,10 @@ public static class AuditApi
     public static void MapAuditApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/audit").WithTags("audit").RequireRule(Rules.Administer);
-        api.MapGet("/", List).WithName("ListAudit")
+        api.MapGet("/", List).Produces<Page>().WithName("ListAudit")
             .WithSummary("Audit entries in order, filtered by entity, key, actor, action, from/to (ISO-8601 UTC); paged with after= and limit= (≤ 1000).");
-        api.MapGet("/export.csv", ExportCsv).WithName("ExportAudit").WithSummary("The filtered audit log as CSV (UTF-8 with BOM, for spreadsheets).");
-        api.MapGet("/verify", Verify).WithName("VerifyAudit").WithSummary("Walk the hash chain: intact, or the first altered entry.");
+        api.MapGet("/export.csv", ExportCsv).ProducesFile(ResponseDeclarations.Csv).WithName("ExportAudit").WithSummary("The filtered audit log as CSV (UTF-8 with BOM, for spreadsheets).");
+        api.MapGet("/verify", Verify).Produces<AuditVerification>().WithName("VerifyAudit").WithSummary("Walk the hash chain: intact, or the first altered entry.");
     }
 
     private static AuditFilter Filter(string? entity, string? key, string? actor, string? action, string? from, string? to, long? after, int? limit) =>

@@ -24,10 +24,10 @@ public static class CatalogApi
     public static void MapCatalogApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("catalog");
-        api.MapGet("/clusters", ListClusters).WithName("ListClusters")
+        api.MapGet("/clusters", ListClusters).Produces<IReadOnlyList<ClusterView>>().WithName("ListClusters")
             .WithSummary("The 33618 cluster catalog: clusters with tier, sub-industries (细分产业) and key products, each with its sources.");
-        api.MapGet("/taxonomies", ListTaxonomies).WithName("ListTaxonomies").WithSummary("The 33618 catalog and the older plans' own taxonomies.");
-        api.MapGet("/taxonomies/{id}", GetTaxonomy).WithName("GetTaxonomy").WithSummary("A taxonomy's tree and its crosswalk to 33618.");
+        api.MapGet("/taxonomies", ListTaxonomies).Produces<IReadOnlyList<Taxonomy>>().WithName("ListTaxonomies").WithSummary("The 33618 catalog and the older plans' own taxonomies.");
+        api.MapGet("/taxonomies/{id}", GetTaxonomy).Produces<TaxonomyView>().WithName("GetTaxonomy").WithSummary("A taxonomy's tree and its crosswalk to 33618.");
     }
 
     private static async Task<IResult> ListClusters(Database database)

@@ -32,6 +32,15 @@ public static class ChainsApi
         SourceView? LocalPrintedSource, int Enterprises, int Local, decimal? Share, string? Quality, string? Note, long Version, SourceView Source,
         IReadOnlyList<NodeView> Nodes, IReadOnlyList<EdgeView> Edges);
 
+    /// <summary>A chain's head after an edit (issue 12 §6).</summary>
+    public sealed record ChainHeadView(string Id, string? AdminLeader, string? EnterpriseLeader, string? Note, long Version);
+
+    /// <summary>A chain's map after it was replaced: the new version and how many nodes, members and edges it has.</summary>
+    public sealed record ChainMapCounts(string Id, long Version, int Nodes, int Members, int Edges);
+
+    /// <summary>A chain imported from the template: created (201) or replaced (200).</summary>
+    public sealed record ChainImported(string Id, string Name, string? Unit, long Version, int Nodes, int Members, int Edges, bool Created);
+
     public sealed record CollectionView(string Id, string Title, int? Declared, int Loaded, string? Quality, string? Note, SourceView Source);
 
     public sealed record LocalisationView(string? Field, string Enterprise, string? Registry, int? Suppliers, int? LocalSuppliers, string Share,
@@ -39,23 +48,23 @@ public static class ChainsApi
 
     public static void MapChainsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPut("/api/units/{unit}/chains/{id}", Update).RequireRule(Rules.UnitData).WithTags("chains").WithName("UpdateChain")
+        app.MapPut("/api/units/{unit}/chains/{id}", Update).RequireRule(Rules.UnitData).Produces<ChainHeadView>().WithTags("chains").WithName("UpdateChain")
             .WithSummary("Edit a chain's 行政链长, 链主 and note: the unit officer of the chain's unit or the administrator; body names the version edited (409 when stale).");
-        app.MapPut("/api/units/{unit}/chains/{id}/map", UpdateMap).RequireRule(Rules.UnitData).WithTags("chains").WithName("UpdateChainMap")
+        app.MapPut("/api/units/{unit}/chains/{id}/map", UpdateMap).RequireRule(Rules.UnitData).Produces<ChainMapCounts>().WithTags("chains").WithName("UpdateChainMap")
             .WithSummary("Replace a chain's nodes, members and edges (JSON: version, nodes[{id, segment, stage, name, products, catalog, note, members[{name, kind, location, registry, note}]}], edges[{from, to, note}]): the unit officer of the chain's unit or the administrator. All checked first; one bad field changes nothing (400, every problem in details.errors); 409 when the version is stale.");
-        app.MapPost("/api/units/{unit}/chains/import", Import).RequireRule(Rules.UnitData).WithMetadata(UploadBodyLimit.Instance).WithTags("chains")
+        app.MapPost("/api/units/{unit}/chains/import", Import).RequireRule(Rules.UnitData).Produces<ChainImported>().Produces<ChainImported>(StatusCodes.Status201Created).WithMetadata(UploadBodyLimit.Instance).WithTags("chains")
             .WithName("ImportChain")
             .WithSummary("Import a chain from the .xlsx template (the body, or a multipart file): a new id creates the chain in the unit (201), an existing one of the unit is replaced when the workbook's 版本 is current. All-or-nothing; every problem names file, sheet, row and column.");
         var api = app.MapGroup("/api/chains").WithTags("chains");
-        api.MapGet("/template.xlsx", BlankTemplate).WithName("ChainTemplate").WithSummary("The empty .xlsx chain template (?unit= fills in the unit).");
-        api.MapGet("", List).WithName("ListChains").WithSummary("Industry chains with node, enterprise, local and gap counts; filters: unit, cluster.");
-        api.MapGet("/collections", Collections).WithName("ListChainCollections")
+        api.MapGet("/template.xlsx", BlankTemplate).ProducesFile(ResponseDeclarations.Xlsx).WithName("ChainTemplate").WithSummary("The empty .xlsx chain template (?unit= fills in the unit).");
+        api.MapGet("", List).Produces<IReadOnlyList<ChainSummaryView>>().WithName("ListChains").WithSummary("Industry chains with node, enterprise, local and gap counts; filters: unit, cluster.");
+        api.MapGet("/collections", Collections).Produces<IReadOnlyList<CollectionView>>().WithName("ListChainCollections")
             .WithSummary("The sets of chain maps documents promise (附件二: 7) with how many were printed and loaded, and the data-quality note.");
-        api.MapGet("/localisation", LocalisationList).WithName("ListChainLocalisation")
+        api.MapGet("/localisation", LocalisationList).Produces<IReadOnlyList<LocalisationView>>().WithName("ListChainLocalisation")
             .WithSummary("Supplier localisation of key enterprises as printed (seed 004 表1-1 and L154).");
-        api.MapGet("/gaps.{format}", AllGaps).WithName("ExportChainGaps").WithSummary("Every chain's gap list (补链清单) as .xlsx or .csv; filter: unit.");
-        api.MapGet("/{id}", One).WithName("GetChain").WithSummary("One chain: nodes with segment, products, catalog items, members (location, registry link) and sources; edges.");
-        api.MapGet("/{id}/template.xlsx", ChainTemplate).WithName("ChainTemplateFilled")
+        api.MapGet("/gaps.{format}", AllGaps).ProducesFile(ResponseDeclarations.Csv, ResponseDeclarations.Xlsx).WithName("ExportChainGaps").WithSummary("Every chain's gap list (补链清单) as .xlsx or .csv; filter: unit.");
+        api.MapGet("/{id}", One).Produces<ChainView>().WithName("GetChain").WithSummary("One chain: nodes with segment, products, catalog items, members (location, registry link) and sources; edges.");
+        api.MapGet("/{id}/template.xlsx", ChainTemplate).ProducesFile(ResponseDeclarations.Xlsx).WithName("ChainTemplateFilled")
             .WithSummary("The .xlsx template filled with the chain (head with its version, nodes, members, edges and where each row comes from): edit and import it back.");
         api.MapGet("/{id}/gaps", Gaps).WithName("GetChainGaps")
             .WithSummary("The chain's gap list: per node gap/weak/strong, local share, candidate outside suppliers and covering units; ?format=csv or xlsx.");
@@ -73,19 +82,19 @@ public static class ChainsApi
         }).ToList());
     }
 
-    private static async Task<IResult> Update(string unit, string id, ChainHeadEdit edit, HttpContext http, Database database, TimeProvider time)
+    private static async Task<IResult> Update(string unit, string id, ChainHeadEdit edit, HttpContext http, Database database)
     {
-        var chain = await ChainEditing.UpdateHeadAsync(database, http.RequireActor(), time, unit, id, edit);
-        return Results.Ok(new { id = chain.Key, chain.AdminLeader, chain.EnterpriseLeader, chain.Note, chain.Version });
+        var chain = await ChainEditing.UpdateHeadAsync(database, http.RequireActor(), unit, id, edit);
+        return Results.Ok(new ChainHeadView(chain.Key, chain.AdminLeader, chain.EnterpriseLeader, chain.Note, chain.Version));
     }
 
-    private static async Task<IResult> UpdateMap(string unit, string id, ChainMapEdit edit, HttpContext http, Database database, TimeProvider time)
+    private static async Task<IResult> UpdateMap(string unit, string id, ChainMapEdit edit, HttpContext http, Database database)
     {
-        var chain = await ChainMapEditing.ReplaceMapAsync(database, http.RequireActor(), time, unit, id, edit);
-        return Results.Ok(new { id = chain.Key, chain.Version, nodes = chain.Nodes.Count, members = chain.Nodes.Sum(n => n.Members.Count), edges = chain.Edges.Count });
+        var chain = await ChainMapEditing.ReplaceMapAsync(database, http.RequireActor(), unit, id, edit);
+        return Results.Ok(new ChainMapCounts(chain.Key, chain.Version, chain.Nodes.Count, chain.Nodes.Sum(n => n.Members.Count), chain.Edges.Count));
     }
 
-    private static async Task<IResult> Import(string unit, HttpContext http, Database database, TimeProvider time)
+    private static async Task<IResult> Import(string unit, HttpContext http, Database database)
     {
         // The body is capped by the upload limit (INDUSTRYMAP_MAX_UPLOAD_MB); what it unpacks to by XlsxReader's limits.
         var name = "上传的文件";
@@ -103,8 +112,8 @@ public static class ChainsApi
             await http.Request.Body.CopyToAsync(memory);
         }
         var draft = ChainWorkbook.Read(memory.ToArray(), name);
-        var (chain, created) = await ChainMapEditing.ImportAsync(database, http.RequireActor(), time, unit, draft, ChainWorkbook.Places(name));
-        var view = new { id = chain.Key, chain.Name, chain.Unit, chain.Version, nodes = chain.Nodes.Count, members = chain.Nodes.Sum(n => n.Members.Count), edges = chain.Edges.Count, created };
+        var (chain, created) = await ChainMapEditing.ImportAsync(database, http.RequireActor(), unit, draft, ChainWorkbook.Places(name));
+        var view = new ChainImported(chain.Key, chain.Name, chain.Unit, chain.Version, chain.Nodes.Count, chain.Nodes.Sum(n => n.Members.Count), chain.Edges.Count, created);
         return created ? Results.Created($"/api/chains/{Uri.EscapeDataString(chain.Key)}", view) : Results.Ok(view);
     }
 

@@ -27,7 +27,7 @@ public static class ChecksApi
     }
 
     public static void MapChecksApi(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/checks", GetChecks).WithTags("checks").WithName("ConsistencyReport")
+        app.MapGet("/api/checks", GetChecks).WithTags("checks").Produces<Report>().WithName("ConsistencyReport")
             .WithSummary("The consistency report by kind — conflict 冲突, restatement 复述 (not a problem), cascade 级联不符, growth 增速不符, count 计数不符, tier 分级不一, quality 数据质量 — each side with its source; filters: plan, kind, status.");
 
     private static async Task<IResult> GetChecks(string? plan, string? kind, string? status, Database database)

@@ -12,9 +12,9 @@ public static class DocumentsApi
     public static void MapDocumentsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/documents").WithTags("documents");
-        api.MapGet("/", ListDocuments).WithName("ListDocuments").WithSummary("The source documents: title, issuer, number, date.");
-        api.MapGet("/{document}", GetDocument).WithName("GetDocument");
-        api.MapGet("/{document}/lines/{range}", GetLines).WithName("GetDocumentLines")
+        api.MapGet("/", ListDocuments).Produces<IReadOnlyList<SourceDocument>>().WithName("ListDocuments").WithSummary("The source documents: title, issuer, number, date.");
+        api.MapGet("/{document}", GetDocument).Produces<SourceDocument>().WithName("GetDocument");
+        api.MapGet("/{document}/lines/{range}", GetLines).Produces<DocumentExcerpt>().WithName("GetDocumentLines")
             .WithSummary("The text of lines {from}-{to} (or one line) of a document, as cited by a fact's source.");
     }
 

@@ -27,14 +27,14 @@ public static class FirstContactsApi
     {
         var api = app.MapGroup("/api/first-contacts").WithTags("first contacts");
         // The rule lets signed-in users through; the unit in the body is then checked (unit officer of that unit, or the administrator).
-        api.MapPost("", Register).RequireRule(Rules.SignedIn).WithName("RegisterFirstContact")
+        api.MapPost("", Register).RequireRule(Rules.SignedIn).Produces<RegistrationView>(StatusCodes.Status201Created).WithName("RegisterFirstContact")
             .WithSummary("Register first contact (首谈): unit, investor, project, amountYi, contactedOn (YYYY-MM-DD), note. The unit's officer or the " +
                          "administrator. A second unit registering the same investor and project is stored and flagged as a conflict (both timestamps).");
-        api.MapGet("", List).RequireRule(Rules.SignedIn).WithName("ListFirstContacts")
+        api.MapGet("", List).RequireRule(Rules.SignedIn).Produces<IReadOnlyList<EntryView>>().WithName("ListFirstContacts")
             .WithSummary("The register in order, with each entry's hash and the previous one's; filters: unit, investor, conflicts=true. Signed-in users.");
-        api.MapGet("/export.xlsx", Export).RequireRule(Rules.SignedIn).WithName("ExportFirstContacts")
+        api.MapGet("/export.xlsx", Export).RequireRule(Rules.SignedIn).ProducesFile(ResponseDeclarations.Xlsx).WithName("ExportFirstContacts")
             .WithSummary("The register as an Excel workbook, in order, with conflicts, who registered and when, and each entry's hash.");
-        api.MapGet("/verify", Verify).RequireRule(Rules.SignedIn).WithName("VerifyFirstContacts")
+        api.MapGet("/verify", Verify).RequireRule(Rules.SignedIn).Produces<RegisterVerification>().WithName("VerifyFirstContacts")
             .WithSummary("Walk the hash chain: intact, or the first broken entry; and whether the database still refuses changes.");
     }
 

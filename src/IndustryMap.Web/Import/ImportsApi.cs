@@ -17,7 +17,7 @@ public static class ImportsApi
     public static void MapImportsApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/imports", Import).WithTags("import").RequireRule(Rules.Administer).WithMetadata(UploadBodyLimit.Instance)
-            .WithName("ImportSeedData").Accepts<IFormFile>("application/zip", "multipart/form-data")
+            .Produces<ImportResult>(StatusCodes.Status201Created).WithName("ImportSeedData").Accepts<IFormFile>("application/zip", "multipart/form-data")
             .WithSummary("Import a zipped seed-data folder: 201 with counts, or 422 with every error by file, row and field (nothing written).");
     }
 

@@ -28,20 +28,20 @@ public static class IntakeApi
     public static void MapIntakeApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/intake").WithTags("intake");
-        api.MapPost("", Upload).RequireRule(Rules.SignedIn).WithMetadata(UploadBodyLimit.Instance).WithName("UploadPlan")
+        api.MapPost("", Upload).RequireRule(Rules.SignedIn).Produces<JsonObject>(StatusCodes.Status201Created).WithMetadata(UploadBodyLimit.Instance).WithName("UploadPlan")
             .Accepts<IFormFile>("multipart/form-data", "application/json")
             .WithSummary("Take in a plan: a multipart file (.txt, .docx, .pdf; fields title, issuer, issuedOn, scope) or JSON {text, title, scope}. Stores it byte " +
                          "for byte with its line-numbered text and returns {document, proposals: {targets, designations, parks, projects}}. The administrator, or a unit officer for their unit.");
-        api.MapGet("", List).RequireRule(Rules.SignedIn).WithName("ListIntakes").WithSummary("Uploaded plans, newest first.");
-        api.MapGet("/{id:long}", Get).RequireRule(Rules.SignedIn).WithName("GetIntake")
+        api.MapGet("", List).RequireRule(Rules.SignedIn).Produces<IReadOnlyList<IntakeDocumentRow>>().WithName("ListIntakes").WithSummary("Uploaded plans, newest first.");
+        api.MapGet("/{id:long}", Get).RequireRule(Rules.SignedIn).Produces<JsonObject>().WithName("GetIntake")
             .WithSummary("One uploaded plan with its proposals, each with its lines, confidence, status, the reviewer's decision and stored data it contradicts.");
-        api.MapGet("/{id:long}/file", File).RequireRule(Rules.SignedIn).WithName("GetIntakeFile").WithSummary("The uploaded file, byte for byte.");
-        api.MapPost("/{id:long}/decisions", Decide).RequireRule(Rules.SignedIn).WithName("DecideIntake")
+        api.MapGet("/{id:long}/file", File).RequireRule(Rules.SignedIn).ProducesFile("application/octet-stream", "text/plain", "application/pdf", ResponseDeclarations.Docx).WithName("GetIntakeFile").WithSummary("The uploaded file, byte for byte.");
+        api.MapPost("/{id:long}/decisions", Decide).RequireRule(Rules.SignedIn).Produces<JsonObject>().WithName("DecideIntake")
             .WithSummary("Accept (optionally with edit: indicator, scopeKind, scope, year, clearYear, value, valueHigh, unit, comparator, cumulative) or reject " +
                          "proposals: {decisions: [{proposal, action}] or [{kind: \"target\", action}]} — all or nothing, each audited. Accepted targets appear in /api/targets.");
     }
 
-    private static async Task<IResult> Upload(HttpContext http, Database database, TimeProvider time)
+    private static async Task<IResult> Upload(HttpContext http, Database database)
     {
         var actor = http.RequireActor();
         NewIntake input;
@@ -61,7 +61,7 @@ public static class IntakeApi
             if (body?.Text is null) return Problems.BadRequest("text_required", "请提供规划文本（text）或上传文件", "give the plan's text (text) or upload a file");
             input = new NewIntake((body.Title ?? "text") + ".txt", Encoding.UTF8.GetBytes(body.Text), body.Title, body.Issuer, body.IssuedOn, body.Scope, FromJson: true);
         }
-        var detail = await IntakeStore.CreateAsync(database, actor, time, input);
+        var detail = await IntakeStore.CreateAsync(database, actor, input);
         return Results.Created($"/api/intake/{detail.Document.Id}", View(detail));
     }
 
@@ -84,11 +84,11 @@ public static class IntakeApi
         return Results.File(file.Content, type, file.Name);
     }
 
-    private static async Task<IResult> Decide(long id, DecisionsBody body, HttpContext http, Database database, TimeProvider time)
+    private static async Task<IResult> Decide(long id, DecisionsBody body, HttpContext http, Database database)
     {
         var decisions = (body.Decisions ?? []).Select(d => new IntakeDecision(d.Proposal, d.Kind, d.Action ?? "",
             d.Edit is { } e ? new TargetEdit(e.Indicator, e.ScopeKind, e.Scope, e.Year, e.ClearYear ?? false, e.Value, e.ValueHigh, e.Unit, e.Comparator, e.Cumulative) : null)).ToList();
-        return Results.Ok(View(await IntakeStore.DecideAsync(database, http.RequireActor(), time, id, decisions)));
+        return Results.Ok(View(await IntakeStore.DecideAsync(database, http.RequireActor(), id, decisions)));
     }
 
     /// <summary>The shape: {document, proposals: {targets: [{indicator, scope, year, value, unit, normalized, comparator, cumulative, baseline, lines, confidence, …}], …}}.</summary>

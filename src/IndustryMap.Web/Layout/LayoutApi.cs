@@ -24,10 +24,10 @@ public static class LayoutApi
     public static void MapLayoutApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/layouts").WithTags("layout");
-        api.MapGet("/", ListEditions).WithName("ListLayoutEditions").WithSummary("The layout editions and how many units each records.");
-        api.MapGet("/{year:int}/summary", GetSummary).WithName("GetLayoutSummary")
+        api.MapGet("/", ListEditions).Produces<IReadOnlyList<LayoutEdition>>().WithName("ListLayoutEditions").WithSummary("The layout editions and how many units each records.");
+        api.MapGet("/{year:int}/summary", GetSummary).Produces<LayoutCoverage>().WithName("GetLayoutSummary")
             .WithSummary("How many units the edition records from the seed documents, from public sources, entered by people, and not at all; per unit its tier and sources.");
-        api.MapGet("/{year:int}", GetEdition).WithName("GetLayoutEdition")
+        api.MapGet("/{year:int}", GetEdition).Produces<IReadOnlyList<DesignationView>>().WithName("GetLayoutEdition")
             .WithSummary("One row per designation (dominant 主导 / characteristic 特色) with its source lines; filters: unit, industry, cluster, role.");
     }
 

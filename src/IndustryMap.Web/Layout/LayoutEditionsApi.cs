@@ -1,3 +1,4 @@
+using IndustryMap.Web.Api;
 using IndustryMap.Layout;
 using IndustryMap.Storage;
 using IndustryMap.Web.Authorization;
@@ -17,13 +18,13 @@ public static class LayoutEditionsApi
     public static void MapLayoutEditionsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/layouts").WithTags("layout").RequireRule(Rules.Administer);
-        api.MapPost("/", CreateDraft).WithName("CreateLayoutEdition")
+        api.MapPost("/", CreateDraft).Produces<EditionRow>(StatusCodes.Status201Created).WithName("CreateLayoutEdition")
             .WithSummary("Create a draft edition for a year (empty, or copyFrom another edition's designations). Administrator.");
-        api.MapPost("/{year:int}/designations", AddDesignation).WithName("AddLayoutDesignation")
+        api.MapPost("/{year:int}/designations", AddDesignation).Produces<StoredDesignation>(StatusCodes.Status201Created).WithName("AddLayoutDesignation")
             .WithSummary("Add a designation to a draft: unit, role (dominant|characteristic), industry (33618), optional printed, detail, note, source. The caps of LayoutRules apply.");
-        api.MapDelete("/{year:int}/designations/{id:long}", RemoveDesignation).WithName("RemoveLayoutDesignation")
+        api.MapDelete("/{year:int}/designations/{id:long}", RemoveDesignation).Produces<StoredDesignation>().WithName("RemoveLayoutDesignation")
             .WithSummary("Remove a designation from a draft.");
-        api.MapPost("/{year:int}/publish", Publish).WithName("PublishLayoutEdition")
+        api.MapPost("/{year:int}/publish", Publish).Produces<EditionRow>().WithName("PublishLayoutEdition")
             .WithSummary("Publish a draft: the map shows it, and it can no longer be edited.");
     }
 

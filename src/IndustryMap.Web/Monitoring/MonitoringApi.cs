@@ -29,6 +29,9 @@ public static class MonitoringApi
 
     public sealed record TargetRequest(string? Indicator, string? Unit, string? Group, int? Year, decimal? Value, int? BaselineYear, decimal? BaselineValue, string? Note);
 
+    /// <summary>The assessment target as set: its id and what was asked.</summary>
+    public sealed record TargetSet(long Id, string? Indicator, string? Unit, string? Group, int? Year, decimal? Value);
+
     public sealed record IndexRequest(long? Version, string? Name, string? Frequency, string? Normalization, IReadOnlyList<string>? Groups,
         IReadOnlyList<IndexIndicatorSetting>? Indicators);
 
@@ -54,69 +57,69 @@ public static class MonitoringApi
     {
         var api = app.MapGroup("/api").WithTags("monitoring");
 
-        api.MapGet("/monitoring/indicators", ListIndicators).RequireRule(Rules.SignedIn).WithName("ListMonitoredIndicators")
+        api.MapGet("/monitoring/indicators", ListIndicators).RequireRule(Rules.SignedIn).Produces<IReadOnlyList<IndicatorView>>().WithName("ListMonitoredIndicators")
             .WithSummary("The monitored indicators: frequency, kind, who reports them, validation range. Signed-in users.");
-        api.MapPut("/monitoring/indicators/{plan}/{code}", ConfigureIndicator).RequireRule(Rules.Administer).WithName("ConfigureMonitoredIndicator")
+        api.MapPut("/monitoring/indicators/{plan}/{code}", ConfigureIndicator).RequireRule(Rules.Administer).Produces<IndicatorView>().WithName("ConfigureMonitoredIndicator")
             .WithSummary("Monitor an indicator or change how: frequency (year|quarter|month), kind, reporters (plan|all), minValue, maxValue, required, changeWarningShare. Administrator.");
-        api.MapPost("/monitoring/targets", SetTarget).RequireRule(Rules.Administer).WithName("SetAssessmentTarget")
+        api.MapPost("/monitoring/targets", SetTarget).RequireRule(Rules.Administer).Produces<TargetSet>().WithName("SetAssessmentTarget")
             .WithSummary("Set an assessment target the plans do not state (seed 001 §七（三）): indicator, unit or group (or neither: the city), year, value, baseline. Administrator.");
 
-        api.MapGet("/periods", ListPeriods).RequireRule(Rules.SignedIn).WithName("ListPeriods").WithSummary("Reporting periods with their deadlines (filter: frequency).");
-        api.MapPost("/periods", OpenPeriod).RequireRule(Rules.Administer).WithName("OpenPeriod")
+        api.MapGet("/periods", ListPeriods).RequireRule(Rules.SignedIn).Produces<IReadOnlyList<PeriodView>>().WithName("ListPeriods").WithSummary("Reporting periods with their deadlines (filter: frequency).");
+        api.MapPost("/periods", OpenPeriod).RequireRule(Rules.Administer).Produces<PeriodView>(StatusCodes.Status201Created).WithName("OpenPeriod")
             .WithSummary("Open a reporting period: code (2024, 2024Q2, 2024-05) and optional dueOn (yyyy-MM-dd; default the 15th of the next month, 31 March for a year). Administrator.");
-        api.MapGet("/periods/{period}/reporting", ReportingRate).RequireRule(Rules.SignedIn).WithName("GetReportingRate")
+        api.MapGet("/periods/{period}/reporting", ReportingRate).RequireRule(Rules.SignedIn).Produces<ReportingRate>().WithName("GetReportingRate")
             .WithSummary("Who has submitted for a period, who is late, who has not started.");
 
-        api.MapGet("/submissions", ListSubmissions).RequireRule(Rules.SignedIn).WithName("ListSubmissions").WithSummary("Submissions (filters: period, unit, state).");
-        api.MapGet("/submissions/{unit}/{period}", GetSubmission).RequireRule(Rules.SignedIn).WithName("GetSubmission")
+        api.MapGet("/submissions", ListSubmissions).RequireRule(Rules.SignedIn).Produces<IReadOnlyList<SubmissionView>>().WithName("ListSubmissions").WithSummary("Submissions (filters: period, unit, state).");
+        api.MapGet("/submissions/{unit}/{period}", GetSubmission).RequireRule(Rules.SignedIn).Produces<SubmissionForm>().WithName("GetSubmission")
             .WithSummary("A unit's report for a period: the form's lines with values, previous values and checks; state, version (also as ETag), history.");
-        api.MapPut("/submissions/{unit}/{period}", SaveSubmission).RequireRule(Rules.UnitData).WithName("SaveSubmission")
+        api.MapPut("/submissions/{unit}/{period}", SaveSubmission).RequireRule(Rules.UnitData).Produces<SubmissionForm>().WithName("SaveSubmission")
             .WithSummary("Save values into the draft: {version, values: [{indicator: \"yx2027/ind01\", value, unit?, note?}]}. The unit's officer or the administrator; a stale version gets 409.");
-        api.MapPost("/submissions/{unit}/{period}/upload", Upload).RequireRule(Rules.UnitData).WithName("UploadSubmission")
+        api.MapPost("/submissions/{unit}/{period}/upload", Upload).RequireRule(Rules.UnitData).Produces<SubmissionForm>().WithName("UploadSubmission")
             .WithSummary("Save the values of a filled-in template (.xlsx or CSV, as the body or a multipart file; ?version= or If-Match). All rows are read first: one bad row saves nothing.");
         api.MapGet("/submissions/{unit}/{period}/template.xlsx", (string unit, string period, Database db) => Template(unit, period, db, xlsx: true))
-            .RequireRule(Rules.SignedIn).WithName("DownloadSubmissionTemplateXlsx").WithSummary("The Excel template of the report, filled with what is stored.");
+            .RequireRule(Rules.SignedIn).ProducesFile(ResponseDeclarations.Xlsx).WithName("DownloadSubmissionTemplateXlsx").WithSummary("The Excel template of the report, filled with what is stored.");
         api.MapGet("/submissions/{unit}/{period}/template.csv", (string unit, string period, Database db) => Template(unit, period, db, xlsx: false))
-            .RequireRule(Rules.SignedIn).WithName("DownloadSubmissionTemplateCsv").WithSummary("The CSV (UTF-8) template of the report.");
+            .RequireRule(Rules.SignedIn).ProducesFile(ResponseDeclarations.Csv).WithName("DownloadSubmissionTemplateCsv").WithSummary("The CSV (UTF-8) template of the report.");
         api.MapPost("/submissions/{unit}/{period}/submit", (string unit, string period, ActionRequest? r, HttpContext h, Database db) =>
                 Transition(unit, period, SubmissionActions.Submit, r, h, db))
-            .RequireRule(Rules.UnitData).WithName("SubmitSubmission").WithSummary("Submit for review: refused with 422 and every failing check when a value is missing or out of range.");
+            .RequireRule(Rules.UnitData).Produces<SubmissionForm>().WithName("SubmitSubmission").WithSummary("Submit for review: refused with 422 and every failing check when a value is missing or out of range.");
         api.MapPost("/submissions/{unit}/{period}/approve", (string unit, string period, ActionRequest? r, HttpContext h, Database db) =>
                 Transition(unit, period, SubmissionActions.Approve, r, h, db))
-            .RequireRule(Rules.Administer).WithName("ApproveSubmission").WithSummary("Approve and lock. Administrator.");
+            .RequireRule(Rules.Administer).Produces<SubmissionForm>().WithName("ApproveSubmission").WithSummary("Approve and lock. Administrator.");
         api.MapPost("/submissions/{unit}/{period}/return", (string unit, string period, ActionRequest? r, HttpContext h, Database db) =>
                 Transition(unit, period, SubmissionActions.Return, r, h, db))
-            .RequireRule(Rules.Administer).WithName("ReturnSubmission").WithSummary("Return to the unit with a comment (required). Administrator.");
+            .RequireRule(Rules.Administer).Produces<SubmissionForm>().WithName("ReturnSubmission").WithSummary("Return to the unit with a comment (required). Administrator.");
         api.MapPost("/submissions/{unit}/{period}/unlock", (string unit, string period, ActionRequest? r, HttpContext h, Database db) =>
                 Transition(unit, period, SubmissionActions.Unlock, r, h, db))
-            .RequireRule(Rules.Administer).WithName("UnlockSubmission").WithSummary("Reopen an approved report as a draft, with a reason (required). Administrator.");
+            .RequireRule(Rules.Administer).Produces<SubmissionForm>().WithName("UnlockSubmission").WithSummary("Reopen an approved report as a draft, with a reason (required). Administrator.");
 
-        api.MapGet("/targets/annual", AnnualTargets).RequireRule(Rules.SignedIn).WithName("GetAnnualTargets")
+        api.MapGet("/targets/annual", AnnualTargets).RequireRule(Rules.SignedIn).Produces<IReadOnlyList<AnnualTargets>>().WithName("GetAnnualTargets")
             .WithSummary("The yearly path to each assessment target (filters: plan, unit, indicator); years between stated values are derived and marked so.");
-        api.MapGet("/progress", GetProgress).RequireRule(Rules.SignedIn).WithName("GetProgress")
+        api.MapGet("/progress", GetProgress).RequireRule(Rules.SignedIn).Produces<IReadOnlyList<ProgressRow>>().WithName("GetProgress")
             .WithSummary("Progress of every assessment target with approved actuals (filters: plan, unit, indicator, period = as of; includeDemo, default true), rolled up to groups and the city where the indicator sums.");
 
-        api.MapGet("/rankings", GetRankings).RequireRule(Rules.SignedIn).WithName("GetRankings")
+        api.MapGet("/rankings", GetRankings).RequireRule(Rules.SignedIn).Produces<IReadOnlyList<RankingResult>>().WithName("GetRankings")
             .WithSummary("The 赛马 of a period (?period=2025Q3, optional index, includeDemo): rank, score and rank change per peer group, each score with the approved values behind it.");
-        api.MapGet("/rankings/indexes", ListIndexes).RequireRule(Rules.SignedIn).WithName("ListRankingIndexes").WithSummary("The composite indexes.");
-        api.MapPut("/rankings/indexes/{code}", SaveIndex).RequireRule(Rules.Administer).WithName("SaveRankingIndex")
+        api.MapGet("/rankings/indexes", ListIndexes).RequireRule(Rules.SignedIn).Produces<IReadOnlyList<IndexView>>().WithName("ListRankingIndexes").WithSummary("The composite indexes.");
+        api.MapPut("/rankings/indexes/{code}", SaveIndex).RequireRule(Rules.Administer).Produces<IndexView>().WithName("SaveRankingIndex")
             .WithSummary("Create (version 0) or change an index: name, frequency, normalization (minmax|zscore|rank), groups, indicators [{indicator, measure (value|growth|completion), weight}]. Administrator.");
-        api.MapGet("/rankings/{period}/units/{unit}", GetDrillDown).RequireRule(Rules.SignedIn).WithName("GetRankingDrillDown")
+        api.MapGet("/rankings/{period}/units/{unit}", GetDrillDown).RequireRule(Rules.SignedIn).Produces<DrillDown>().WithName("GetRankingDrillDown")
             .WithSummary("One unit's ranks in a period, with each indicator score and the submitted values behind it.");
 
-        api.MapGet("/bulletins", ListBulletins).RequireRule(Rules.SignedIn).WithName("ListBulletins");
-        api.MapGet("/bulletins/{period}", GetBulletin).RequireRule(Rules.SignedIn).WithName("GetBulletin")
+        api.MapGet("/bulletins", ListBulletins).RequireRule(Rules.SignedIn).Produces<IReadOnlyList<BulletinSummary>>().WithName("ListBulletins");
+        api.MapGet("/bulletins/{period}", GetBulletin).RequireRule(Rules.SignedIn).Produces<BulletinContent>().WithName("GetBulletin")
             .WithSummary("The bulletin of a period as JSON (includeDemo, default true): the reviewed text, or a draft built now.");
         api.MapGet("/bulletins/{period}.docx", (string period, bool? includeDemo, Database db) => BulletinFile(period, includeDemo, db, docx: true))
-            .RequireRule(Rules.SignedIn).WithName("GetBulletinDocx").WithSummary("The bulletin as a Word document. Demo data only with ?includeDemo=true.");
+            .RequireRule(Rules.SignedIn).ProducesFile(ResponseDeclarations.Docx).WithName("GetBulletinDocx").WithSummary("The bulletin as a Word document. Demo data only with ?includeDemo=true.");
         api.MapGet("/bulletins/{period}.xlsx", (string period, bool? includeDemo, Database db) => BulletinFile(period, includeDemo, db, docx: false))
-            .RequireRule(Rules.SignedIn).WithName("GetBulletinXlsx").WithSummary("The bulletin as an Excel workbook. Demo data only with ?includeDemo=true.");
-        api.MapPut("/bulletins/{period}", SaveBulletin).RequireRule(Rules.Administer).WithName("SaveBulletinDraft")
+            .RequireRule(Rules.SignedIn).ProducesFile(ResponseDeclarations.Xlsx).WithName("GetBulletinXlsx").WithSummary("The bulletin as an Excel workbook. Demo data only with ?includeDemo=true.");
+        api.MapPut("/bulletins/{period}", SaveBulletin).RequireRule(Rules.Administer).Produces<BulletinSummary>().WithName("SaveBulletinDraft")
             .WithSummary("Create or edit the draft: number (文号), title. Administrator.");
         api.MapPost("/bulletins/{period}/review", (string period, ActionRequest? r, HttpContext h, Database db) => ReviewBulletin(period, r, h, db))
-            .RequireRule(Rules.Administer).WithName("ReviewBulletin").WithSummary("The review step: draft → reviewed; freezes the text. Administrator.");
+            .RequireRule(Rules.Administer).Produces<BulletinSummary>().WithName("ReviewBulletin").WithSummary("The review step: draft → reviewed; freezes the text. Administrator.");
         api.MapPost("/bulletins/{period}/reopen", (string period, ActionRequest? r, HttpContext h, Database db) => ReopenBulletin(period, r, h, db))
-            .RequireRule(Rules.Administer).WithName("ReopenBulletin").WithSummary("Back to draft, with a reason. Administrator.");
+            .RequireRule(Rules.Administer).Produces<BulletinSummary>().WithName("ReopenBulletin").WithSummary("Back to draft, with a reason. Administrator.");
     }
 
     // ------------------------------------------------------------------ set-up
@@ -147,7 +150,7 @@ public static class MonitoringApi
         }
         var id = await AssessmentTargetStore.SetAsync(database, http.RequireActor(), request.Indicator, request.Unit, request.Group, request.Year.Value,
             request.Value.Value, request.BaselineYear, request.BaselineValue, request.Note);
-        return Results.Ok(new { id, request.Indicator, request.Unit, request.Group, request.Year, request.Value });
+        return Results.Ok(new TargetSet(id, request.Indicator, request.Unit, request.Group, request.Year, request.Value));
     }
 
     private static PeriodView View(PeriodRow p) => new(p.Code, p.Key.Chinese, p.Frequency, p.StartsOn, p.EndsOn, p.DueOn, p.IsDemo == 1, p.CreatedBy);

@@ -17,6 +17,12 @@ public static class PipelineApi
     public sealed record ProjectBody(string? Name, string? Description, string? Unit, string? Park, decimal? AmountYi, decimal? LandMu, string? Origin,
         bool? ForeignInvested, string? Investor, long? FirstContact, string? Stage, string? StageOn, string? Note);
 
+    /// <summary>One project and the placement it was given when it was added (as stored, null when none).</summary>
+    public sealed record ProjectDetail(ProjectView Project, System.Text.Json.JsonElement? Placement);
+
+    /// <summary>The 渝西 floor (亿元, with its clause) and each unit's projects measured against it.</summary>
+    public sealed record YuxiFloorView(decimal FloorYi, SourceView Source, IReadOnlyList<YuxiFloorRow> Rows);
+
     public sealed record MoveBody(string? Stage, string? StageOn, string? Note, long? Version);
 
     public sealed record EventView(string Stage, string StageChinese, string StageOn, string? Note, string RecordedBy, string RecordedAt);
@@ -28,18 +34,18 @@ public static class PipelineApi
     public static void MapPipelineApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/pipeline").WithTags("pipeline");
-        api.MapPost("", Create).RequireRule(Rules.Investment).WithName("AddPipelineProject")
+        api.MapPost("", Create).RequireRule(Rules.Investment).Produces<ProjectView>(StatusCodes.Status201Created).WithName("AddPipelineProject")
             .WithSummary("Enter a placed project into the pipeline: name, description, unit (where it goes), park, amountYi, landMu, origin, foreignInvested, " +
                          "investor, firstContact (register entry), stage (default negotiating), stageOn. Its placement at that moment is kept with it.");
-        api.MapPost("/{id:long}/stages", Move).RequireRule(Rules.Investment).WithName("MovePipelineProject")
+        api.MapPost("/{id:long}/stages", Move).RequireRule(Rules.Investment).Produces<ProjectView>().WithName("MovePipelineProject")
             .WithSummary("Move a project forward to a later stage with its date (stage, stageOn, note, version for optimistic concurrency).");
-        api.MapGet("", List).RequireRule(Rules.SignedIn).WithName("ListPipelineProjects").WithSummary("Pipeline projects with their stage history; filters: unit, stage.");
-        api.MapGet("/{id:long}", Get).RequireRule(Rules.SignedIn).WithName("GetPipelineProject").WithSummary("One project, its stages and its placement snapshot.");
-        api.MapGet("/export.xlsx", Export).RequireRule(Rules.SignedIn).WithName("ExportPipeline")
+        api.MapGet("", List).RequireRule(Rules.SignedIn).Produces<IReadOnlyList<ProjectView>>().WithName("ListPipelineProjects").WithSummary("Pipeline projects with their stage history; filters: unit, stage.");
+        api.MapGet("/{id:long}", Get).RequireRule(Rules.SignedIn).Produces<ProjectDetail>().WithName("GetPipelineProject").WithSummary("One project, its stages and its placement snapshot.");
+        api.MapGet("/export.xlsx", Export).RequireRule(Rules.SignedIn).ProducesFile(ResponseDeclarations.Xlsx).WithName("ExportPipeline")
             .WithSummary("The pipeline as an Excel workbook: one row per project with its stage, dates and who entered and changed it.");
-        api.MapGet("/report", Report).RequireRule(Rules.SignedIn).WithName("PipelineByStageAndUnit")
+        api.MapGet("/report", Report).RequireRule(Rules.SignedIn).Produces<IReadOnlyList<StageCount>>().WithName("PipelineByStageAndUnit")
             .WithSummary("Projects and investment (亿元) by unit and stage.");
-        api.MapGet("/yuxi-floor", YuxiFloor).RequireRule(Rules.SignedIn).WithName("PipelineYuxiFloor")
+        api.MapGet("/yuxi-floor", YuxiFloor).RequireRule(Rules.SignedIn).Produces<YuxiFloorView>().WithName("PipelineYuxiFloor")
             .WithSummary("For each 渝西 district and year: investment of newly attracted projects that started construction, against the 50 亿元 floor (seed 001 L544-546).");
     }
 
@@ -74,7 +80,7 @@ public static class PipelineApi
         var project = await ProjectPipeline.FindAsync(database, id);
         if (project is null) return Problems.NotFound("project_not_found", $"项目库中没有第 {id} 号项目", $"no pipeline project {id}");
         var snapshot = await ProjectPipeline.PlacementSnapshotAsync(database, id);
-        return Results.Ok(new { project = View(project), placement = snapshot is null ? (System.Text.Json.JsonElement?)null : System.Text.Json.JsonDocument.Parse(snapshot).RootElement });
+        return Results.Ok(new ProjectDetail(View(project), snapshot is null ? null : System.Text.Json.JsonDocument.Parse(snapshot).RootElement));
     }
 
     private static async Task<IResult> Export(Database database)
@@ -94,10 +100,5 @@ public static class PipelineApi
     private static async Task<IResult> Report(Database database) => Results.Ok(await ProjectPipeline.ByStageAndUnitAsync(database));
 
     private static async Task<IResult> YuxiFloor(int? year, Database database) =>
-        Results.Ok(new
-        {
-            floorYi = PlacementClauses.YuxiFloorYi,
-            source = SourceView.Of(PlacementClauses.YuxiFloor),
-            rows = await ProjectPipeline.YuxiFloorAsync(database, year),
-        });
+        Results.Ok(new YuxiFloorView(PlacementClauses.YuxiFloorYi, SourceView.Of(PlacementClauses.YuxiFloor), await ProjectPipeline.YuxiFloorAsync(database, year)));
 }

@@ -39,10 +39,10 @@ public static class PlansApi
     public static void MapPlansApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("plans");
-        api.MapGet("/plans", ListPlans).WithName("ListPlans").WithSummary("The plans: title, issuer, period, scope, and how many indicators and targets each has.");
-        api.MapGet("/plans/{plan}", GetPlan).WithName("GetPlan").WithSummary("One plan with its indicators and every target, conflicts marked.");
-        api.MapGet("/indicators", ListIndicators).WithName("ListIndicators");
-        api.MapGet("/targets", ListTargets).WithName("ListTargets")
+        api.MapGet("/plans", ListPlans).Produces<IReadOnlyList<PlanView>>().WithName("ListPlans").WithSummary("The plans: title, issuer, period, scope, and how many indicators and targets each has.");
+        api.MapGet("/plans/{plan}", GetPlan).Produces<PlanDetail>().WithName("GetPlan").WithSummary("One plan with its indicators and every target, conflicts marked.");
+        api.MapGet("/indicators", ListIndicators).Produces<IReadOnlyList<IndicatorView>>().WithName("ListIndicators");
+        api.MapGet("/targets", ListTargets).Produces<IReadOnlyList<TargetView>>().WithName("ListTargets")
             .WithSummary("Targets (filters: plan, scope, scopeKind, year, indicator id or name), each with its source and the conflicting rows for the same fact.");
     }
 

@@ -72,15 +72,15 @@ public static class RegistriesApi
     public static void MapRegistriesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("registries");
-        api.MapGet("/parks", Parks).WithName("ListParks").WithSummary(
+        api.MapGet("/parks", Parks).Produces<IReadOnlyList<ParkView>>().WithName("ListParks").WithSummary(
             "Parks (development zones, parks, sub-parks, cluster areas) with kind, level as printed, planned area (亩 and 平方公里), focus industries as " +
             "printed and on the 33618 catalog, and source tier; filters: unit; all=true adds the other carriers (platforms, laboratories, " +
             "standard factories, bases, areas).");
-        api.MapGet("/enterprises", Enterprises).WithName("ListEnterprises")
+        api.MapGet("/enterprises", Enterprises).Produces<IReadOnlyList<EnterpriseEntityView>>().WithName("ListEnterprises")
             .WithSummary("Enterprises, one per firm with every mention (document, lines, tier as stated); view=mentions lists the mentions instead; filters: unit, tier.");
-        api.MapGet("/projects", Projects).WithName("ListProjects")
+        api.MapGet("/projects", Projects).Produces<IReadOnlyList<ProjectEntityView>>().WithName("ListProjects")
             .WithSummary("Project libraries, one per project with every row that prints it (view=mentions: the rows): stage as printed and on one lifecycle, investment/output/tax in the printed unit and in 亿元, land in 亩, 标准厂房 floor area in 平方米; filters: unit, library, stage.");
-        api.MapGet("/tasks", Tasks).WithName("ListTasks").WithSummary("Tasks with their lead (牵头) and participating (参与) units; filters: plan, unit.");
+        api.MapGet("/tasks", Tasks).Produces<IReadOnlyList<TaskView>>().WithName("ListTasks").WithSummary("Tasks with their lead (牵头) and participating (参与) units; filters: plan, unit.");
     }
 
     private static async Task<IResult> Parks(string? unit, bool? all, Database database) =>

@@ -7,7 +7,7 @@ namespace IndustryMap.Web.Search;
 public static class SearchApi
 {
     public static void MapSearchApi(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/search", Search).WithTags("search").WithName("Search")
+        app.MapGet("/api/search", Search).WithTags("search").Produces<SearchResult>().WithName("Search")
             .WithSummary("Units, industries and products whose names (or aliases) contain q; one Chinese character is enough.");
 
     private static async Task<IResult> Search(string? q, Database database)

@@ -17,9 +17,9 @@ public static class UnitProfilesApi
     public static void MapUnitProfilesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/units").WithTags("units");
-        api.MapGet("/{unit}/profile", GetProfile).RequireRule(Rules.SignedIn).WithName("GetUnitContactProfile")
+        api.MapGet("/{unit}/profile", GetProfile).RequireRule(Rules.SignedIn).Produces<IndustryMap.Units.UnitProfile>().WithName("GetUnitContactProfile")
             .WithSummary("A unit's contact person, phone and description with its version (0: nothing entered yet). Signed-in users.");
-        api.MapPut("/{unit}/profile", SaveProfile).RequireRule(Rules.UnitData).WithName("SaveUnitContactProfile")
+        api.MapPut("/{unit}/profile", SaveProfile).RequireRule(Rules.UnitData).Produces<IndustryMap.Units.UnitProfile>().WithName("SaveUnitContactProfile")
             .WithSummary("Save a unit's profile: its unit officer or the administrator. The version it was based on is required; a stale version gets 409.");
     }
 

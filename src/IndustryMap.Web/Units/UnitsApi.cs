@@ -21,9 +21,9 @@ public static class UnitsApi
     public static void MapUnitsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("units");
-        api.MapGet("/units", ListUnits).WithName("ListUnits").WithSummary("Every planning unit with its code, groups and the layout editions that record it.");
-        api.MapGet("/units/{unit}", GetUnit).WithName("GetUnitProfile").WithSummary("One unit by name, alias or code: groups and its designations in every layout edition.");
-        api.MapGet("/groups", ListGroups).WithName("ListGroups").WithSummary("The groupings: 一区两群, its 片区 and the 渝西 set.");
+        api.MapGet("/units", ListUnits).Produces<IReadOnlyList<UnitView>>().WithName("ListUnits").WithSummary("Every planning unit with its code, groups and the layout editions that record it.");
+        api.MapGet("/units/{unit}", GetUnit).Produces<UnitProfile>().WithName("GetUnitProfile").WithSummary("One unit by name, alias or code: groups and its designations in every layout edition.");
+        api.MapGet("/groups", ListGroups).Produces<IReadOnlyList<GroupView>>().WithName("ListGroups").WithSummary("The groupings: 一区两群, its 片区 and the 渝西 set.");
     }
 
     private static async Task<Dictionary<string, List<long>>> EditionsByUnit(Database database)

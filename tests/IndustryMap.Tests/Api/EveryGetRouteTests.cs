@@ -33,7 +33,7 @@ public partial class EveryGetRouteTests
             new NewPipelineProject("路由测试项目", "年产5万吨磷酸铁锂正极材料", "万州区", AmountYi: 3m, Origin: Origins.OutsideCity, StageOn: "2025-01-10"));
 
         // An uploaded plan, for the intake routes.
-        var intake = await IndustryMap.Intake.IntakeStore.CreateAsync(app.Store.Database, new Actor(1, "admin", Role.Admin, null), TimeProvider.System,
+        var intake = await IndustryMap.Intake.IntakeStore.CreateAsync(app.Store.Database, new Actor(1, "admin", Role.Admin, null),
             new IndustryMap.Intake.NewIntake("plan.txt", System.Text.Encoding.UTF8.GetBytes("万州区计划\n到 2025 年，全区规模以上工业总产值达到 800 亿元。"), null, null, null, "万州区"));
 
         var values = await ValuesAsync(app, project.Id, intake.Document.Id);

@@ -18,14 +18,14 @@ public class ChainEditingTests
     {
         await using var store = await TestStore.SeededAsync(engine);
         var before = (await ChainQueries.ChainAsync(store.Database, "na-vivo"))!;
-        var after = await ChainEditing.UpdateHeadAsync(store.Database, Officer, TimeProvider.System, "南岸区", "na-vivo",
+        var after = await ChainEditing.UpdateHeadAsync(store.Database, Officer, "南岸区", "na-vivo",
             new ChainHeadEdit(before.Version, "区政府分管副区长", before.EnterpriseLeader, "链长办设在区经济信息委"));
         Assert.Equal((before.Version + 1, "区政府分管副区长", "nanan-officer"), (after.Version, after.AdminLeader, after.Source.EnteredBy));
 
-        var stale = await Assert.ThrowsAsync<RefusedException>(() => ChainEditing.UpdateHeadAsync(store.Database, Officer, TimeProvider.System, "南岸区", "na-vivo",
+        var stale = await Assert.ThrowsAsync<RefusedException>(() => ChainEditing.UpdateHeadAsync(store.Database, Officer, "南岸区", "na-vivo",
             new ChainHeadEdit(before.Version, "别人", null, null)));
         Assert.Equal((RefusalKind.Conflict, "version_conflict"), (stale.Kind, stale.Code));
-        var elsewhere = await Assert.ThrowsAsync<RefusedException>(() => ChainEditing.UpdateHeadAsync(store.Database, Officer, TimeProvider.System, "万州区", "na-vivo",
+        var elsewhere = await Assert.ThrowsAsync<RefusedException>(() => ChainEditing.UpdateHeadAsync(store.Database, Officer, "万州区", "na-vivo",
             new ChainHeadEdit(after.Version, "别人", null, null)));
         Assert.Equal("chain_not_found", elsewhere.Code);
 

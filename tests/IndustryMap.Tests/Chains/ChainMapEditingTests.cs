@@ -32,7 +32,8 @@ public class ChainMapEditingTests
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task TheMap_IsReplaced_UnchangedRowsKeepTheirLines_ChangedRowsAreEntered_AndTheGapsFollow(string engine)
     {
-        await using var store = await TestStore.SeededAsync(engine);
+        // 01:30 Beijing time on 2 March is still 1 March in UTC: the edit is stamped by the store's one clock (issue 10 §13).
+        await using var store = await TestStore.SeededAsync(engine, FakeClock.AtUtc("2026-03-01T17:30:00Z"));
         var before = (await ChainQueries.ChainAsync(store.Database, "na-vivo"))!;
         var gap = before.Nodes.First(n => ChainGapAnalysis.Analyse(before, []).Nodes.Single(x => x.Node == n.Key).Status == "gap" && n.Members.Any(m => m.IsEnterprise));
         var moved = gap.Members.First(m => m.IsEnterprise);
@@ -42,13 +43,14 @@ public class ChainMapEditingTests
             Members = n.Members!.Select(m => m.Name == moved.Name ? m with { Location = "本区县", Note = "2026 年已在经开区设厂（区经济信息委核实）" } : m).ToList(),
         }).Append(new ChainNodeEdit("packaging", "下游配件", "下游", "包装材料", ["彩盒", "说明书"], [], null,
             [new ChainMemberEdit("某包装印刷公司", "企业", "市内其他区县", null, null)])).ToList();
-        var after = await ChainMapEditing.ReplaceMapAsync(store.Database, Officer, TimeProvider.System, "南岸区", "na-vivo",
+        var after = await ChainMapEditing.ReplaceMapAsync(store.Database, Officer, "南岸区", "na-vivo",
             edit with { Nodes = nodes, Edges = [new ChainEdgeEdit("packaging", gap.Key, "包装随模组出货")] });
 
         Assert.Equal((before.Version + 1, "nanan-officer"), (after.Version, after.Source.EnteredBy));
         Assert.Equal(before.Nodes.Count + 1, after.Nodes.Count);
         var changed = after.Nodes.Single(n => n.Key == gap.Key).Members.Single(m => m.Name == moved.Name);
         Assert.Equal(("unit", "nanan-officer", (string?)null, (int?)null), (changed.Location, changed.Source.EnteredBy, changed.Source.Document, changed.Source.FromLine));
+        Assert.Equal(("2026-03-01T17:30:00.000Z", "2026-03-01T17:30:00.000Z"), (changed.Source.EnteredAt, after.Source.EnteredAt));
         // Every other member still cites its document lines, exactly as before.
         var untouched = before.Nodes.SelectMany(n => n.Members.Where(m => !(n.Key == gap.Key && m.Name == moved.Name)).Select(m => (n.Key, m.Name, m.Source))).ToList();
         var kept = after.Nodes.SelectMany(n => n.Members.Select(m => (n.Key, m.Name, m.Source))).ToList();
@@ -80,7 +82,7 @@ public class ChainMapEditingTests
         var bad = edit with { Nodes = nodes, Edges = [new ChainEdgeEdit(nodes[0].Id, "nowhere", null)] };
 
         var refused = await Assert.ThrowsAsync<RefusedException>(() =>
-            ChainMapEditing.ReplaceMapAsync(store.Database, Officer, TimeProvider.System, "南岸区", "na-vivo", bad));
+            ChainMapEditing.ReplaceMapAsync(store.Database, Officer, "南岸区", "na-vivo", bad));
         Assert.Equal((RefusalKind.Invalid, "chain_invalid"), (refused.Kind, refused.Code));
         var fields = refused.Errors.Select(e => e.Field).ToList();
         Assert.Equal(["nodes[0].stage", "nodes[0].catalog", "nodes[1].members[0].location", "nodes[1].members[0].registry", "edges[0].to"], fields);
@@ -90,10 +92,10 @@ public class ChainMapEditingTests
         Assert.Equal((before.Version, before.Nodes.Sum(n => n.Members.Count)), (unchanged.Version, unchanged.Nodes.Sum(n => n.Members.Count)));
         Assert.Equal(0, await AuditCount(store, "chain.map"));
 
-        var stale = await Assert.ThrowsAsync<RefusedException>(() => ChainMapEditing.ReplaceMapAsync(store.Database, Officer, TimeProvider.System, "南岸区", "na-vivo",
+        var stale = await Assert.ThrowsAsync<RefusedException>(() => ChainMapEditing.ReplaceMapAsync(store.Database, Officer, "南岸区", "na-vivo",
             edit with { Version = before.Version - 1 }));
         Assert.Equal((RefusalKind.Conflict, "version_conflict"), (stale.Kind, stale.Code));
-        var elsewhere = await Assert.ThrowsAsync<RefusedException>(() => ChainMapEditing.ReplaceMapAsync(store.Database, Officer, TimeProvider.System, "万州区", "na-vivo", edit));
+        var elsewhere = await Assert.ThrowsAsync<RefusedException>(() => ChainMapEditing.ReplaceMapAsync(store.Database, Officer, "万州区", "na-vivo", edit));
         Assert.Equal("chain_not_found", elsewhere.Code);
     }
 
@@ -107,7 +109,7 @@ public class ChainMapEditingTests
         var draft = ChainWorkbook.Read(workbook, "空调.xlsx");
         Assert.Equal((before.Key, before.Version, before.Nodes.Count), (draft.Key, draft.Version, draft.Map.Nodes!.Count));
 
-        var (after, created) = await ChainMapEditing.ImportAsync(store.Database, Officer, TimeProvider.System, "南岸区", draft, ChainWorkbook.Places("空调.xlsx"));
+        var (after, created) = await ChainMapEditing.ImportAsync(store.Database, Officer, "南岸区", draft, ChainWorkbook.Places("空调.xlsx"));
         Assert.False(created);
         Assert.Equal(before.Version + 1, after.Version);
         Assert.Equal(before.Nodes.Select(n => (n.Key, n.Stage, n.Name, n.Source)), after.Nodes.Select(n => (n.Key, n.Stage, n.Name, n.Source)));
@@ -136,7 +138,7 @@ public class ChainMapEditingTests
             [["fibre", "原料", "原材料", "纤维", "涤纶、棉纱", null, null], ["garment", "成衣", "中游", "服装制造", "衬衫|西装", null, null]],
             [["甲纺织公司", "fibre", "企业", "市外", null, null], ["乙服饰公司", "garment", "企业", "本区县", null, null], ["丙服饰公司", "garment", "企业", "本区县", null, null]],
             [["fibre", "garment", "纤维供服装制造"]]);
-        var (chain, created) = await ChainMapEditing.ImportAsync(store.Database, wanzhou, TimeProvider.System, "万州区", ChainWorkbook.Read(good, "纺织.xlsx"),
+        var (chain, created) = await ChainMapEditing.ImportAsync(store.Database, wanzhou, "万州区", ChainWorkbook.Read(good, "纺织.xlsx"),
             ChainWorkbook.Places("纺织.xlsx"));
         Assert.True(created);
         Assert.Equal(("万州区", 1L, "wz-officer"), (chain.Unit, chain.Version, chain.Source.EnteredBy));
@@ -152,7 +154,7 @@ public class ChainMapEditingTests
             [["甲纺织公司", "fibre", "企业", "火星", null, null], ["乙服饰公司", "garment", "企业", "本区县", null, null]],
             [["fibre", "fibre", null]]);
         var refused = await Assert.ThrowsAsync<RefusedException>(async () =>
-            await ChainMapEditing.ImportAsync(store.Database, wanzhou, TimeProvider.System, "万州区", ChainWorkbook.Read(bad, "纺织2.xlsx"), ChainWorkbook.Places("纺织2.xlsx")));
+            await ChainMapEditing.ImportAsync(store.Database, wanzhou, "万州区", ChainWorkbook.Read(bad, "纺织2.xlsx"), ChainWorkbook.Places("纺织2.xlsx")));
         foreach (var where in new[]
                  {
                      "文件“纺织2.xlsx”工作表“企业”第 3 行“环节编号”", "文件“纺织2.xlsx”工作表“产业链”第 2 行“33618产业”", "文件“纺织2.xlsx”工作表“环节”第 3 行“编号”",
@@ -166,11 +168,11 @@ public class ChainMapEditingTests
         // The workbook of another unit's chain cannot be imported here, and a stale version is refused.
         var other = ChainWorkbook.Read(ChainWorkbook.Write(await ChainQueries.ChainAsync(store.Database, "na-vivo"), "南岸区"), "vivo.xlsx");
         var moved = await Assert.ThrowsAsync<RefusedException>(() =>
-            ChainMapEditing.ImportAsync(store.Database, wanzhou, TimeProvider.System, "万州区", other with { Unit = null }, ChainWorkbook.Places("vivo.xlsx")));
+            ChainMapEditing.ImportAsync(store.Database, wanzhou, "万州区", other with { Unit = null }, ChainWorkbook.Places("vivo.xlsx")));
         Assert.Equal("chain_in_other_unit", moved.Code);
         var again = ChainWorkbook.Read(good, "纺织.xlsx");
         var stale = await Assert.ThrowsAsync<RefusedException>(() =>
-            ChainMapEditing.ImportAsync(store.Database, wanzhou, TimeProvider.System, "万州区", again with { Version = 7 }, ChainWorkbook.Places("纺织.xlsx")));
+            ChainMapEditing.ImportAsync(store.Database, wanzhou, "万州区", again with { Version = 7 }, ChainWorkbook.Places("纺织.xlsx")));
         Assert.Equal("version_conflict", stale.Code);
     }
 

@@ -23,11 +23,6 @@ public class IntakeStoreTests
     // 700 亿元 for 2025 agrees with what seed 003 stores for 万州区; 800 亿元 does not.
     private const string Plan = "万州区制造业提升计划（2023—2025年）\n\n到 2025 年，全区规模以上工业总产值达到 800 亿元，市级以上绿色工厂 9 个。";
 
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
     private static byte[] Utf8(string s) => Encoding.UTF8.GetBytes(s);
 
     public static byte[] Docx(params string[] paragraphs)
@@ -108,10 +103,10 @@ public class IntakeStoreTests
         foreach (var kind in new[] { "empty", "png", "scanned-pdf" })
         {
             var (content, name, _) = Bad(kind);
-            await Assert.ThrowsAsync<RefusedException>(() => IntakeStore.CreateAsync(store.Database, Admin, TimeProvider.System, new NewIntake(name, content, null, null, null, "万州区")));
+            await Assert.ThrowsAsync<RefusedException>(() => IntakeStore.CreateAsync(store.Database, Admin, new NewIntake(name, content, null, null, null, "万州区")));
         }
         var forbidden = await Assert.ThrowsAsync<RefusedException>(() =>
-            IntakeStore.CreateAsync(store.Database, Nanan, TimeProvider.System, new NewIntake("plan.txt", Utf8(Plan), null, null, null, "万州区")));
+            IntakeStore.CreateAsync(store.Database, Nanan, new NewIntake("plan.txt", Utf8(Plan), null, null, null, "万州区")));
         Assert.Equal(RefusalKind.Forbidden, forbidden.Kind);
         Assert.Equal(before, await CountsAsync(store));
     }
@@ -120,10 +115,10 @@ public class IntakeStoreTests
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task UploadKeepsTheBytesAndTheLines_AcceptedTargetsBecomeDataWithProvenance_ConflictsShowBeforeAndAfter(string engine)
     {
-        await using var store = await TestStore.SeededAsync(engine);
+        // The store's one clock stamps the upload and the decisions (issue 10 §13).
+        await using var store = await TestStore.SeededAsync(engine, FakeClock.AtUtc("2026-03-01T02:00:00Z"));
         var content = Docx(Plan.Split('\n'));
-        var time = new FixedTime(new DateTimeOffset(2026, 3, 1, 2, 0, 0, TimeSpan.Zero));
-        var detail = await IntakeStore.CreateAsync(store.Database, Wanzhou, time, new NewIntake("计划.docx", content, null, "万州区经济信息委", null, "万州区"));
+        var detail = await IntakeStore.CreateAsync(store.Database, Wanzhou, new NewIntake("计划.docx", content, null, "万州区经济信息委", null, "万州区"));
 
         Assert.Equal(content, (await IntakeStore.FileAsync(store.Database, detail.Document.Id))!.Value.Content);
         var lines = await IndustryMap.Documents.DocumentQueries.LinesAsync(store.Database, detail.Document.DocumentId, 1, 10);
@@ -138,7 +133,7 @@ public class IntakeStoreTests
         Assert.All(output.Conflicts, c => Assert.Equal(700m, c.Value));
         Assert.Equal(3, output.Row.SrcFrom);
 
-        var decided = await IntakeStore.DecideAsync(store.Database, Wanzhou, time, detail.Document.Id,
+        var decided = await IntakeStore.DecideAsync(store.Database, Wanzhou, detail.Document.Id,
             [new IntakeDecision(output.Row.Id, null, "accept"), new IntakeDecision(factories.Row.Id, null, "reject")]);
         Assert.Equal("accepted", decided.Proposals.Single(p => p.Row.Id == output.Row.Id).Row.Status);
         Assert.Equal("rejected", decided.Proposals.Single(p => p.Row.Id == factories.Row.Id).Row.Status);
@@ -154,10 +149,10 @@ public class IntakeStoreTests
         Assert.Contains(conflicts[seedRow.Id], o => o.Id == stored.Id);
 
         // A decided proposal is not decided again; another unit's officer may not review.
-        var again = await Assert.ThrowsAsync<RefusedException>(() => IntakeStore.DecideAsync(store.Database, Admin, time, detail.Document.Id,
+        var again = await Assert.ThrowsAsync<RefusedException>(() => IntakeStore.DecideAsync(store.Database, Admin, detail.Document.Id,
             [new IntakeDecision(output.Row.Id, null, "reject")]));
         Assert.Equal("already_decided", again.Code);
-        var other = await Assert.ThrowsAsync<RefusedException>(() => IntakeStore.DecideAsync(store.Database, Nanan, time, detail.Document.Id,
+        var other = await Assert.ThrowsAsync<RefusedException>(() => IntakeStore.DecideAsync(store.Database, Nanan, detail.Document.Id,
             [new IntakeDecision(null, "designation", "accept")]));
         Assert.Equal(RefusalKind.Forbidden, other.Kind);
 
@@ -171,19 +166,19 @@ public class IntakeStoreTests
     public async Task EditsAreAppliedAndChecked_AllOfAKindAtOnce(string engine)
     {
         await using var store = await TestStore.SeededAsync(engine);
-        var detail = await IntakeStore.CreateAsync(store.Database, Admin, TimeProvider.System, new NewIntake("plan.txt", Utf8(Plan), "测试", null, null, "万州区"));
+        var detail = await IntakeStore.CreateAsync(store.Database, Admin, new NewIntake("plan.txt", Utf8(Plan), "测试", null, null, "万州区"));
         var first = detail.Proposals.First(p => p.Row.Kind == "target");
-        var bad = await Assert.ThrowsAsync<RefusedException>(() => IntakeStore.DecideAsync(store.Database, Admin, TimeProvider.System, detail.Document.Id,
+        var bad = await Assert.ThrowsAsync<RefusedException>(() => IntakeStore.DecideAsync(store.Database, Admin, detail.Document.Id,
             [new IntakeDecision(first.Row.Id, null, "accept", new TargetEdit(Comparator: "most"))]));
         Assert.Equal("bad_comparator", bad.Code);
 
-        var edited = await IntakeStore.DecideAsync(store.Database, Admin, TimeProvider.System, detail.Document.Id,
+        var edited = await IntakeStore.DecideAsync(store.Database, Admin, detail.Document.Id,
             [new IntakeDecision(first.Row.Id, null, "accept", new TargetEdit(Indicator: "规模以上工业总产值", Value: 1.4m, Unit: "万亿元", Comparator: "ge"))]);
         var row = edited.Proposals.Single(p => p.Row.Id == first.Row.Id);
         var stored = (await PlanQueries.TargetsAsync(store.Database)).Single(t => t.Id == row.Row.TargetId);
         Assert.Equal((1.4m, "万亿元", 14000m, "ge"), (stored.Value, stored.Unit!, stored.NormalizedValue!.Value, stored.Comparator));
 
-        var rest = await IntakeStore.DecideAsync(store.Database, Admin, TimeProvider.System, detail.Document.Id, [new IntakeDecision(null, "target", "reject")]);
+        var rest = await IntakeStore.DecideAsync(store.Database, Admin, detail.Document.Id, [new IntakeDecision(null, "target", "reject")]);
         Assert.All(rest.Proposals.Where(p => p.Row.Kind == "target" && p.Row.Id != first.Row.Id), p => Assert.Equal("rejected", p.Row.Status));
     }
 }

@@ -125,7 +125,7 @@ public class AuthorizationMatrixTests
             new { text = "到 2025 年，规模以上工业总产值达到 800 亿元。", title = "矩阵测试规划" + s.Next(), scope = Unit }))),
         ["POST /api/intake/{id:long}/decisions"] = new(Access.UnitOfRecord, async s =>
         {
-            var intake = await IndustryMap.Intake.IntakeStore.CreateAsync(s.App.Store.Database, Actor.System("tests"), TimeProvider.System,
+            var intake = await IndustryMap.Intake.IntakeStore.CreateAsync(s.App.Store.Database, Actor.System("tests"),
                 new IndustryMap.Intake.NewIntake("matrix.txt", System.Text.Encoding.UTF8.GetBytes("到 2025 年，规模以上工业总产值达到 800 亿元。"), "矩阵测试规划" + s.Next(), null, null, Unit));
             return Json(HttpMethod.Post, $"/api/intake/{intake.Document.Id}/decisions", new { decisions = new[] { new { proposal = intake.Proposals[0].Row.Id, action = "accept" } } });
         }),
