@@ -11,7 +11,7 @@ public static class TablesApi
     public static void MapTablesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/tables").WithTags("tables");
-        api.MapGet("/{kind}", GetTable).Produces<RegistryTables.Table>().WithName("GetRegistryTable")
+        api.MapGet("/{kind}", GetTable).Produces<Table>().WithName("GetRegistryTable")
             .WithSummary("A registry (parks, enterprises, projects, tasks) as a display table: columns in Chinese and English, cells, printed values, sources.");
         api.MapGet("/{kind}/export.{format}", Export).ProducesFile(ResponseDeclarations.Csv, ResponseDeclarations.Xlsx).WithName("ExportRegistryTable")
             .WithSummary("The table as .xlsx or .csv (UTF-8 with BOM), filtered and sorted as on the page: q (every word in some cell), unit, sort (column key), desc.");
