@@ -231,7 +231,9 @@ public static class MonitoringApi
     private static async Task<IResult> Upload(string unit, string period, HttpContext http, Database database)
     {
         var version = RequireVersion(null, http);
-        // The body is capped by the upload limit (INDUSTRYMAP_MAX_UPLOAD_MB); what it unpacks to is capped by SubmissionFiles.Read.
+        // The body is capped before it is buffered by the request-body limit (INDUSTRYMAP_MAX_BODY_KB; BodyLimits: a declared
+        // length over it is refused unread, a chunked body cut off at it); what it unpacks to is capped by SubmissionFiles.Read.
+        // An .xlsx is a zip read from its end, so the bounded body is buffered rather than streamed.
         byte[] content;
         var name = "上传的文件";
         if (http.Request.HasFormContentType)

@@ -110,4 +110,36 @@ public class UploadTests
         await HttpAssert.Problem(await admin.PostAsync("/api/imports", new ByteArrayContent(body)), HttpStatusCode.RequestEntityTooLarge, "request_too_large");
         Assert.Equal(1, await Runs(app));
     }
+
+    /// <summary>
+    /// Issue 10: the submission upload buffers its body (an .xlsx is a zip, read from its end), so its limit must hold before
+    /// the buffer grows: a declared length over it is refused unread, and a chunked body is cut off at the limit. The
+    /// endpoint has the request-body limit (INDUSTRYMAP_MAX_BODY_KB, 256 KB by default), not the larger upload limit: a
+    /// filled-in template of 1,000 rows is far smaller.
+    /// </summary>
+    [Fact]
+    public async Task SubmissionUploads_AreRefusedAtTheLimit_DeclaredOrChunked()
+    {
+        await using var app = await SecuredApp.CreateAsync(Engines.Sqlite, new Dictionary<string, string> { ["INDUSTRYMAP_MAX_BODY_KB"] = "1024" });
+        using var officer = app.As(People.Wanzhou);
+        var url = "/api/submissions/" + Uri.EscapeDataString("万州区") + "/2025Q2/upload?version=0";
+        var body = new byte[1024 * 1024 + 1];
+        "PK\u0003\u0004"u8.CopyTo(body);
+
+        await HttpAssert.Problem(await officer.PostAsync(url, new ByteArrayContent(body)), HttpStatusCode.RequestEntityTooLarge, "request_too_large");
+        using var chunked = await officer.PostAsync(url, new StreamContent(new NoLengthStream(body)));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, chunked.StatusCode);
+        // Just under the limit the endpoint reads it: not a workbook, refused by content (400), not by size.
+        var under = new byte[1024 * 1024 - 1024];
+        "PK\u0003\u0004"u8.CopyTo(under);
+        using var read = await officer.PostAsync(url, new ByteArrayContent(under));
+        Assert.NotEqual(HttpStatusCode.RequestEntityTooLarge, read.StatusCode);
+        Assert.True((int)read.StatusCode is >= 400 and < 500, $"{(int)read.StatusCode}: {await read.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>A body whose length is not known in advance (sent chunked).</summary>
+    private sealed class NoLengthStream(byte[] data) : MemoryStream(data)
+    {
+        public override bool CanSeek => false;
+    }
 }

@@ -91,8 +91,8 @@ public class XlsxTests
         Assert.Equal((RefusalKind.Invalid, code), (refused.Kind, refused.Code));
         Assert.Contains("文件“恶意.xlsx”", refused.MessageZh);
         Assert.Contains(where, refused.MessageZh);
-        Assert.Equal("恶意.xlsx", refused.Details["file"]);
-        if (code != "xlsx_part_too_large") Assert.Equal(HostileWorkbooks.SheetName, refused.Details["sheet"]);
+        Assert.Equal("恶意.xlsx", refused.File);
+        if (code != "xlsx_part_too_large") Assert.Equal(HostileWorkbooks.SheetName, refused.Sheet);
     }
 
     [Fact]
