@@ -258,7 +258,7 @@ async Task Speed()
     Array.Sort(latencies);
     double P(double q) => latencies[Math.Min(n - 1, (int)Math.Ceiling(q * n) - 1)];
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"single placement (service: version check, register and pipeline context, classify, rank 41 units), {n} runs: p50 {P(0.5):F2} ms, p95 {P(0.95):F2} ms, p99 {P(0.99):F2} ms, max {latencies[^1]:F2} ms"));
+        $"single placement (service: data-version check, catalog and context kept per version, classify, rank 41 units), {n} runs: p50 {P(0.5):F2} ms, p95 {P(0.95):F2} ms, p99 {P(0.99):F2} ms, max {latencies[^1]:F2} ms"));
 
     await SpeedOverHttp(n, descriptions);
 
