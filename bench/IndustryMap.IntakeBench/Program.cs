@@ -187,7 +187,16 @@ static (int Matched, List<Error> Misses, List<Error> Spurious) Score(List<Target
 
 static bool Matches(TargetProposal p, GoldRow g) => SameScope(p, g) && p.Year == g.Year && SameValue(p, g) && p.Comparator == g.Comparator && Alike(p.Indicator, g.Indicator);
 
-static bool SameScope(TargetProposal p, GoldRow g) => p.ScopeKind == g.ScopeKind && (p.Scope ?? "") == (g.Scope ?? "");
+// Scope names compare without a trailing 产业/产业集群/集群: the encoders of seed 002 wrote "材料产业" for the 材料产业 of
+// "力争材料产业实现产值" but "集成电路" for 集成电路; the name of the industry is the same either way.
+static bool SameScope(TargetProposal p, GoldRow g) => p.ScopeKind == g.ScopeKind && ScopeName(p.Scope) == ScopeName(g.Scope);
+
+static string ScopeName(string? s)
+{
+    var t = s ?? "";
+    foreach (var suffix in new[] { "产业集群", "集群", "产业" }) if (t.EndsWith(suffix, StringComparison.Ordinal) && t.Length > suffix.Length + 1) return t[..^suffix.Length];
+    return t;
+}
 
 static bool SameValue(TargetProposal p, GoldRow g)
 {

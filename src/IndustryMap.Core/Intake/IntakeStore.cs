@@ -129,7 +129,10 @@ public static partial class IntakeStore
             names[u.FullName] = u.Name;
             foreach (var a in u.Aliases) names[a] = u.Name;
         }
-        return new IntakeDictionary(names, groups.Select(g => g.Name).ToList(), industries, vocabulary);
+        return new IntakeDictionary(names, groups.Select(g => g.Name).ToList(), industries, vocabulary)
+        {
+            RegionMembers = groups.ToDictionary(g => g.Name, g => g.Members, StringComparer.Ordinal),
+        };
     }
 
     /// <summary>The scope a document is about: none or 全市/重庆市 = the city, a unit's name or alias, or a group (region).</summary>
