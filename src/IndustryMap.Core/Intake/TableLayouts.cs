@@ -92,14 +92,15 @@ public static partial class TableLayouts
             }
             if (line.Trim().Length == 0)
             {
-                Close();
+                // "\t结构" / "" / "调整" / "\t指标": a cell wrapped over a blank line is not the end of the row.
+                var after = i + 1;
+                while (after < lines.Count && lines[after].Trim().Length == 0) after++;
+                if (!(cells.Count > 0 && after < lines.Count && !lines[after].StartsWith('\t') && ContinuesCell(lines, after))) Close();
                 i++;
                 continue;
             }
             // A short line inside a cell list continues the cell above when cells follow it.
-            var next = i + 1;
-            while (next < lines.Count && lines[next].Trim().Length == 0) next++;
-            if (cells.Count > 0 && line.Trim().Length <= 8 && next < lines.Count && lines[next].StartsWith('\t'))
+            if (cells.Count > 0 && ContinuesCell(lines, i))
             {
                 cells[^1] += line.Trim();
                 last = i;
@@ -110,6 +111,14 @@ public static partial class TableLayouts
         }
         Close();
         return new TableLayout(start, last, rows);
+    }
+
+    private static bool ContinuesCell(IReadOnlyList<string> lines, int at)
+    {
+        if (lines[at].Trim().Length > 8) return false;
+        var next = at + 1;
+        while (next < lines.Count && lines[next].Trim().Length == 0) next++;
+        return next < lines.Count && lines[next].StartsWith('\t');
     }
 
     /// <summary>A PDF text table under a heading of <paramref name="years"/> year columns; null when no row follows.</summary>

@@ -111,6 +111,7 @@ public static partial class TargetExtractor
             var text = new StringBuilder();
             var lineOf = new List<int>();
             while (i < lines.Count && lines[i].Trim().Length > 0 && !lines[i].TrimStart().StartsWith('|') && (i == blockStart || HeadingLevel(lines[i]) is null)
+                   && (i == blockStart || !tables.ContainsKey(i))
                    && (i == blockStart || !(EndsSentence(lines[i - 1]) && ListItemRegex().IsMatch(lines[i]))))
             {
                 foreach (var c in lines[i].Trim()) { text.Append(c); lineOf.Add(i + 1); }
@@ -118,7 +119,7 @@ public static partial class TargetExtractor
                 // A PDF's text often prints a blank line between the wrapped lines of one paragraph: a line that does not
                 // end a sentence, then one blank line, then a line that is not a heading or a table, is the same paragraph.
                 if (i + 1 < lines.Count && lines[i].Trim().Length == 0 && !EndsSentence(lines[i - 1]) && lines[i + 1].Trim().Length > 0
-                    && !lines[i + 1].TrimStart().StartsWith('|') && HeadingLevel(lines[i + 1]) is null && HeadingLevel(lines[blockStart]) is null)
+                    && !lines[i + 1].TrimStart().StartsWith('|') && !tables.ContainsKey(i + 1) && HeadingLevel(lines[i + 1]) is null && HeadingLevel(lines[blockStart]) is null)
                 {
                     i++;
                 }
@@ -567,7 +568,7 @@ public static partial class TargetExtractor
     /// <summary>A table cell as a value: "332.3", "[180]" (cumulative), ">6", "预计 1.5", "13.1(未正式反馈)", "16.2%"; "/" and "—" are no value.</summary>
     private static (decimal Value, string Comparator, bool Cumulative, string? Unit)? ParseCell(string cell)
     {
-        var m = Regex.Match(cell.Trim(), @"^(?:预计|约)?\s*(?<lead>[>≥<≤]|不低于|不少于|超过)?\s*(?<open>\[)?\s*(?<n>\d+(?:\.\d+)?)\s*(?<close>\])?\s*(?<u>%|亿元|万元|个|户|家|∶1)?\s*(?:[（(][^）)]*[）)])?\s*(?<after>以上|左右)?$");
+        var m = Regex.Match(cell.Trim().Replace('〉', '>').Replace('〈', '<'), @"^(?:预计|约)?\s*(?<lead>[>≥<≤]|不低于|不少于|超过)?\s*(?<open>\[)?\s*(?<n>\d+(?:\.\d+)?)\s*(?<close>\])?\s*(?<u>%|亿元|万元|个|户|家|∶1)?\s*(?:[（(][^）)]*[）)])?\s*(?<after>以上|左右)?$");
         if (!m.Success) return null;
         var comparator = m.Groups["lead"].Value switch
         {
