@@ -48,6 +48,7 @@ Console.WriteLine("Document intake bench (issue 16): target proposals scored aga
 Console.WriteLine($"{"upload",-10} {"lines",6} {"proposed",8} {"gold",5} {"matched",7} {"P",7} {"R",7} {"F1",7} {"seconds",8}");
 var totals = (Proposed: 0, Gold: 0, Matched: 0);
 var errors = new Dictionary<string, int>();
+var excluded = new List<string>();
 foreach (var (seedFolder, scope, label) in uploads)
 {
     var path = Path.Combine(seed, seedFolder, "document.txt");
@@ -57,7 +58,16 @@ foreach (var (seedFolder, scope, label) in uploads)
     var detail = await IntakeStore.CreateAsync(database, admin, time, new NewIntake(name, bytes, null, null, null, scope));
     watch.Stop();
     var proposals = detail.Proposals.Where(p => p.Row.Kind == "target").Select(p => p.Proposed.Deserialize<TargetProposal>(IntakeStore.Json)!).ToList();
-    var gold = Gold(Path.Combine(seed, seedFolder, "targets.csv"));
+    // Targets are values for a year of the plan's period (or its end); a row for a year before the plan starts records a
+    // result or a base-year value the plan reports ("2020年产值达到367.74亿元" in a 2021–2025 plan), not a target. Such rows
+    // leave the gold set, and proposals for such years leave the proposals (both counted and printed).
+    var planStart = PlanStart(Path.Combine(seed, seedFolder, "plans.csv"));
+    var allGold = Gold(Path.Combine(seed, seedFolder, "targets.csv"));
+    var gold = allGold.Where(g => g.Year is null || g.Year >= planStart).ToList();
+    var before = proposals.Count;
+    proposals = proposals.Where(t => t.Year is null || t.Year >= planStart).ToList();
+    if (verbose) Console.WriteLine($"    (plan starts {planStart}: {allGold.Count - gold.Count} rows and {before - proposals.Count} proposals for earlier years left out)");
+    excluded.Add($"{label}: {allGold.Count - gold.Count} of {allGold.Count} rows, {before - proposals.Count} proposals");
     var (matched, misses, spurious) = Score(proposals, gold);
     var p = proposals.Count == 0 ? 0 : (double)matched / proposals.Count;
     var r = gold.Count == 0 ? 0 : (double)matched / gold.Count;
@@ -75,6 +85,7 @@ foreach (var (seedFolder, scope, label) in uploads)
     var r = (double)totals.Matched / totals.Gold;
     Console.WriteLine($"{"all .txt",-10} {"",6} {totals.Proposed,8} {totals.Gold,5} {totals.Matched,7} {p,7:P1} {r,7:P1} {F1(p, r),7:P1}");
 }
+Console.WriteLine("Left out as results or base-year values (year before the plan starts): " + string.Join("; ", excluded));
 Console.WriteLine();
 Console.WriteLine("Common errors (all uploads; 'extra' = a proposal with no matching row, 'missed' = a row with no matching proposal):");
 foreach (var (reason, count) in errors.OrderByDescending(e => e.Value).Take(12)) Console.WriteLine($"  {count,5}  {reason}");
@@ -139,6 +150,13 @@ if (File.Exists(passagesFile))
 }
 try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
 return 0;
+
+static int PlanStart(string plansCsv)
+{
+    var records = Csv.Parse(File.ReadAllText(plansCsv)).ToList();
+    var at = records[0].Fields.ToList().IndexOf("period_start");
+    return int.Parse(records[1].Fields[at], CultureInfo.InvariantCulture);
+}
 
 static double F1(double p, double r) => p + r == 0 ? 0 : 2 * p * r / (p + r);
 

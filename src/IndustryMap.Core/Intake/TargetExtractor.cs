@@ -80,6 +80,8 @@ public static partial class TargetExtractor
         int? sectionYear = null;
         IntakeScope? localScope = null;
         string? industryScope = null;
+        string? headingIndustry = null;
+        var headingIndustryLevel = 0;
         var skipLevel = int.MaxValue; // a background section is skipped until a heading of its level or higher
         var i = 0;
         while (i < lines.Count)
@@ -101,6 +103,10 @@ public static partial class TargetExtractor
                 sectionYear = null;
                 localScope = null;
                 industryScope = null;
+                if (level <= headingIndustryLevel) (headingIndustry, headingIndustryLevel) = (null, 0);
+                // A chapter headed by an industry ("二、装备制造业") speaks of it: bare measures in it are the industry's.
+                var named = Regex.Match(line.Trim(), @"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+[章节])\s*(?<w>[\p{IsCJKUnifiedIdeographs}]{2,10})$");
+                if (named.Success && IsIndustryName(named.Groups["w"].Value, industries)) (headingIndustry, headingIndustryLevel) = (named.Groups["w"].Value, level);
                 if (level <= skipLevel) skipLevel = int.MaxValue;
                 if (BackgroundHeadingRegex().IsMatch(line) && !line.Contains("目标", StringComparison.Ordinal)) skipLevel = Math.Min(skipLevel, level);
                 i++;
@@ -133,7 +139,7 @@ public static partial class TargetExtractor
             var lead = Regex.Match(block, @"^\s*(?:到|至)\s*(?<y>20\d{2})\s*年");
             // "通过五年左右奋斗，到 2027 年……实现以下目标：" introduces the items that follow.
             var intro = Regex.Match(block, @"(?:到|至)\s*(?<y>20\d{2})\s*年[^。；]*[：:]$");
-            result.AddRange(Prose(block, lineOf, localScope ?? scope, industries, period, sectionYear, dictionary, industryScope));
+            result.AddRange(Prose(block, lineOf, localScope ?? scope, industries, period, sectionYear, dictionary, industryScope, headingIndustry));
             if (lead.Success) sectionYear = int.Parse(lead.Groups["y"].Value, System.Globalization.CultureInfo.InvariantCulture);
             else if (intro.Success) sectionYear = int.Parse(intro.Groups["y"].Value, System.Globalization.CultureInfo.InvariantCulture);
         }
@@ -148,6 +154,9 @@ public static partial class TargetExtractor
         var m = Regex.Match(block, @"^\s*(?:（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d+[.．、]|[一二三四五六七八九十]+、)?\s*(?<u>[\p{IsCJKUnifiedIdeographs}]{2,8}?)[。：:，,]");
         return m.Success && dictionary.Units.TryGetValue(m.Groups["u"].Value, out var name) ? name : null;
     }
+
+    private static bool IsIndustryName(string w, HashSet<string> industries) =>
+        industries.Contains(w) || Regex.IsMatch(w, "(产业|制造业|工业)$") && !NotAnIndustryHeadingRegex().IsMatch(w) && !Regex.IsMatch(w, "^(全区|全市|规上|规模以上)");
 
     /// <summary>The industry a paragraph starts with ("（一）智能产业。", "集成电路。"): a known industry word, or a short name ending in 产业.</summary>
     private static string? IndustryLead(string block, HashSet<string> industries)
@@ -190,7 +199,7 @@ public static partial class TargetExtractor
 
     private sealed record Hit(int Start, int End, decimal Value, decimal? High, string? Unit, string Printed, string Kind, string? Lead);
 
-    private static IEnumerable<TargetProposal> Prose(string block, List<int> lineOf, IntakeScope scope, HashSet<string> industries, (int From, int To)? period, int? sectionYear, IntakeDictionary dictionary, string? industryScope)
+    private static IEnumerable<TargetProposal> Prose(string block, List<int> lineOf, IntakeScope scope, HashSet<string> industries, (int From, int To)? period, int? sectionYear, IntakeDictionary dictionary, string? industryScope, string? chapterIndustry)
     {
         var hits = new List<Hit>();
         foreach (Match m in ValueRegex().Matches(block))
@@ -325,6 +334,17 @@ public static partial class TargetExtractor
             else if (industryScope is not null)
             {
                 (kind, name) = ("industry", industryScope);
+            }
+            else if (Regex.Match(indicator, @"^(?<w>[\p{IsCJKUnifiedIdeographs}]{2,10}?)占") is { Success: true } share && IsIndustryName(share.Groups["w"].Value, industries))
+            {
+                // "电子信息制造业占规上工业总产值比重": the industry's share.
+                (kind, name) = ("industry", share.Groups["w"].Value);
+            }
+            else if (chapterIndustry is not null && !indicator.Contains(chapterIndustry, StringComparison.Ordinal)
+                     && !indicator.Contains(Regex.Replace(chapterIndustry, "(产业|制造业|业)$", ""), StringComparison.Ordinal))
+            {
+                // In an industry's chapter a measure that does not name the industry is the industry's ("年均增速达到11.6%").
+                (kind, name) = ("industry", chapterIndustry);
             }
 
             confidence += yearExplicit ? 0.25m : year is not null ? 0.1m : 0;
@@ -528,7 +548,9 @@ public static partial class TargetExtractor
                           ?? columns.FirstOrDefault(c => Regex.IsMatch(c.Header, "^(指标|项目|内容)$"))
                           ?? columns.FirstOrDefault(c => Regex.IsMatch(c.Header, "指标(?!类别|属性|分类)|项目|内容")))?.Index;
         var lastYear = yearColumns.Max(c => c.Year!.Value);
-        var baseColumn = yearColumns.FirstOrDefault(c => c.Baseline);
+        // A year before the plan starts (2020 in a 2021–2025 plan) is the base year: its column is the baseline, not a target.
+        var baseColumn = yearColumns.FirstOrDefault(c => c.Baseline)
+                         ?? (period is { } pp && yearColumns.Count > 1 ? yearColumns.Where(c => c.Year < pp.From).OrderByDescending(c => c.Year).FirstOrDefault() : null);
 
         foreach (var (line, lineTo, cells) in rows.Skip(dataStart))
         {
@@ -550,6 +572,7 @@ public static partial class TargetExtractor
                 if (column.Index >= cells.Count || column.Index == nameAt) continue;
                 if (ParseCell(cells[column.Index]) is not { } v) continue;
                 var isBase = column == baseColumn;
+                if (isBase && !column.Baseline) continue; // the base year's value rides on the targets as their baseline
                 var indicator = column.Growth ? (Regex.IsMatch(name, "增速|增长$") ? name : name + "年均增速") : name;
                 var valueUnit = column.Growth ? "%" : v.Unit ?? unit;
                 if (column.Growth && v.Unit is null && unit is not null && unit != "%") valueUnit = "%";
