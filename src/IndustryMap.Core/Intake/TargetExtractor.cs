@@ -107,6 +107,9 @@ public static partial class TargetExtractor
                 // A chapter headed by an industry ("二、装备制造业") speaks of it: bare measures in it are the industry's.
                 var named = Regex.Match(line.Trim(), @"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+[章节])\s*(?<w>[\p{IsCJKUnifiedIdeographs}]{2,10})$");
                 if (named.Success && IsIndustryName(named.Groups["w"].Value, industries)) (headingIndustry, headingIndustryLevel) = (named.Groups["w"].Value, level);
+                // "专栏6：汽车摩托车产业发展重点": a box about one industry.
+                var box = Regex.Match(line.Trim(), @"^专栏\s*\d*[：:]\s*(?<w>[\p{IsCJKUnifiedIdeographs}]{2,10}?(?:产业|制造业))");
+                if (box.Success) (headingIndustry, headingIndustryLevel) = (box.Groups["w"].Value, level);
                 if (level <= skipLevel) skipLevel = int.MaxValue;
                 if (BackgroundHeadingRegex().IsMatch(line) && !line.Contains("目标", StringComparison.Ordinal)) skipLevel = Math.Min(skipLevel, level);
                 i++;
@@ -135,7 +138,7 @@ public static partial class TargetExtractor
             // A paragraph led by a planning unit's name ("（一）江津区。优先发展……") speaks of that unit until the next one or the next heading.
             if (scope.Kind is "region" or "city" && UnitLead(block, dictionary) is { } unit) (localScope, industryScope) = (new IntakeScope("unit", unit), null);
             // A paragraph led by an industry's name ("（一）智能产业。", "集成电路。") sets the industry its figures are about.
-            else if (IndustryLead(block, industries) is { } industry) industryScope = industry;
+            else if (IndustryLead(block, industries, industryScope is not null || headingIndustry is not null) is { } industry) industryScope = industry;
             var lead = Regex.Match(block, @"^\s*(?:到|至)\s*(?<y>20\d{2})\s*年");
             // "通过五年左右奋斗，到 2027 年……实现以下目标：" introduces the items that follow.
             var intro = Regex.Match(block, @"(?:到|至)\s*(?<y>20\d{2})\s*年[^。；]*[：:]$");
@@ -159,8 +162,11 @@ public static partial class TargetExtractor
         industries.Contains(w) || Regex.IsMatch(w, "(产业|制造业|工业)$") && !NotAnIndustryHeadingRegex().IsMatch(w) && !Regex.IsMatch(w, "^(全区|全市|规上|规模以上)");
 
     /// <summary>The industry a paragraph starts with ("（一）智能产业。", "集成电路。"): a known industry word, or a short name ending in 产业.</summary>
-    private static string? IndustryLead(string block, HashSet<string> industries)
+    private static string? IndustryLead(string block, HashSet<string> industries, bool withinIndustry)
     {
+        // Inside an industry's section a short lead ("汽车整车。结合……") names one of its branches.
+        var sub = Regex.Match(block, @"^\s*(?<w>[\p{IsCJKUnifiedIdeographs}]{2,10}?)。");
+        if (withinIndustry && sub.Success && !NotAnIndustryHeadingRegex().IsMatch(sub.Groups["w"].Value) && !Regex.IsMatch(sub.Groups["w"].Value, "工程|行动|计划|目标|任务|措施|保障")) return sub.Groups["w"].Value;
         var m = Regex.Match(block, @"^\s*(?:（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d+[.．、])?\s*(?<w>[\p{IsCJKUnifiedIdeographs}]{2,10}?)[。：:]");
         if (!m.Success || NotAnIndustryHeadingRegex().IsMatch(m.Groups["w"].Value)) return null;
         var w = m.Groups["w"].Value;
