@@ -49,6 +49,7 @@ Console.WriteLine($"{"upload",-10} {"lines",6} {"proposed",8} {"gold",5} {"match
 var totals = (Proposed: 0, Gold: 0, Matched: 0);
 var errors = new Dictionary<string, int>();
 var excluded = new List<string>();
+var projectLines = new List<string>();
 foreach (var (seedFolder, scope, label) in uploads)
 {
     var path = Path.Combine(seed, seedFolder, "document.txt");
@@ -72,6 +73,30 @@ foreach (var (seedFolder, scope, label) in uploads)
     var p = proposals.Count == 0 ? 0 : (double)matched / proposals.Count;
     var r = gold.Count == 0 ? 0 : (double)matched / gold.Count;
     Console.WriteLine($"{label,-10} {detail.Document.LineCount,6} {proposals.Count,8} {gold.Count,5} {matched,7} {p,7:P1} {r,7:P1} {F1(p, r),7:P1} {watch.Elapsed.TotalSeconds,8:0.000}");
+    var projectsFile = Path.Combine(seed, seedFolder, "projects.csv");
+    if (File.Exists(projectsFile) && !label.EndsWith(".docx", StringComparison.Ordinal))
+    {
+        // Projects from tables against the hand-encoded projects.csv: a proposal matches a row of the same name (spaces
+        // removed) whose investment, unit and period are equal too.
+        var recs = Csv.Parse(File.ReadAllText(projectsFile)).ToList();
+        var h = recs[0].Fields.ToList();
+        var rows = recs.Skip(1).Select(r => r.Fields).Select(f => (Name: f[h.IndexOf("project")].Replace(" ", "", StringComparison.Ordinal), Investment: f[h.IndexOf("investment")],
+            Unit: f[h.IndexOf("investment_unit")], Period: f[h.IndexOf("period")])).ToList();
+        var proposed = detail.Proposals.Where(x => x.Row.Kind == "project").Select(x => x.Proposed.Deserialize<ProjectProposal>(IntakeStore.Json)!).ToList();
+        var free = rows.ToList();
+        var hits = 0;
+        foreach (var pr in proposed)
+        {
+            var hit = free.FindIndex(g => g.Name == pr.Name && (g.Investment.Length == 0 ? pr.Investment is null : pr.Investment == decimal.Parse(g.Investment, CultureInfo.InvariantCulture))
+                                          && (g.Unit.Length == 0 || g.Unit == pr.InvestmentUnit) && g.Period == (pr.Period ?? ""));
+            if (hit >= 0) { free.RemoveAt(hit); hits++; }
+            else if (verbose) Console.WriteLine($"    project extra  L{pr.From}-{pr.To} {pr.Name} | {pr.Investment} {pr.InvestmentUnit} | {pr.Period} | {pr.Stage}");
+        }
+        if (verbose) foreach (var g in free) Console.WriteLine($"    project missed {g.Name} | {g.Investment} {g.Unit} | {g.Period}");
+        projectLines.Add($"{label}: {proposed.Count} project proposals, {rows.Count} hand-encoded projects, {hits} matched (name, investment, unit, period): " +
+                         $"P {(proposed.Count == 0 ? 0 : (double)hits / proposed.Count):P1} R {(rows.Count == 0 ? 0 : (double)hits / rows.Count):P1}; " +
+                         $"{detail.Proposals.Count(x => x.Row.Kind == "park")} park proposals");
+    }
     if (!label.EndsWith(".docx", StringComparison.Ordinal)) totals = (totals.Proposed + proposals.Count, totals.Gold + gold.Count, totals.Matched + matched);
     foreach (var e in spurious.Concat(misses)) errors[e.Reason] = errors.GetValueOrDefault(e.Reason) + 1;
     if (verbose)
@@ -85,6 +110,7 @@ foreach (var (seedFolder, scope, label) in uploads)
     var r = (double)totals.Matched / totals.Gold;
     Console.WriteLine($"{"all .txt",-10} {"",6} {totals.Proposed,8} {totals.Gold,5} {totals.Matched,7} {p,7:P1} {r,7:P1} {F1(p, r),7:P1}");
 }
+foreach (var line in projectLines) Console.WriteLine("Parks and projects from tables, " + line);
 Console.WriteLine("Left out as results or base-year values (year before the plan starts): " + string.Join("; ", excluded));
 Console.WriteLine();
 Console.WriteLine("Common errors (all uploads; 'extra' = a proposal with no matching row, 'missed' = a row with no matching proposal):");

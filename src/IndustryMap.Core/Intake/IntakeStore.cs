@@ -111,9 +111,12 @@ public static partial class IntakeStore
         return null;
     }
 
-    /// <summary>Every proposal of a text: targets, designations (parks and projects from tables are not extracted yet).</summary>
-    public static IntakeProposals Propose(IntakeLines lines, IntakeScope scope, IntakeDictionary dictionary, (int From, int To)? period) =>
-        new(TargetExtractor.Extract(lines, scope, dictionary, period), DesignationExtractor.Extract(lines, scope, dictionary), [], []);
+    /// <summary>Every proposal of a text: targets, designations, and parks and projects from its tables.</summary>
+    public static IntakeProposals Propose(IntakeLines lines, IntakeScope scope, IntakeDictionary dictionary, (int From, int To)? period)
+    {
+        var (parks, projects) = ProjectExtractor.Extract(lines);
+        return new(TargetExtractor.Extract(lines, scope, dictionary, period), DesignationExtractor.Extract(lines, scope, dictionary), parks, projects);
+    }
 
     public static async Task<IntakeDictionary> DictionaryAsync(Database database)
     {
@@ -214,6 +217,7 @@ public static partial class IntakeStore
                 {
                     document = documentId, file = Path.GetFileName(input.FileName), kind, bytes = input.Content.Length, sha256 = sha, scope = scope.Name ?? scope.Kind,
                     lines = text.Lines.Lines.Count, targets = proposals.Targets.Count, designations = proposals.Designations.Count,
+                    parks = proposals.Parks.Count, projects = proposals.Projects.Count,
                 });
             return next;
         }, cancellationToken);
