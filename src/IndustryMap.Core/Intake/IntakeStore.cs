@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Dapper;
 using IndustryMap.Audit;
@@ -403,9 +404,26 @@ public static partial class IntakeStore
                             }, transaction);
                         acceptedJson = JsonSerializer.Serialize(t, Json);
                     }
+                    else if (row.Kind == "designation")
+                    {
+                        // Into the newest draft layout edition, one row per catalog industry the printed word maps to (the first).
+                        var d = JsonSerializer.Deserialize<DesignationProposal>(row.Proposed, Json)!;
+                        var added = d.ScopeKind == "unit" && d.Scope is { } unitName && d.Industries.Count > 0
+                            ? await Layout.LayoutEditing.AddFromIntakeAsync(connection, transaction, database, actor, unitName, d.Role, d.Industries[0], d.Printed,
+                                doc.DocumentId, row.SrcFrom, row.SrcTo)
+                            : null;
+                        var node = JsonNode.Parse(row.Proposed)!.AsObject();
+                        node["layout"] = added is null ? null : new JsonObject { ["edition"] = added.Year, ["designation"] = added.Id, ["industry"] = added.Industry };
+                        acceptedJson = node.ToJsonString(Json);
+                    }
                     else
                     {
-                        acceptedJson = row.Proposed;
+                        var p = JsonSerializer.Deserialize<ProjectProposal>(row.Proposed, Json)!;
+                        var registryId = await Registries.RegistryIntake.AddAsync(connection, transaction, database, actor, row.Kind, p, doc.DocumentId, doc.ScopeKind == "unit" ? doc.Scope : null);
+                        var node = JsonNode.Parse(row.Proposed)!.AsObject();
+                        node["registry"] = row.Kind == "park" ? "parks" : "projects";
+                        node["registryId"] = registryId;
+                        acceptedJson = node.ToJsonString(Json);
                     }
                 }
                 await connection.ExecuteAsync(

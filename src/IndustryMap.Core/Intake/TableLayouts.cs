@@ -154,7 +154,7 @@ public static partial class TableLayouts
                 continue;
             }
             var text = Clean(t);
-            if (text.Length <= 3 && !text.Contains('（', StringComparison.Ordinal)) continue; // a category or a broken heading cell (总量, 发展, 性)
+            if (text.Length <= 3 && !text.Contains('（', StringComparison.Ordinal) && !text.Contains('）', StringComparison.Ordinal)) continue; // a category or a broken heading cell (总量, 发展, 性)
             if (name.Length == 0) nameFrom = i;
             name += text;
             nameTo = i;
