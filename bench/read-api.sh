@@ -3,11 +3,18 @@
 # loaded with the seed data) and nginx on loopback, saves the app's own response bodies as nginx's files, then runs wrk
 # against each, alternately, twice, at 1 and 16 clients, plain and with Accept-Encoding: br (nginx then serves the app's
 # own Brotli bytes with Content-Encoding: br). Prints req/s, p50/p99 and app/nginx per endpoint. Installs wrk and nginx
-# from Debian's packages when missing. Usage: bench/read-api.sh [--seconds 15]
+# from Debian's packages when missing. Usage: bench/read-api.sh [--seconds 15] [--clients "1 16"] [--encodings "plain br"]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-seconds=15
-while [[ $# -gt 0 ]]; do case "$1" in --seconds) seconds="$2"; shift 2;; *) echo "unknown option $1" >&2; exit 2;; esac; done
+seconds=15; client_counts="1 16"; encodings="plain br"
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --seconds) seconds="$2"; shift 2;;
+    --clients) client_counts="$2"; shift 2;;
+    --encodings) encodings="$2"; shift 2;;
+    *) echo "unknown option $1" >&2; exit 2;;
+  esac
+done
 for tool in wrk nginx; do
   command -v "$tool" >/dev/null || { apt-get update -qq >&2; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light >&2; }
 done
@@ -62,9 +69,9 @@ run() { # url clients extra-header → "req/s p50 p99"
   echo "$rps $p50 $p99"
 }
 printf '%-8s %-7s %-4s %-5s %10s %9s %9s %10s %9s %9s %8s\n' endpoint clients enc round app_req/s app_p50 app_p99 nginx_req/s ngx_p50 ngx_p99 app/ngx
-for encoding in plain br; do
+for encoding in $encodings; do
   header=""; [[ "$encoding" == br ]] && header="Accept-Encoding: br"
-  for clients in 1 16; do
+  for clients in $client_counts; do
     for entry in "${endpoints[@]}"; do
       name="${entry%%|*}"; path="${entry#*|}"
       for round in 1 2; do

@@ -34,6 +34,7 @@ public class ChainPageTests(BrowserFixture fixture)
             Assert.Equal(nodes.Count, drawn.Count);
             Assert.All(gaps, g => Assert.Equal(("triangle", "#D55E00"), drawn[g]));
             Assert.All(drawn.Where(d => !gaps.Contains(d.Key)), d => Assert.NotEqual("triangle", d.Value.Item1));
+            await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("chain.png") });
 
             // The list view: a row per node, gap rows marked, members listed.
             var rows = page.Locator("#list tbody tr");

@@ -148,7 +148,10 @@ public class EveryPageTests(BrowserFixture fixture)
                 var isData = item.GetProperty("data").GetBoolean();
                 if (Broken.IsMatch(text)) problems.Add($"broken text in {where}: “{text}”");
                 if (planIds.Contains(text.Trim())) problems.Add($"a raw plan id in {where}: “{text}”");
-                if (libraryIds.Contains(text.Trim())) problems.Add($"a raw project-library id in {where}: “{text}”");
+                if (libraryIds.Contains(text.Trim()) || libraryIds.Any(id => text.TrimStart().StartsWith(id + "：", StringComparison.Ordinal)))
+                {
+                    problems.Add($"a raw project-library id in {where}: “{text}”");
+                }
                 if (isData) continue;
                 if (lang == "en" && Cjk.IsMatch(text)) problems.Add($"Chinese outside data in {where}: “{text}”");
                 if (lang == "zh")

@@ -50,6 +50,11 @@ public class MonitoringPageTests(BrowserFixture fixture)
             Assert.True(await page.Locator(rows).CountAsync() > 0, $"no {rows} on {path}");
             if (await page.Locator("#message").CountAsync() > 0) Assert.Equal("", (await page.Locator("#message").TextContentAsync())!.Trim());
             if (path != "/monitoring/") Assert.True(await page.Locator(".demo").CountAsync() > 0, "demo values are not marked 演示数据");
+            if (path.StartsWith("/monitoring/ranking.html", StringComparison.Ordinal))
+            {
+                await page.SetViewportSizeAsync(1280, 900);
+                await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("monitoring-ranking.png") });
+            }
             session.AssertNoConsoleErrors();
         });
     }

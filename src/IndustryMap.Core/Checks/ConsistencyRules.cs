@@ -303,7 +303,7 @@ public static partial class ConsistencyRules
             if (damaged.Length > 0)
             {
                 var shown = comparisons.Where(c => damaged.Contains(c.Key)).ToList();
-                yield return new Finding(FindingKinds.Quality, FindingStatus.Noted, total.Library, $"{total.Library}：{total.Label}",
+                yield return new Finding(FindingKinds.Quality, FindingStatus.Noted, total.Library, total.Label,
                     $"此合计行的数据质量说明：{total.Quality}。受损的栏目（{string.Join("、", shown.Select(c => c.Measure))}）不作比较；印出的数值为 " +
                     string.Join(" / ", new[] { total.Investment, total.Output, total.Tax, total.Land }.Where(v => v is not null).Select(v => N(v))) +
                     $"，各行合计为 {string.Join("、", shown.Select(c => $"{c.Measure} {N(c.Sum)} {c.Unit}"))}",
@@ -319,7 +319,7 @@ public static partial class ConsistencyRules
                     ? $"{c.Measure}：表中未印出，行合计 {N(c.Sum)} {c.Unit}"
                     : $"{c.Measure}：表中 {N(c.Printed)}，行合计 {N(c.Sum)} {c.Unit}{(Decimals.Normalize(c.Printed.Value) == Decimals.Normalize(c.Sum) ? "" : $"（差 {N(c.Sum - c.Printed)}）")}");
                 var first = differences.FirstOrDefault();
-                yield return new Finding(FindingKinds.Cascade, status, total.Library, $"{total.Library}：{total.Label}",
+                yield return new Finding(FindingKinds.Cascade, status, total.Library, total.Label,
                     $"{rows.Count} 个项目；{string.Join("；", parts)}{repeatText}",
                     $"{rows.Count} projects; printed totals against the sum of their rows",
                     first.Printed, first.Printed is null ? null : first.Sum, first.Printed is null ? null : first.Sum - first.Printed, first.Unit, [source, .. rowItems]);
@@ -328,7 +328,7 @@ public static partial class ConsistencyRules
             {
                 var count = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
                 yield return new Finding(FindingKinds.Count, count == rows.Count ? FindingStatus.Agrees : FindingStatus.Mismatch, total.Library,
-                    $"{total.Library}：{total.Label}（项目数）", $"标注 {count} 个，表中 {rows.Count} 个项目{(count == rows.Count ? "" : $"，差 {rows.Count - count}")}",
+                    $"{total.Label}（项目数）", $"标注 {count} 个，表中 {rows.Count} 个项目{(count == rows.Count ? "" : $"，差 {rows.Count - count}")}",
                     $"label says {count}, the table has {rows.Count} projects", count, rows.Count, rows.Count - count, "个", [source]);
             }
         }

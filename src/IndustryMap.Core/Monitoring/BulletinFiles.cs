@@ -21,8 +21,8 @@ public static class BulletinFiles
     private const string HeiTi = "黑体";
     private const string KaiTi = "楷体";
     private const string XiaoBiaoSong = "方正小标宋简体";
-    // Half-points: 二号 22pt, 三号 16pt, 四号 14pt, 小四 12pt.
-    private const int Erhao = 44, Sanhao = 32, Sihao = 28, Xiaosi = 24;
+    // Half-points: 二号 22pt, 三号 16pt, 四号 14pt, 小四 12pt, 五号 10.5pt.
+    private const int Erhao = 44, Sanhao = 32, Sihao = 28, Xiaosi = 24, Wuhao = 21;
 
     private static string Num(decimal? value, string format = "0.##") => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "—";
 
@@ -43,6 +43,8 @@ public static class BulletinFiles
         {
             var main = document.AddMainDocumentPart();
             AddStyles(main);
+            var header = AddHeader(main, b);
+            var footer = AddFooter(main);
             var body = new Body();
             main.Document = new Document(body);
 
@@ -89,7 +91,7 @@ public static class BulletinFiles
             body.Append(Para(b.IssuedOn, FangSong, Sanhao, JustificationValues.Right));
             body.Append(Para($"（本通报由重庆市先进制造业产业地图系统生成，{b.StateName}{(b.ReviewedBy is null ? "" : $"，审核人 {b.ReviewedBy}")}。）", FangSong, Xiaosi,
                 JustificationValues.Left, spaceBefore: 240));
-            body.Append(PageSetup());
+            body.Append(PageSetup(main.GetIdOfPart(header), main.GetIdOfPart(footer)));
             main.Document.Save();
         }
         return stream.ToArray();
@@ -197,44 +199,132 @@ public static class BulletinFiles
         new ParagraphBorders(new BottomBorder { Val = BorderValues.Single, Size = 18, Color = "C00000", Space = 1 }),
         new SpacingBetweenLines { Before = "0", After = "240" }));
 
+    /// <summary>The text width of the page (A4 less the GB/T 9704 margins) in twips.</summary>
+    public const int TextWidth = 11906 - 1588 - 1474;
+
+    /// <summary>Table text size: 五号 (10.5 pt), so that a ranking with several indicators fits the text width.</summary>
+    public const int TableFontSize = Wuhao;
+
+    /// <summary>Left and right cell margins Word applies by default (0.19 cm each).</summary>
+    public const int CellMargins = 2 * 108;
+
     private static Table RankingTable(RankingResult ranking, RankingGroup group)
     {
         var header = new List<string> { "排名", "区县", "综合得分", "较上期" };
         header.AddRange(ranking.Indicators.Select(i => $"{i.Name}{i.MeasureName}"));
-        // The text width of the page (A4 less the margins) in twips, shared: narrow columns for rank and change, wider ones for the rest.
-        const int textWidth = 11906 - 1588 - 1474;
-        var widths = header.Select((_, i) => i is 0 or 3 ? 800 : 0).ToList();
-        var rest = (textWidth - widths.Sum()) / widths.Count(w => w == 0);
-        var table = new Table(new TableProperties(new TableStyle { Val = "TableGrid" }, new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
-                new TableJustification { Val = TableRowAlignmentValues.Center }, new TableLayout { Type = TableLayoutValues.Autofit }),
-            new TableGrid(widths.Select(w => new GridColumn { Width = (w == 0 ? rest : w).ToString(CultureInfo.InvariantCulture) })));
-        table.Append(Row(header, true));
-        foreach (var line in group.Units)
+        var rows = group.Units.Select(line =>
         {
             var cells = new List<string>
             {
                 line.Rank.ToString(CultureInfo.InvariantCulture), line.Unit + (line.Missing > 0 ? "（缺报）" : ""), Num(line.Score, "0.00"), Change(line),
             };
             cells.AddRange(line.Scores.Select(s => $"{Num(s.Value)}（{Num(s.Score, "0.0")}分）"));
-            table.Append(Row(cells, false));
-        }
+            return cells;
+        }).ToList();
+        var widths = ColumnWidths(header, rows, TableFontSize);
+        var table = new Table(new TableProperties(new TableStyle { Val = "TableGrid" }, new TableWidth { Type = TableWidthUnitValues.Dxa, Width = widths.Sum().ToString(CultureInfo.InvariantCulture) },
+                new TableJustification { Val = TableRowAlignmentValues.Center }, new TableLayout { Type = TableLayoutValues.Fixed }),
+            new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
+        table.Append(Row(header, widths, true));
+        foreach (var cells in rows) table.Append(Row(cells, widths, false));
         return table;
     }
 
-    private static TableRow Row(IEnumerable<string> cells, bool header)
+    /// <summary>
+    /// Column widths in twips that never break a number: each column gets at least its longest unbreakable run (digits,
+    /// signs and the decimal point, which Word will not wrap inside when the column is wide enough) plus the cell margins;
+    /// what is left of the text width goes to the columns whose whole text does not fit yet, in proportion to what they miss.
+    /// </summary>
+    public static IReadOnlyList<int> ColumnWidths(IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<string>> rows, int halfPoints)
+    {
+        var columns = header.Count;
+        var minimum = new int[columns];
+        var preferred = new int[columns];
+        for (var c = 0; c < columns; c++)
+        {
+            var texts = rows.Select(r => c < r.Count ? r[c] : "").Append(header[c]).ToList();
+            minimum[c] = texts.Max(t => LongestUnbreakable(t, halfPoints)) + CellMargins;
+            // A header may wrap; four characters of it are the least a column should show in a line.
+            minimum[c] = Math.Max(minimum[c], Math.Min(TextExtent(header[c], halfPoints), 4 * halfPoints * 10) + CellMargins);
+            preferred[c] = Math.Max(minimum[c], rows.Select(r => c < r.Count ? TextExtent(r[c], halfPoints) : 0).DefaultIfEmpty(0).Max() + CellMargins);
+        }
+        var left = TextWidth - minimum.Sum();
+        var missing = preferred.Zip(minimum, (p, m) => p - m).ToArray();
+        var totalMissing = missing.Sum();
+        var widths = new int[columns];
+        for (var c = 0; c < columns; c++)
+        {
+            var extra = left <= 0 || totalMissing == 0 ? 0 : Math.Min(missing[c], (int)((long)left * missing[c] / totalMissing));
+            widths[c] = minimum[c] + extra;
+        }
+        // Spread what is still left evenly, so that the table spans the text width like the rest of the page.
+        var rest = TextWidth - widths.Sum();
+        if (rest > 0) for (var c = 0; c < columns; c++) widths[c] += rest / columns;
+        return widths;
+    }
+
+    /// <summary>Width of text in twips at a size in half-points: a CJK or full-width character is one em, anything else half an em.</summary>
+    public static int TextExtent(string text, int halfPoints) => text.Sum(ch => IsFullWidth(ch) ? halfPoints * 10 : halfPoints * 5);
+
+    /// <summary>The widest run that must stay on one line: ASCII letters, digits and . , % + - without spaces.</summary>
+    public static int LongestUnbreakable(string text, int halfPoints)
+    {
+        int best = 0, run = 0;
+        foreach (var ch in text)
+        {
+            if (!IsFullWidth(ch) && !char.IsWhiteSpace(ch)) run += halfPoints * 5;
+            else run = 0;
+            best = Math.Max(best, run);
+        }
+        return best;
+    }
+
+    private static bool IsFullWidth(char ch) => ch >= 0x2E80 || ch is '—' or '↑' or '↓';
+
+    private static TableRow Row(IReadOnlyList<string> cells, IReadOnlyList<int> widths, bool header)
     {
         var row = new TableRow();
         if (header) row.Append(new TableRowProperties(new TableHeader()));
-        foreach (var text in cells)
+        for (var c = 0; c < cells.Count; c++)
         {
-            row.Append(new TableCell(new TableCellProperties(new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center }),
-                Para(text, header ? HeiTi : FangSong, Xiaosi, JustificationValues.Center)));
+            row.Append(new TableCell(new TableCellProperties(new TableCellWidth { Type = TableWidthUnitValues.Dxa, Width = widths[c].ToString(CultureInfo.InvariantCulture) },
+                    new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center }),
+                Para(cells[c], header ? HeiTi : FangSong, TableFontSize, JustificationValues.Center)));
         }
         return row;
     }
 
+    /// <summary>The running header: the 文号 and, on every page of a draft or demo bulletin, what it is, so a loose page cannot pass for final.</summary>
+    private static HeaderPart AddHeader(MainDocumentPart main, BulletinContent b)
+    {
+        var part = main.AddNewPart<HeaderPart>();
+        var marks = string.Concat(b.State != Bulletins.Reviewed ? "【草稿，未经审核】" : "", b.Demo ? "【演示数据】" : "");
+        var header = new Header(Para(b.Number, FangSong, Wuhao, JustificationValues.Right));
+        if (marks.Length > 0) header.Append(Para(marks, HeiTi, Wuhao, JustificationValues.Right, color: "C00000"));
+        part.Header = header;
+        part.Header.Save();
+        return part;
+    }
+
+    /// <summary>The page number in the footer as GB/T 9704 §7.5 prints it: 四号 半角 digits between dashes, "— 1 —", from a PAGE field.</summary>
+    private static FooterPart AddFooter(MainDocumentPart main)
+    {
+        var part = main.AddNewPart<FooterPart>();
+        RunProperties Font() => new(new RunFonts { Ascii = "宋体", HighAnsi = "宋体", EastAsia = "宋体", Hint = FontTypeHintValues.EastAsia },
+            new FontSize { Val = Sihao.ToString(CultureInfo.InvariantCulture) }, new FontSizeComplexScript { Val = Sihao.ToString(CultureInfo.InvariantCulture) });
+        var paragraph = new Paragraph(new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
+            new Run(Font(), new W.Text("— ") { Space = SpaceProcessingModeValues.Preserve }),
+            new SimpleField(new Run(Font(), new W.Text("1"))) { Instruction = " PAGE " },
+            new Run(Font(), new W.Text(" —") { Space = SpaceProcessingModeValues.Preserve }));
+        part.Footer = new Footer(paragraph);
+        part.Footer.Save();
+        return part;
+    }
+
     /// <summary>A4, GB/T 9704 margins: top 37 mm, bottom 35 mm, left 28 mm, right 26 mm (1 mm = 56.7 twips).</summary>
-    private static SectionProperties PageSetup() => new(
+    private static SectionProperties PageSetup(string headerId, string footerId) => new(
+        new HeaderReference { Type = HeaderFooterValues.Default, Id = headerId },
+        new FooterReference { Type = HeaderFooterValues.Default, Id = footerId },
         new W.PageSize { Width = 11906U, Height = 16838U },
         new PageMargin { Top = 2098, Bottom = 1984, Left = 1588U, Right = 1474U, Header = 851U, Footer = 992U, Gutter = 0U });
 

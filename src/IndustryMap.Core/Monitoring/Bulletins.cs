@@ -262,7 +262,9 @@ public static class Bulletins
             .Select(p => new BulletinWarning(p.Scope, p.Indicator, p.IndicatorName, p.Year, p.Completion, p.Elapsed, p.Status, p.StatusName,
                 $"{p.Scope}{p.IndicatorName}（{p.Year}年目标 {p.TargetValue:0.##}{p.Unit}）完成 {Pct(p.Completion)}，时序进度 {Pct(p.Elapsed)}，{p.StatusName}", p.Demo))
             .ToList();
-        var totals = current.Where(p => p.ScopeKind != "unit" && p.Actual is not null).ToList();
+        // Issue 14 §8: a group or city total is reported only against a target a document states; the sum of the members'
+        // targets is no one's target, so the bulletin does not print it as one.
+        var totals = current.Where(p => p.ScopeKind != "unit" && p.Actual is not null && !p.TargetDerived).ToList();
         var ranked = rankings.SelectMany(r => r.Groups.SelectMany(g => g.Units.Select(u => (Index: r, Group: g.Group, Line: u)))).ToLookup(x => x.Line.Unit);
         var unitProgress = current.Where(p => p.ScopeKind == "unit" && p.Actual is not null).ToLookup(p => p.Scope);
         var units = reporting.Units.Select(u => u.Unit).Union(ranked.Select(r => r.Key)).Union(unitProgress.Select(p => p.Key)).ToHashSet();
@@ -283,7 +285,7 @@ public static class Bulletins
             string.Create(CultureInfo.InvariantCulture,
                 $"{key.Chinese}应报单位 {reporting.Expected} 个，已报送 {reporting.Submitted} 个（其中已审核锁定 {reporting.Approved} 个），报送率 {reporting.Rate * 100:0.#}%；逾期报送 {reporting.SubmittedLate} 个，逾期未报 {reporting.Late} 个，尚未开始填报 {reporting.NotStarted} 个。"),
         };
-        summary.AddRange(totals.Select(t => $"{t.Scope}{t.IndicatorName}{(t.ActualPeriod is null ? "" : $"（{PeriodKey.Parse(t.ActualPeriod).Chinese}）")}为 {t.Actual:0.##}{t.Unit}，完成{t.Year}年目标（{t.TargetValue:0.##}{t.Unit}{(t.TargetDerived ? "，由所属单位目标加总" : "")}）的 {Pct(t.Completion)}，时序进度 {Pct(t.Elapsed)}，{t.StatusName}。"));
+        summary.AddRange(totals.Select(t => $"{t.Scope}{t.IndicatorName}{(t.ActualPeriod is null ? "" : $"（{PeriodKey.Parse(t.ActualPeriod).Chinese}）")}为 {t.Actual:0.##}{t.Unit}，完成{t.Year}年目标（{t.TargetValue:0.##}{t.Unit}）的 {Pct(t.Completion)}，时序进度 {Pct(t.Elapsed)}，{t.StatusName}。"));
         if (warnings.Count > 0)
         {
             summary.Add(string.Create(CultureInfo.InvariantCulture,

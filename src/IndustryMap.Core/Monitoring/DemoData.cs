@@ -16,7 +16,8 @@ public sealed record DemoResult(int Indicators, int Indexes, int Periods, int Ta
 /// <para>
 /// What it sets up, where nothing real exists yet: a default monitored set (the 渝西 plan's indicators reported by
 /// every unit, the 万州 and 南岸 plans' own by their unit), two 赛马 indexes (渝西地区; the 一区两群 groups), quarterly
-/// periods 2022Q4–2025Q4 and years 2022–2025, synthetic targets for units the plans set none for, and the values:
+/// periods 2022Q4–2025Q4 and years 2022–2025, synthetic targets for units a plan applies to but sets none for (never a
+/// plan's target for a unit outside its scope), and the values:
 /// all approved up to 2025Q3 / 2024, and a realistic mix (submitted, draft, returned, not started, late) for 2025Q4 and 2025.
 /// </para>
 /// </summary>
@@ -51,10 +52,11 @@ public static class DemoData
         [
             new("yx2027/ind01", RankingMeasures.Growth, 0.4m), new("yx2027/ind01", RankingMeasures.Completion, 0.3m), new("yx2027/ind13", RankingMeasures.Completion, 0.3m),
         ])),
+        // City-wide: only measures that need no target, because the 渝西 plan sets none for units outside 渝西.
         ("districts", new IndexSettings("区县制造业“赛马”指数（一区两群）", Frequencies.Quarter, "minmax",
             ["中心城区", "主城新区", "渝东北三峡库区城镇群", "渝东南武陵山区城镇群"],
         [
-            new("yx2027/ind01", RankingMeasures.Growth, 0.5m), new("yx2027/ind01", RankingMeasures.Completion, 0.25m), new("yx2027/ind07", RankingMeasures.Value, 0.25m),
+            new("yx2027/ind01", RankingMeasures.Growth, 0.6m), new("yx2027/ind07", RankingMeasures.Value, 0.4m),
         ])),
     ];
 
@@ -128,7 +130,9 @@ public static class DemoData
                         targetYear = (int)(indicator.PlanEnd ?? 2027);
                         baseline = Invent(indicator, random, null, targetYear - baseYear);
                         target = Goal(indicator, random, baseline, targetYear - baseYear);
-                        targetRows.Add([indicator.IndicatorId, unitId, null, (long)targetYear, target,
+                        // Issue 14 §8: a unit the plan does not apply to reports the value (for the city-wide index) but is
+                        // given no target of that plan; its values still follow a path, which stays internal.
+                        if (catalog.PlanUnits(indicator).Contains(unitId)) targetRows.Add([indicator.IndicatorId, unitId, null, (long)targetYear, target,
                             indicator.Kind is IndicatorKinds.Cumulative or IndicatorKinds.Decrease ? null : (long?)baseYear,
                             indicator.Kind is IndicatorKinds.Cumulative or IndicatorKinds.Decrease ? null : baseline, "演示数据：系统生成的模拟目标", 1L, Actor, now]);
                     }

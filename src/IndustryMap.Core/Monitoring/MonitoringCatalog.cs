@@ -123,14 +123,21 @@ public sealed class MonitoringCatalog
     {
         _reporters ??= [];
         if (_reporters.TryGetValue(indicator.IndicatorId, out var cached)) return cached;
-        IReadOnlySet<long> set = indicator.Reporters == "all" || indicator.PlanScopeKind == "city"
-            ? Units.Select(u => u.Id).ToHashSet()
-            : indicator.PlanScopeKind == "region"
-                ? (Group(indicator.PlanScope ?? "")?.Members ?? []).ToHashSet()
-                : Units.Where(u => u.Name == indicator.PlanScope).Select(u => u.Id).ToHashSet();
+        var set = indicator.Reporters == "all" ? Units.Select(u => u.Id).ToHashSet() : PlanUnits(indicator);
         _reporters[indicator.IndicatorId] = set;
         return set;
     }
+
+    /// <summary>
+    /// The units the indicator's plan applies to (its scope: the city, a region's members or one unit), whoever reports
+    /// it. A unit outside may report the value for a city-wide ranking, but the plan sets it no target.
+    /// </summary>
+    public IReadOnlySet<long> PlanUnits(MonitoredIndicator indicator) => indicator.PlanScopeKind switch
+    {
+        "city" => Units.Select(u => u.Id).ToHashSet(),
+        "region" => (Group(indicator.PlanScope ?? "")?.Members ?? []).ToHashSet(),
+        _ => Units.Where(u => u.Name == indicator.PlanScope).Select(u => u.Id).ToHashSet(),
+    };
 
     /// <summary>The indicators a unit reports in a period of the given frequency, in the order of the form.</summary>
     public IReadOnlyList<MonitoredIndicator> FormFor(long unitId, string frequency) =>

@@ -157,8 +157,8 @@ public class DemoBulletinTests(DemoHosts hosts) : IClassFixture<DemoHosts>
         var steps = path.GetProperty("steps").EnumerateArray().Select(s => (s.GetProperty("year").GetInt32(), s.GetProperty("value").GetDecimal(),
             s.GetProperty("derived").GetBoolean())).Take(5).ToList();
         Assert.Equal([(2021, 383.3042m, true), (2022, 442.137m, true), (2023, 510m, false), (2024, 597.4948m, true), (2025, 700m, false)], steps);
-        // A demo target (a unit the 渝西 plan sets none for) is marked demo; its path is linear for a share.
-        var demo = Assert.Single((await host.Get("/api/targets/annual?unit=渝中区&indicator=yx2027/ind07")).EnumerateArray());
+        // A demo target (a 渝西 unit the plan sets none for) is marked demo; its path is linear for a share.
+        var demo = Assert.Single((await host.Get("/api/targets/annual?unit=江津区&indicator=yx2027/ind07")).EnumerateArray());
         Assert.True(demo.GetProperty("demo").GetBoolean());
         var values = demo.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("value").GetDecimal()).ToList();
         Assert.Equal(values[1] - values[0], values[2] - values[1]);
@@ -240,5 +240,71 @@ public class DemoBulletinTests(DemoHosts hosts) : IClassFixture<DemoHosts>
         var paragraphs = document.MainDocumentPart!.Document.Body!.Elements<W.Paragraph>().Select(p => p.InnerText).ToList();
         Assert.Contains("渝经信发〔2025〕88号", paragraphs);
         Assert.DoesNotContain(paragraphs, p => p.Contains("草稿", StringComparison.Ordinal));
+    }
+
+    /// <summary>Issue 14 §8: the demo gives a unit only targets of plans that apply to it — 渝中区 reports the 渝西 indicators for the city-wide index but has no 渝西 target.</summary>
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Demo_GivesUnitsOnlyTargetsOfPlansThatApplyToThem(string engine)
+    {
+        var host = await hosts.Get(engine);
+        await using var connection = await host.Database.OpenAsync();
+        var outside = await connection.QueryAsync<string>(
+            """
+            SELECT DISTINCT u.name FROM monitoring_targets t JOIN indicators i ON i.id = t.indicator_id JOIN units u ON u.id = t.unit_id
+            WHERE t.is_demo = 1 AND i.plan_id = 'yx2027'
+            """);
+        var yuxi = (await host.Get("/api/units")).EnumerateArray()
+            .Where(u => u.GetProperty("groups").EnumerateArray().Any(g => g.GetString() == "渝西地区")).Select(u => u.GetProperty("name").GetString()).ToHashSet();
+        Assert.Equal(8, yuxi.Count);
+        Assert.NotEmpty(outside);
+        Assert.All(outside, unit => Assert.Contains(unit, yuxi));
+        Assert.Empty((await host.Get("/api/targets/annual?unit=渝中区&indicator=yx2027/ind07")).EnumerateArray());
+        // 渝中区 still reports, and is ranked in the city-wide index on measures that need no target.
+        var districts = (await host.Get("/api/rankings?period=2025Q3&index=districts", MonitoringHost.Viewer))[0];
+        var yuzhong = districts.GetProperty("groups").EnumerateArray().SelectMany(g => g.GetProperty("units").EnumerateArray())
+            .Single(u => u.GetProperty("unit").GetString() == "渝中区");
+        Assert.Equal(0, yuzhong.GetProperty("missing").GetInt32());
+    }
+
+    /// <summary>Issue 14 §8: page numbers in the footer (a PAGE field between dashes), the 文号 in the header, no invented totals, numbers that fit their columns.</summary>
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task BulletinDocx_HasPageNumbersAndHeader_AndColumnsWideEnoughForTheirNumbers(string engine)
+    {
+        var host = await hosts.Get(engine);
+        using var stream = new MemoryStream(await host.Bytes("/api/bulletins/2025Q3.docx?includeDemo=true", MonitoringHost.Viewer));
+        using var document = WordprocessingDocument.Open(stream, false);
+        var main = document.MainDocumentPart!;
+        var section = main.Document.Body!.Elements<W.SectionProperties>().Single();
+        var footerId = section.Elements<W.FooterReference>().Single().Id!.Value!;
+        var footer = ((FooterPart)main.GetPartById(footerId)).Footer!;
+        var field = footer.Descendants<W.SimpleField>().Single();
+        Assert.Equal("PAGE", field.Instruction!.Value!.Trim());
+        Assert.Equal("— 1 —", footer.InnerText);
+        var header = ((HeaderPart)main.GetPartById(section.Elements<W.HeaderReference>().Single().Id!.Value!)).Header!;
+        Assert.Contains("产业监测通报〔2025〕第3期", header.InnerText);
+        Assert.Contains("【演示数据】", header.InnerText);
+
+        var paragraphs = main.Document.Body!.Elements<W.Paragraph>().Select(p => p.InnerText).ToList();
+        Assert.DoesNotContain(paragraphs, p => p.Contains("加总", StringComparison.Ordinal));
+
+        foreach (var table in main.Document.Body!.Elements<W.Table>())
+        {
+            var grid = table.Elements<W.TableGrid>().Single().Elements<W.GridColumn>().Select(g => int.Parse(g.Width!.Value!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            Assert.True(grid.Sum() <= BulletinFiles.TextWidth, $"table {grid.Sum()} twips wider than the text {BulletinFiles.TextWidth}");
+            Assert.Equal(W.TableLayoutValues.Fixed, table.Descendants<W.TableLayout>().Single().Type!.Value);
+            foreach (var row in table.Elements<W.TableRow>())
+            {
+                var cells = row.Elements<W.TableCell>().ToList();
+                for (var c = 0; c < cells.Count; c++)
+                {
+                    // The longest run of digits, signs and points, at half an em per character of the table's size, plus the margins.
+                    var runs = System.Text.RegularExpressions.Regex.Matches(cells[c].InnerText, @"[0-9A-Za-z.,%+\-]+").Select(m => m.Length).DefaultIfEmpty(0).Max();
+                    var need = runs * BulletinFiles.TableFontSize * 5 + BulletinFiles.CellMargins;
+                    Assert.True(grid[c] >= need, $"column {c} is {grid[c]} twips, '{cells[c].InnerText}' needs {need}");
+                }
+            }
+        }
     }
 }
