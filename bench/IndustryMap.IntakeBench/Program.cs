@@ -23,6 +23,10 @@ using IndustryMap.Text;
 
 var repo = args.Length > 0 ? args[0] : Directory.GetCurrentDirectory();
 var verbose = args.Contains("--verbose");
+// --session3-scorer: score as session 3 did (scope names compared as printed; rows and proposals of years before the
+// plan starts kept), to compare the extractor's figures across the scorer change.
+var session3 = args.Contains("--session3-scorer");
+Session3.On = session3;
 var seed = Path.Combine(repo, "seed-data");
 var folder = Path.Combine(Path.GetTempPath(), "industrymap-intake-bench-" + Environment.ProcessId);
 Directory.CreateDirectory(folder);
@@ -64,9 +68,9 @@ foreach (var (seedFolder, scope, label) in uploads)
     // leave the gold set, and proposals for such years leave the proposals (both counted and printed).
     var planStart = PlanStart(Path.Combine(seed, seedFolder, "plans.csv"));
     var allGold = Gold(Path.Combine(seed, seedFolder, "targets.csv"));
-    var gold = allGold.Where(g => g.Year is null || g.Year >= planStart).ToList();
+    var gold = allGold.Where(g => session3 || g.Year is null || g.Year >= planStart).ToList();
     var before = proposals.Count;
-    proposals = proposals.Where(t => t.Year is null || t.Year >= planStart).ToList();
+    proposals = proposals.Where(t => session3 || t.Year is null || t.Year >= planStart).ToList();
     if (verbose) Console.WriteLine($"    (plan starts {planStart}: {allGold.Count - gold.Count} rows and {before - proposals.Count} proposals for earlier years left out)");
     excluded.Add($"{label}: {allGold.Count - gold.Count} of {allGold.Count} rows, {before - proposals.Count} proposals");
     var (matched, misses, spurious) = Score(proposals, gold);
@@ -238,6 +242,7 @@ static bool SameScope(TargetProposal p, GoldRow g) => p.ScopeKind == g.ScopeKind
 static string ScopeName(string? s)
 {
     var t = s ?? "";
+    if (Session3.On) return t;
     foreach (var suffix in new[] { "产业集群", "集群", "产业" }) if (t.EndsWith(suffix, StringComparison.Ordinal) && t.Length > suffix.Length + 1) return t[..^suffix.Length];
     return t;
 }
@@ -311,3 +316,8 @@ internal sealed record GoldRow(string Indicator, string ScopeKind, string? Scope
 }
 
 internal sealed record Error(string Lines, string Reason, string Text);
+
+internal static class Session3
+{
+    public static bool On { get; set; }
+}
