@@ -5,7 +5,11 @@ using IndustryMap.Text;
 namespace IndustryMap.PlacementBench;
 
 /// <summary>One evaluation case: a description the seed documents give for a project, and the unit it is in.</summary>
-public sealed record EvalCase(string Set, string Id, string Description, string ExpectedUnit, decimal? AmountYi, decimal? LandMu, string Source);
+public sealed record EvalCase(string Set, string Id, string Description, string ExpectedUnit, decimal? AmountYi, decimal? LandMu, string Source)
+{
+    /// <summary>The case's position within its library, in file order.</summary>
+    public int Position { get; init; }
+}
 
 /// <summary>
 /// Builds the evaluation set from the seed documents' own material, none of which the classifier learns from (the
@@ -22,17 +26,27 @@ public static partial class EvaluationSet
     [GeneratedRegex(@"建设内容:\s*(?<text>.*)$")]
     private static partial Regex NananContents();
 
+    public const string Tuning = "tuning";
+    public const string HeldOut = "held-out";
+
+    /// <summary>
+    /// The half of the project libraries a case is in: within each library, cases alternate in file order (the first is
+    /// tuning, the second held-out, …). Deterministic, and each half spans every section of both libraries.
+    /// </summary>
+    public static string Half(EvalCase c) => c.Position % 2 == 0 ? Tuning : HeldOut;
+
     public static IReadOnlyList<EvalCase> Build(string seedFolder)
     {
         var cases = new List<EvalCase>();
         foreach (var (folder, set, pattern) in new[] { ("003-wanzhou-14th-fyp", "万州项目库", WanzhouContents()), ("004-nanan-14th-fyp", "南岸重点项目", NananContents()) })
         {
+            var position = 0;
             foreach (var row in Rows(Path.Combine(seedFolder, folder, "projects.csv")))
             {
                 var contents = pattern.Match(row["note"]) is { Success: true } m ? m.Groups["text"].Value.Trim() : "";
                 cases.Add(new EvalCase(set, $"{row["library"]}:{row["serial"]}@L{row["lines"]}", $"{row["project"]}。{contents}".TrimEnd('。') + "。", row["unit"],
                     MeasureUnits.ToYi(Number(row["investment"]), row["investment_unit"]), MeasureUnits.ToMu(Number(row["land"]), row["land_unit"]),
-                    $"{folder[..3]} L{row["lines"]}"));
+                    $"{folder[..3]} L{row["lines"]}") { Position = position++ });
             }
         }
         foreach (var row in Rows(Path.Combine(seedFolder, "001-yuxi-plan-2023-2027", "layout.csv")).Where(r => r["detail"].Length > 0))

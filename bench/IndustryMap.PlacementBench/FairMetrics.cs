@@ -9,10 +9,15 @@ namespace IndustryMap.PlacementBench;
 /// </summary>
 public static class FairMetrics
 {
-    /// <summary>Units strictly ahead of <paramref name="unit"/>, and the size of its tie group (itself included).</summary>
+    /// <summary>
+    /// Units strictly ahead of <paramref name="unit"/>, and the size of its tie group (itself included). Ties are units of
+    /// equal priority and fit score: the evidence that orders them (registries, parks, targets …) is ignored, as if it
+    /// were random. <see cref="Shown"/> counts ties as the engine shows them instead (its rank ranges, 并列).
+    /// </summary>
     public static (int Better, int Tied) Position(PlacementResult result, string unit)
     {
         var own = result.Candidates.First(c => c.Unit == unit);
+        if (Shown) return (own.Rank - 1, own.RankTo - own.Rank + 1);
         var better = result.Candidates.Count(c => c.Priority > own.Priority || (c.Priority == own.Priority && c.Score > own.Score));
         var tied = result.Candidates.Count(c => c.Priority == own.Priority && c.Score == own.Score);
         return (better, tied);
@@ -26,12 +31,17 @@ public static class FairMetrics
         return Math.Clamp((k - better) / (double)tied, 0, 1);
     }
 
+    /// <summary>When set, ties are the engine's shown rank ranges (priority, fit and tie-break evidence all equal).</summary>
+    public static bool Shown { get; set; }
+
     /// <summary>The probability that at least one of <paramref name="units"/> is within the first k under a random order of ties.</summary>
     public static double HitAny(PlacementResult result, IReadOnlyCollection<string> units, int k)
     {
         if (result.MatchesNothing || units.Count == 0) return 0;
         // Walk the tie groups in order; within the group that straddles position k, hypergeometric "none chosen".
-        var groups = result.Candidates.GroupBy(c => (c.Priority, c.Score)).OrderByDescending(g => g.Key.Priority).ThenByDescending(g => g.Key.Score);
+        var groups = Shown
+            ? result.Candidates.GroupBy(c => (Priority: c.Rank, Score: 0.0)).OrderBy(g => g.Key.Priority).AsEnumerable()
+            : result.Candidates.GroupBy(c => (c.Priority, c.Score)).OrderByDescending(g => g.Key.Priority).ThenByDescending(g => g.Key.Score);
         var before = 0;
         foreach (var group in groups)
         {

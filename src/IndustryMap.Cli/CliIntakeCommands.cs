@@ -74,7 +74,9 @@ public static class CliIntakeCommands
                 var stored = (await IntakeStore.GetAsync(database, detail.Document.Id))!;
                 proposals = new IntakeProposals(
                     stored.Proposals.Where(p => p.Row.Kind == "target").Select(p => p.Proposed.Deserialize<TargetProposal>(IntakeStore.Json)!).ToList(),
-                    stored.Proposals.Where(p => p.Row.Kind == "designation").Select(p => p.Proposed.Deserialize<DesignationProposal>(IntakeStore.Json)!).ToList(), [], []);
+                    stored.Proposals.Where(p => p.Row.Kind == "designation").Select(p => p.Proposed.Deserialize<DesignationProposal>(IntakeStore.Json)!).ToList(),
+                    stored.Proposals.Where(p => p.Row.Kind == "park").Select(p => p.Proposed.Deserialize<ProjectProposal>(IntakeStore.Json)!).ToList(),
+                    stored.Proposals.Where(p => p.Row.Kind == "project").Select(p => p.Proposed.Deserialize<ProjectProposal>(IntakeStore.Json)!).ToList());
             }
             if (parse.GetValue(format) == "json")
             {
@@ -92,7 +94,11 @@ public static class CliIntakeCommands
             {
                 Console.WriteLine($"{d.From,-10} {d.Confidence,5:0.00}  {d.RolePrinted}产业 {d.Printed} → {string.Join("、", d.Industries)}");
             }
-            Console.WriteLine($"{proposals.Targets.Count} target(s), {proposals.Designations.Count} designation(s) proposed.");
+            foreach (var p in proposals.Parks.Concat(proposals.Projects))
+            {
+                Console.WriteLine($"{p.From + (p.To != p.From ? "-" + p.To : ""),-10} {p.Confidence,5:0.00}  {p.Kind} {p.Name} {p.Investment}{p.InvestmentUnit} {p.Land}{p.LandUnit} {p.Period} {p.Stage}");
+            }
+            Console.WriteLine($"{proposals.Targets.Count} target(s), {proposals.Designations.Count} designation(s), {proposals.Parks.Count} park(s), {proposals.Projects.Count} project(s) proposed.");
             return ExitCodes.Ok;
         }));
         return command;

@@ -104,6 +104,42 @@ public class IntakePageTests(BrowserFixture fixture)
         Assert.Equal("rejected", after.Proposals.Single(p => p.Row.Id == others[1].Row.Id).Row.Status);
     }
 
+    [Fact]
+    public async Task AReviewerAcceptsTheProjectsOfATable_TheyEnterTheRegistry()
+    {
+        await EnsureReviewerAsync();
+        var text = "万州区项目计划\n\n| 序号 | 项目名称 | 建设性质 | 总投资（万元） | 建设期限 |\n| --- | --- | --- | --- | --- |\n" +
+                   "| 1 | 浏览器测试铜箔项目 | 新建 | 52000 | 2024-2026 |\n| 2 | 浏览器测试冷链项目 | 续建 | 18000 | 2023-2025 |";
+        var intake = await IntakeStore.CreateAsync(Database, new Actor(null, Reviewer, Role.Unit, "万州区"), TimeProvider.System,
+            new NewIntake("projects.txt", Encoding.UTF8.GetBytes(text), null, null, null, "万州区"));
+        var projects = intake.Proposals.Where(p => p.Row.Kind == "project").ToList();
+        Assert.Equal(2, projects.Count);
+
+        await using var session = await fixture.NewSessionAsync(nameof(AReviewerAcceptsTheProjectsOfATable_TheyEnterTheRegistry), new ViewportSize { Width = 1400, Height = 1000 });
+        await session.RunAsync(async page =>
+        {
+            await page.GotoAsync("/signin?returnUrl=%2F");
+            await page.FillAsync("input[name=name]", Reviewer);
+            await page.FillAsync("input[name=password]", Password);
+            await page.Locator("form[action='/signin'] button[type=submit]").ClickAsync();
+            await Assertions.Expect(page.Locator("#session")).ToContainTextAsync("万州区经济信息委", new() { Timeout = 15_000 });
+            await page.GotoAsync($"/intake.html?id={intake.Document.Id}");
+            await page.Locator("body[data-ready='true']").WaitForAsync();
+            foreach (var p in projects)
+            {
+                await Assertions.Expect(page.Locator($"#tables li[data-proposal='{p.Row.Id}']")).ToContainTextAsync(p.Proposed.GetProperty("name").GetString()!);
+            }
+            await page.Locator("#accept-all-projects").ClickAsync();
+            foreach (var p in projects) await Assertions.Expect(page.Locator($"#tables li[data-proposal='{p.Row.Id}']")).ToHaveClassAsync("accepted");
+            await Assertions.Expect(page.Locator("#accept-all-projects")).ToBeDisabledAsync();
+        });
+        session.AssertNoConsoleErrors();
+
+        var stored = await IndustryMap.Registries.RegistryQueries.ProjectsAsync(Database, new IndustryMap.Registries.RegistryFilter(Library: intake.Document.DocumentId));
+        Assert.Equal(projects.Select(p => p.Proposed.GetProperty("name").GetString()), stored.Select(s => s.Name));
+        Assert.All(stored, s => Assert.Equal((Reviewer, intake.Document.DocumentId), (s.EnteredBy!, s.SrcDocument!)));
+    }
+
     private static async Task<Dictionary<string, string>> Strings(string lang)
     {
         // The interface strings the page shows, read from i18n.js as the page reads them (no list of expected words in the test).

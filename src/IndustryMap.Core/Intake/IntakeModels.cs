@@ -86,4 +86,7 @@ public sealed record IntakeDictionary(
     Catalog.IndustryVocabulary? Vocabulary)
 {
     public static readonly IntakeDictionary Empty = new(new Dictionary<string, string>(), [], [], null);
+
+    /// <summary>The member units of each region (unit_group_members), for "各区每年均有…" in a regional plan.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> RegionMembers { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 }

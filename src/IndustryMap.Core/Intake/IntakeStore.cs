@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Dapper;
 using IndustryMap.Audit;
@@ -111,9 +112,12 @@ public static partial class IntakeStore
         return null;
     }
 
-    /// <summary>Every proposal of a text: targets, designations (parks and projects from tables are not extracted yet).</summary>
-    public static IntakeProposals Propose(IntakeLines lines, IntakeScope scope, IntakeDictionary dictionary, (int From, int To)? period) =>
-        new(TargetExtractor.Extract(lines, scope, dictionary, period), DesignationExtractor.Extract(lines, scope, dictionary), [], []);
+    /// <summary>Every proposal of a text: targets, designations, and parks and projects from its tables.</summary>
+    public static IntakeProposals Propose(IntakeLines lines, IntakeScope scope, IntakeDictionary dictionary, (int From, int To)? period)
+    {
+        var (parks, projects) = ProjectExtractor.Extract(lines);
+        return new(TargetExtractor.Extract(lines, scope, dictionary, period), DesignationExtractor.Extract(lines, scope, dictionary), parks, projects);
+    }
 
     public static async Task<IntakeDictionary> DictionaryAsync(Database database)
     {
@@ -129,7 +133,10 @@ public static partial class IntakeStore
             names[u.FullName] = u.Name;
             foreach (var a in u.Aliases) names[a] = u.Name;
         }
-        return new IntakeDictionary(names, groups.Select(g => g.Name).ToList(), industries, vocabulary);
+        return new IntakeDictionary(names, groups.Select(g => g.Name).ToList(), industries, vocabulary)
+        {
+            RegionMembers = groups.ToDictionary(g => g.Name, g => g.Members, StringComparer.Ordinal),
+        };
     }
 
     /// <summary>The scope a document is about: none or 全市/重庆市 = the city, a unit's name or alias, or a group (region).</summary>
@@ -211,6 +218,7 @@ public static partial class IntakeStore
                 {
                     document = documentId, file = Path.GetFileName(input.FileName), kind, bytes = input.Content.Length, sha256 = sha, scope = scope.Name ?? scope.Kind,
                     lines = text.Lines.Lines.Count, targets = proposals.Targets.Count, designations = proposals.Designations.Count,
+                    parks = proposals.Parks.Count, projects = proposals.Projects.Count,
                 });
             return next;
         }, cancellationToken);
@@ -396,9 +404,26 @@ public static partial class IntakeStore
                             }, transaction);
                         acceptedJson = JsonSerializer.Serialize(t, Json);
                     }
+                    else if (row.Kind == "designation")
+                    {
+                        // Into the newest draft layout edition, one row per catalog industry the printed word maps to (the first).
+                        var d = JsonSerializer.Deserialize<DesignationProposal>(row.Proposed, Json)!;
+                        var added = d.ScopeKind == "unit" && d.Scope is { } unitName && d.Industries.Count > 0
+                            ? await Layout.LayoutEditing.AddFromIntakeAsync(connection, transaction, database, actor, unitName, d.Role, d.Industries[0], d.Printed,
+                                doc.DocumentId, row.SrcFrom, row.SrcTo)
+                            : null;
+                        var node = JsonNode.Parse(row.Proposed)!.AsObject();
+                        node["layout"] = added is null ? null : new JsonObject { ["edition"] = added.Year, ["designation"] = added.Id, ["industry"] = added.Industry };
+                        acceptedJson = node.ToJsonString(Json);
+                    }
                     else
                     {
-                        acceptedJson = row.Proposed;
+                        var p = JsonSerializer.Deserialize<ProjectProposal>(row.Proposed, Json)!;
+                        var registryId = await Registries.RegistryIntake.AddAsync(connection, transaction, database, actor, row.Kind, p, doc.DocumentId, doc.ScopeKind == "unit" ? doc.Scope : null);
+                        var node = JsonNode.Parse(row.Proposed)!.AsObject();
+                        node["registry"] = row.Kind == "park" ? "parks" : "projects";
+                        node["registryId"] = registryId;
+                        acceptedJson = node.ToJsonString(Json);
                     }
                 }
                 await connection.ExecuteAsync(

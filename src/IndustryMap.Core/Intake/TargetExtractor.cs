@@ -31,6 +31,12 @@ public static partial class TargetExtractor
     [GeneratedRegex(@"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d+[.．、]\s*(?!\d)|第[一二三四五六七八九十]+[章节部分]|专栏\s*\d*)")]
     private static partial Regex HeadingRegex();
 
+    [GeneratedRegex(@"^\s*(?:（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)")]
+    private static partial Regex ListItemRegex();
+
+    /// <summary>Verbs of making or winning something counted: "累计新建 100 个绿色工厂" measures the 绿色工厂 built.</summary>
+    private static readonly string[] CountVerbs = ["新建", "建成", "建设", "认定", "培育", "新培育", "引进", "打造", "新开展", "开展", "新增", "推动", "重点推动", "有"];
+
     [GeneratedRegex(@"发展基础|发展现状|现状与|发展回顾|主要成效|工作回顾|机遇与挑战|面临的|指导思想|基本原则|编制依据")]
     private static partial Regex BackgroundHeadingRegex();
 
@@ -69,18 +75,22 @@ public static partial class TargetExtractor
     {
         var lines = document.Lines.Select(l => PlanNumbers.FoldWidth(ChineseScript.ToSimplified(l))).ToList();
         var industries = IndustryWords(lines, dictionary);
+        var tables = TableLayouts.Find(document.Lines).ToDictionary(t => t.Start);
         var result = new List<TargetProposal>();
         int? sectionYear = null;
+        IntakeScope? localScope = null;
+        string? industryScope = null;
+        string? headingIndustry = null;
+        var headingIndustryLevel = 0;
         var skipLevel = int.MaxValue; // a background section is skipped until a heading of its level or higher
         var i = 0;
         while (i < lines.Count)
         {
             var line = lines[i];
-            if (line.TrimStart().StartsWith('|'))
+            if (tables.TryGetValue(i, out var table))
             {
-                var start = i;
-                while (i < lines.Count && lines[i].TrimStart().StartsWith('|')) i++;
-                if (skipLevel == int.MaxValue) result.AddRange(Table(lines, start, i - 1, scope, period));
+                if (skipLevel == int.MaxValue) result.AddRange(Table(table.Rows, scope, period));
+                i = table.End + 1;
                 continue;
             }
             if (line.Trim().Length == 0)
@@ -91,6 +101,15 @@ public static partial class TargetExtractor
             if (HeadingLevel(line) is { } level)
             {
                 sectionYear = null;
+                localScope = null;
+                industryScope = null;
+                if (level <= headingIndustryLevel) (headingIndustry, headingIndustryLevel) = (null, 0);
+                // A chapter headed by an industry ("二、装备制造业") speaks of it: bare measures in it are the industry's.
+                var named = Regex.Match(line.Trim(), @"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+[章节])\s*(?<w>[\p{IsCJKUnifiedIdeographs}]{2,10})$");
+                if (named.Success && IsIndustryName(named.Groups["w"].Value, industries)) (headingIndustry, headingIndustryLevel) = (named.Groups["w"].Value, level);
+                // "专栏6：汽车摩托车产业发展重点": a box about one industry.
+                var box = Regex.Match(line.Trim(), @"^专栏\s*\d*[：:]\s*(?<w>[\p{IsCJKUnifiedIdeographs}]{2,10}?(?:产业|制造业))");
+                if (box.Success) (headingIndustry, headingIndustryLevel) = (box.Groups["w"].Value, level);
                 if (level <= skipLevel) skipLevel = int.MaxValue;
                 if (BackgroundHeadingRegex().IsMatch(line) && !line.Contains("目标", StringComparison.Ordinal)) skipLevel = Math.Min(skipLevel, level);
                 i++;
@@ -100,18 +119,58 @@ public static partial class TargetExtractor
             var blockStart = i;
             var text = new StringBuilder();
             var lineOf = new List<int>();
-            while (i < lines.Count && lines[i].Trim().Length > 0 && !lines[i].TrimStart().StartsWith('|') && (i == blockStart || HeadingLevel(lines[i]) is null))
+            while (i < lines.Count && lines[i].Trim().Length > 0 && !lines[i].TrimStart().StartsWith('|') && (i == blockStart || HeadingLevel(lines[i]) is null)
+                   && (i == blockStart || !tables.ContainsKey(i))
+                   && (i == blockStart || !(EndsSentence(lines[i - 1]) && ListItemRegex().IsMatch(lines[i]))))
             {
-                foreach (var c in lines[i]) { text.Append(c); lineOf.Add(i + 1); }
+                foreach (var c in lines[i].Trim()) { text.Append(c); lineOf.Add(i + 1); }
                 i++;
+                // A PDF's text often prints a blank line between the wrapped lines of one paragraph: a line that does not
+                // end a sentence, then one blank line, then a line that is not a heading or a table, is the same paragraph.
+                if (i + 1 < lines.Count && lines[i].Trim().Length == 0 && !EndsSentence(lines[i - 1]) && lines[i + 1].Trim().Length > 0
+                    && !lines[i + 1].TrimStart().StartsWith('|') && !tables.ContainsKey(i + 1) && HeadingLevel(lines[i + 1]) is null && HeadingLevel(lines[blockStart]) is null)
+                {
+                    i++;
+                }
             }
             if (skipLevel != int.MaxValue) continue;
             var block = text.ToString();
+            // A paragraph led by a planning unit's name ("（一）江津区。优先发展……") speaks of that unit until the next one or the next heading.
+            if (scope.Kind is "region" or "city" && UnitLead(block, dictionary) is { } unit) (localScope, industryScope) = (new IntakeScope("unit", unit), null);
+            // A paragraph led by an industry's name ("（一）智能产业。", "集成电路。") sets the industry its figures are about.
+            else if (IndustryLead(block, industries, industryScope is not null || headingIndustry is not null) is { } industry) industryScope = industry;
             var lead = Regex.Match(block, @"^\s*(?:到|至)\s*(?<y>20\d{2})\s*年");
-            result.AddRange(Prose(block, lineOf, scope, industries, period, sectionYear));
+            // "通过五年左右奋斗，到 2027 年……实现以下目标：" introduces the items that follow.
+            var intro = Regex.Match(block, @"(?:到|至)\s*(?<y>20\d{2})\s*年[^。；]*[：:]$");
+            result.AddRange(Prose(block, lineOf, localScope ?? scope, industries, period, sectionYear, dictionary, industryScope, headingIndustry));
             if (lead.Success) sectionYear = int.Parse(lead.Groups["y"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            else if (intro.Success) sectionYear = int.Parse(intro.Groups["y"].Value, System.Globalization.CultureInfo.InvariantCulture);
         }
         return result;
+    }
+
+    private static bool EndsSentence(string line) => line.TrimEnd().Length > 0 && "。；;！？!?：:）)”".Contains(line.TrimEnd()[^1], StringComparison.Ordinal);
+
+    /// <summary>The planning unit a paragraph starts with ("（一）江津区。", "2.永川区：", "璧山区，"), or null.</summary>
+    public static string? UnitLead(string block, IntakeDictionary dictionary)
+    {
+        var m = Regex.Match(block, @"^\s*(?:（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d+[.．、]|[一二三四五六七八九十]+、)?\s*(?<u>[\p{IsCJKUnifiedIdeographs}]{2,8}?)[。：:，,]");
+        return m.Success && dictionary.Units.TryGetValue(m.Groups["u"].Value, out var name) ? name : null;
+    }
+
+    private static bool IsIndustryName(string w, HashSet<string> industries) =>
+        industries.Contains(w) || Regex.IsMatch(w, "(产业|制造业|工业)$") && !NotAnIndustryHeadingRegex().IsMatch(w) && !Regex.IsMatch(w, "^(全区|全市|规上|规模以上)");
+
+    /// <summary>The industry a paragraph starts with ("（一）智能产业。", "集成电路。"): a known industry word, or a short name ending in 产业.</summary>
+    private static string? IndustryLead(string block, HashSet<string> industries, bool withinIndustry)
+    {
+        // Inside an industry's section a short lead ("汽车整车。结合……") names one of its branches.
+        var sub = Regex.Match(block, @"^\s*(?<w>[\p{IsCJKUnifiedIdeographs}]{2,10}?)。");
+        if (withinIndustry && sub.Success && !NotAnIndustryHeadingRegex().IsMatch(sub.Groups["w"].Value) && !Regex.IsMatch(sub.Groups["w"].Value, "工程|行动|计划|目标|任务|措施|保障")) return sub.Groups["w"].Value;
+        var m = Regex.Match(block, @"^\s*(?:（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d+[.．、])?\s*(?<w>[\p{IsCJKUnifiedIdeographs}]{2,10}?)[。：:]");
+        if (!m.Success || NotAnIndustryHeadingRegex().IsMatch(m.Groups["w"].Value)) return null;
+        var w = m.Groups["w"].Value;
+        return w.EndsWith("产业", StringComparison.Ordinal) || industries.Contains(w) ? w : null;
     }
 
     /// <summary>1 for 一、, 2 for （一）, 3 for 1. and 专栏; null for a line that is not a heading (a long line is prose).</summary>
@@ -146,7 +205,7 @@ public static partial class TargetExtractor
 
     private sealed record Hit(int Start, int End, decimal Value, decimal? High, string? Unit, string Printed, string Kind, string? Lead);
 
-    private static IEnumerable<TargetProposal> Prose(string block, List<int> lineOf, IntakeScope scope, HashSet<string> industries, (int From, int To)? period, int? sectionYear)
+    private static IEnumerable<TargetProposal> Prose(string block, List<int> lineOf, IntakeScope scope, HashSet<string> industries, (int From, int To)? period, int? sectionYear, IntakeDictionary dictionary, string? industryScope, string? chapterIndustry)
     {
         var hits = new List<Hit>();
         foreach (Match m in ValueRegex().Matches(block))
@@ -224,14 +283,21 @@ public static partial class TargetExtractor
             var respectively = false;
             var printedFrom = Math.Max(clauseStart, sentenceStart);
             var printedTo = hit.End + Suffix(after).Length;
-            if (indicator.Length == 0 && hit.Unit is { } u && PlanNumbers.Counters.Contains(u))
+            var scopeWords = Regex.Replace(indicator, "^(?:" + string.Join("|", dictionary.Regions.Concat(dictionary.Units.Keys).Where(n => n.Length >= 2).Select(Regex.Escape).DefaultIfEmpty("^$")) + ")", "");
+            scopeWords = Regex.Replace(scopeWords, "^(?:各区县?|各区|每区)?(?:每年)?(?:均有|均)?", "");
+            var verbOnly = CountVerbs.FirstOrDefault(v => scopeWords.TrimStart('累', '计') == v || scopeWords == "累计" + v);
+            var listed = pre.TrimEnd().EndsWith('和') || pre.TrimEnd().EndsWith('、') || pre.TrimEnd().EndsWith('及');
+            if ((indicator.Length == 0 || verbOnly is not null || scopeWords.Length == 0 || listed) && (hit.Unit is { } u && PlanNumbers.Counters.Contains(u) || scopeWords.Length == 0))
             {
-                // "建成5个智能工厂": the thing counted follows the measure word.
-                var noun = Regex.Match(block[hit.End..], @"^(?<n>[“”\p{IsCJKUnifiedIdeographs}]{2,14}?)(?=[、，,。；;：和及与]|等|$)");
-                if (noun.Success)
+                // "建成5个智能工厂", "累计新建 100 个绿色工厂", "和 200 个以上数字化车间", "各区每年均有 50 亿元及以上新招商项目落地开工":
+                // the thing counted follows the measure word.
+                var rest = block[hit.End..];
+                var skip = Suffix(rest.Length > 5 ? rest[..5] : rest).Length;
+                var noun = Regex.Match(rest[skip..], @"^(?<n>[“”\p{IsCJKUnifiedIdeographs}]{2,14}?)(?=[、，,。；;：（(和及与]|等|$)");
+                if (noun.Success && CleanIndicator(noun.Groups["n"].Value) is { Length: > 1 } counted)
                 {
-                    indicator = CleanIndicator(noun.Groups["n"].Value);
-                    (printedFrom, printedTo) = (hit.Start, hit.End + noun.Length);
+                    indicator = verbOnly is not null && !counted.StartsWith(verbOnly, StringComparison.Ordinal) ? verbOnly + counted : counted;
+                    (printedFrom, printedTo) = (listed ? hit.Start : printedFrom, hit.End + skip + noun.Length);
                 }
             }
             if (indicator.Length == 0 && k > 0 && pre.Trim() is "、" or "和" or "" && block[sentenceStart..hit.Start].Contains("分别", StringComparison.Ordinal))
@@ -252,8 +318,17 @@ public static partial class TargetExtractor
             if (year is null && !hasVerb && comparator is "eq" && !(hit.Unit is { } c && PlanNumbers.Counters.Contains(c))) continue;
 
             var (kind, name) = (scope.Kind, scope.Name);
-            var scoped = Regex.Match(indicator, @"^(?<w>[\p{IsCJKUnifiedIdeographs}]{2,8}?)产业(?<rest>产值|总产值|规模|营业收入|收入|增加值|产值规模|销售收入)$");
-            if (scoped.Success && industries.Contains(scoped.Groups["w"].Value))
+            // "渝西地区智能网联新能源汽车零部件产业集群实现营业收入": a cluster's own figure.
+            var cluster = Regex.Match(Regex.Replace(indicator, "^(?:" + string.Join("|", dictionary.Regions.Concat(dictionary.Units.Keys).Where(n => n.Length >= 2).Select(Regex.Escape).DefaultIfEmpty("^$")) + ")", ""),
+                @"^(?<w>[\p{IsCJKUnifiedIdeographs}]{2,16}?)产业集群(?:力争)?(?:实现)?(?<rest>营业收入|产值|总产值|规模|销售收入|增加值)$");
+            if (cluster.Success)
+            {
+                (kind, name) = ("cluster", cluster.Groups["w"].Value);
+                indicator = cluster.Groups["rest"].Value;
+            }
+            var scoped = Regex.Match(indicator, @"^(?<w>[\p{IsCJKUnifiedIdeographs}]{2,8}?)产业(?:力争|要)?(?:实现)?(?<rest>产值|总产值|规模|营业收入|收入|增加值|产值规模|销售收入)$");
+            if (cluster.Success) { }
+            else if (scoped.Success && (industries.Contains(scoped.Groups["w"].Value) || industries.Contains(scoped.Groups["w"].Value + "产业")))
             {
                 (kind, name) = ("industry", scoped.Groups["w"].Value);
                 indicator = scoped.Groups["rest"].Value;
@@ -261,6 +336,21 @@ public static partial class TargetExtractor
             else if (boldIndustry is not null && industries.Any(w => boldIndustry.StartsWith(w, StringComparison.Ordinal)))
             {
                 (kind, name) = ("industry", boldIndustry);
+            }
+            else if (industryScope is not null)
+            {
+                (kind, name) = ("industry", industryScope);
+            }
+            else if (Regex.Match(indicator, @"^(?<w>[\p{IsCJKUnifiedIdeographs}]{2,10}?)占") is { Success: true } share && IsIndustryName(share.Groups["w"].Value, industries))
+            {
+                // "电子信息制造业占规上工业总产值比重": the industry's share.
+                (kind, name) = ("industry", share.Groups["w"].Value);
+            }
+            else if (chapterIndustry is not null && !indicator.Contains(chapterIndustry, StringComparison.Ordinal)
+                     && !indicator.Contains(Regex.Replace(chapterIndustry, "(产业|制造业|业)$", ""), StringComparison.Ordinal))
+            {
+                // In an industry's chapter a measure that does not name the industry is the industry's ("年均增速达到11.6%").
+                (kind, name) = ("industry", chapterIndustry);
             }
 
             confidence += yearExplicit ? 0.25m : year is not null ? 0.1m : 0;
@@ -271,13 +361,33 @@ public static partial class TargetExtractor
                 confidence, "prose");
             if (sentence.Contains("每年", StringComparison.Ordinal)) t = t with { Period = "each_year", YearFrom = period?.From };
             else if (cumulative) t = t with { Period = "sum", YearFrom = yearFrom ?? period?.From };
-            yield return t;
+            // "确保渝西地区各区每年均有 50 亿元…": in a regional plan, one target for each member unit; "每年" in a plan
+            // whose period is printed, one for each year of it (the text states them all; none is guessed).
+            var members = scope.Kind == "region" && scope.Name is { } region && Regex.IsMatch(sentence, "各区|每区") && dictionary.RegionMembers.TryGetValue(region, out var m) && m.Count > 0
+                ? m : null;
+            var yearsOf = t.Period == "each_year" && period is { } each ? Enumerable.Range(each.From, each.To - each.From + 1).ToList() : null;
+            if (members is null && yearsOf is null)
+            {
+                yield return t;
+                continue;
+            }
+            foreach (var y in yearsOf ?? [t.Year ?? -1])
+            {
+                foreach (var member in members ?? [t.Scope!])
+                {
+                    yield return t with
+                    {
+                        ScopeKind = members is null ? t.ScopeKind : "unit", Scope = member, Year = y < 0 ? t.Year : y,
+                        Period = yearsOf is null ? t.Period : "year", YearFrom = yearsOf is null ? t.YearFrom : null,
+                    };
+                }
+            }
         }
     }
 
     private static string Suffix(string after)
     {
-        foreach (var s in new[] { "以上", "左右", "以内", "以下" }) if (after.TrimStart().StartsWith(s, StringComparison.Ordinal)) return after[..(after.IndexOf(s, StringComparison.Ordinal) + s.Length)];
+        foreach (var s in new[] { "及以上", "以上", "左右", "以内", "以下" }) if (after.TrimStart().StartsWith(s, StringComparison.Ordinal)) return after[..(after.IndexOf(s, StringComparison.Ordinal) + s.Length)];
         return "";
     }
 
@@ -302,7 +412,7 @@ public static partial class TargetExtractor
         if (hit.Lead is "<") return "lt";
         if (hit.Lead is "≤") return "le";
         if (hit.High is not null) return "range";
-        if (a.StartsWith("以上", StringComparison.Ordinal)) return "ge";
+        if (a.StartsWith("以上", StringComparison.Ordinal) || a.StartsWith("及以上", StringComparison.Ordinal)) return "ge";
         if (a.StartsWith("以内", StringComparison.Ordinal) || a.StartsWith("以下", StringComparison.Ordinal)) return "le";
         if (a.StartsWith("左右", StringComparison.Ordinal)) return "approx";
         var p = pre.TrimEnd();
@@ -423,15 +533,10 @@ public static partial class TargetExtractor
 
     private sealed record Column(int Index, string Header, int? Year, bool Baseline, bool Growth);
 
-    private static IEnumerable<TargetProposal> Table(List<string> lines, int first, int last, IntakeScope scope, (int From, int To)? period)
+    private static IEnumerable<TargetProposal> Table(IReadOnlyList<PlanTableRow> tableRows, IntakeScope scope, (int From, int To)? period)
     {
-        var rows = new List<(int Line, List<string> Cells)>();
-        for (var i = first; i <= last; i++)
-        {
-            var cells = Cells(lines[i]);
-            if (cells.All(c => c.Length == 0 || Regex.IsMatch(c, @"^:?-{2,}:?$"))) continue;
-            rows.Add((i + 1, cells));
-        }
+        var rows = tableRows.Select(r => (Line: r.From, r.To, Cells: r.Cells.Select(c => PlanNumbers.FoldWidth(ChineseScript.ToSimplified(c))).ToList()))
+            .Where(r => !r.Cells.All(c => c.Length == 0 || Regex.IsMatch(c, @"^:?-{2,}:?$"))).ToList();
         var dataStart = rows.FindIndex(r => r.Cells.Skip(1).Any(c => ParseCell(c) is not null) && r.Cells.Any(c => Regex.IsMatch(c, @"[\p{IsCJKUnifiedIdeographs}]{2,}")));
         if (dataStart <= 0) yield break;
         var width = rows.Max(r => r.Cells.Count);
@@ -449,9 +554,11 @@ public static partial class TargetExtractor
                           ?? columns.FirstOrDefault(c => Regex.IsMatch(c.Header, "^(指标|项目|内容)$"))
                           ?? columns.FirstOrDefault(c => Regex.IsMatch(c.Header, "指标(?!类别|属性|分类)|项目|内容")))?.Index;
         var lastYear = yearColumns.Max(c => c.Year!.Value);
-        var baseColumn = yearColumns.FirstOrDefault(c => c.Baseline);
+        // A year before the plan starts (2020 in a 2021–2025 plan) is the base year: its column is the baseline, not a target.
+        var baseColumn = yearColumns.FirstOrDefault(c => c.Baseline)
+                         ?? (period is { } pp && yearColumns.Count > 1 ? yearColumns.Where(c => c.Year < pp.From).OrderByDescending(c => c.Year).FirstOrDefault() : null);
 
-        foreach (var (line, cells) in rows.Skip(dataStart))
+        foreach (var (line, lineTo, cells) in rows.Skip(dataStart))
         {
             var nameAt = nameColumn is { } nc && nc < cells.Count && cells[nc].Length > 0 ? nc
                 : cells.Select((c, i) => (c, i)).Where(x => Regex.IsMatch(x.c, @"[\p{IsCJKUnifiedIdeographs}]{2,}") && !Regex.IsMatch(x.c, "^(预期性|约束性)$"))
@@ -471,6 +578,7 @@ public static partial class TargetExtractor
                 if (column.Index >= cells.Count || column.Index == nameAt) continue;
                 if (ParseCell(cells[column.Index]) is not { } v) continue;
                 var isBase = column == baseColumn;
+                if (isBase && !column.Baseline) continue; // the base year's value rides on the targets as their baseline
                 var indicator = column.Growth ? (Regex.IsMatch(name, "增速|增长$") ? name : name + "年均增速") : name;
                 var valueUnit = column.Growth ? "%" : v.Unit ?? unit;
                 if (column.Growth && v.Unit is null && unit is not null && unit != "%") valueUnit = "%";
@@ -480,7 +588,7 @@ public static partial class TargetExtractor
                 yield return new TargetProposal(indicator, scope.Kind, scope.Name, year, v.Value, null, valueUnit, n?.Value, null, n?.Unit, v.Comparator, cumulative,
                     cumulative ? (baseColumn?.Year + 1 ?? period?.From) : null,
                     isBase || column.Growth ? null : baseColumn?.Year, isBase || column.Growth ? null : baseValue?.Value,
-                    cells[column.Index], "table", line, line, valueUnit is null ? 0.75m : 0.9m, cumulative ? "sum" : "year")
+                    cells[column.Index], "table", line, lineTo, valueUnit is null ? 0.75m : 0.9m, cumulative ? "sum" : "year")
                     with { YearFrom = column.Growth ? baseColumn?.Year + 1 : cumulative ? (baseColumn?.Year + 1 ?? period?.From) : null };
             }
         }
@@ -489,7 +597,7 @@ public static partial class TargetExtractor
     /// <summary>A table cell as a value: "332.3", "[180]" (cumulative), ">6", "预计 1.5", "13.1(未正式反馈)", "16.2%"; "/" and "—" are no value.</summary>
     private static (decimal Value, string Comparator, bool Cumulative, string? Unit)? ParseCell(string cell)
     {
-        var m = Regex.Match(cell.Trim(), @"^(?:预计|约)?\s*(?<lead>[>≥<≤]|不低于|不少于|超过)?\s*(?<open>\[)?\s*(?<n>\d+(?:\.\d+)?)\s*(?<close>\])?\s*(?<u>%|亿元|万元|个|户|家)?\s*(?:[（(][^）)]*[）)])?\s*(?<after>以上|左右)?$");
+        var m = Regex.Match(cell.Trim().Replace('〉', '>').Replace('〈', '<'), @"^(?:预计|约)?\s*(?<lead>[>≥<≤]|不低于|不少于|超过)?\s*(?<open>\[)?\s*(?<n>\d+(?:\.\d+)?)\s*(?<close>\])?\s*(?<u>%|亿元|万元|个|户|家|∶1)?\s*(?:[（(][^）)]*[）)])?\s*(?<after>以上|左右)?$");
         if (!m.Success) return null;
         var comparator = m.Groups["lead"].Value switch
         {

@@ -199,6 +199,54 @@ public static class LayoutEditing
         });
     }
 
+    /// <summary>
+    /// A designation accepted from an uploaded plan (issue 16 §3, decision 0027) enters the newest draft layout edition,
+    /// inside the reviewer's transaction, with the plan's document and lines, the reviewer and the time, under the same
+    /// caps (<see cref="LayoutRules"/>) and audited as any addition. Returns the new designation, or null (nothing written)
+    /// when there is no draft, the industry is not a 33618 cluster or sub-industry, or the unit already has it in the draft.
+    /// </summary>
+    public static async Task<StoredDesignation?> AddFromIntakeAsync(DbConnection connection, DbTransaction transaction, Database database, Actor actor,
+        string unitName, string role, string industry, string printed, string document, long from, long to)
+    {
+        if (role is not (LayoutRoles.Dominant or LayoutRoles.Characteristic)) return null;
+        var edition = (await connection.QueryAsync<EditionRow>(SelectEdition + " WHERE status = 'draft' ORDER BY year DESC", transaction: transaction)).FirstOrDefault();
+        if (edition is null) return null;
+        var unit = await connection.QueryFirstOrDefaultAsync<(long Id, string Name)?>("SELECT id, name FROM units WHERE name = @unitName", new { unitName }, transaction);
+        if (unit is not { } u) return null;
+        var found = (await connection.QueryAsync<(long Id, string Name)>(
+            """
+            SELECT i.id, i.name FROM industries i
+            WHERE i.taxonomy_id = @taxonomy AND i.level IN ('cluster', 'sub_industry')
+              AND (i.name = @industry OR EXISTS (SELECT 1 FROM industry_aliases a WHERE a.industry_id = i.id AND a.alias = @industry))
+            ORDER BY CASE WHEN i.name = @industry THEN 0 ELSE 1 END, CASE i.level WHEN 'sub_industry' THEN 0 ELSE 1 END
+            """, new { taxonomy = CatalogQueries.Catalog33618, industry }, transaction)).ToList();
+        if (found.Count == 0) return null;
+        var industryId = found[0].Id;
+        var existing = (await connection.QueryAsync<(string Role, long IndustryId)>(
+            "SELECT role, industry_id FROM layout_designations WHERE edition_id = @EditionId AND unit_id = @UnitId",
+            new { EditionId = edition.Id, UnitId = u.Id }, transaction)).ToList();
+        if (existing.Any(e => e.IndustryId == industryId)) return null;
+        var violations = LayoutRules.Check(u.Name, existing.Select(e => e.Role).Append(role));
+        if (violations.Count > 0)
+        {
+            throw new RefusedException(RefusalKind.RuleViolated, "layout_cap_exceeded", $"{edition.Year} 年版布局草稿：" + violations[0].Message + "（" + LayoutRules.RuleClause + "）",
+                $"layout draft {edition.Year}: " + violations[0].MessageEn, new Dictionary<string, object?> { ["rule"] = LayoutRules.RuleClause, ["limit"] = violations[0].Limit });
+        }
+        var position = existing.Count(e => e.Role == role) == 0 ? 1L
+            : await connection.ExecuteScalarAsync<long>("SELECT MAX(position) + 1 FROM layout_designations WHERE edition_id = @EditionId AND unit_id = @UnitId AND role = @role",
+                new { EditionId = edition.Id, UnitId = u.Id, role }, transaction);
+        var id = await connection.ExecuteScalarAsync<long>(
+            """
+            INSERT INTO layout_designations (edition_id, unit_id, role, position, industry_id, printed, detail, note, src_document, src_from, src_to, entered_by, entered_at)
+            VALUES (@EditionId, @UnitId, @role, @position, @industryId, @printed, NULL, 'accepted from an uploaded plan', @document, @from, @to, @by, @at)
+            RETURNING id
+            """,
+            new { EditionId = edition.Id, UnitId = u.Id, role, position, industryId, printed, document, from, to, by = actor.Name, at = database.UtcStamp() }, transaction);
+        var stored = await connection.QueryFirstAsync<StoredDesignation>(SelectDesignation + " WHERE d.id = @id", new { id }, transaction);
+        await AuditLog.AppendAsync(connection, transaction, database, actor, "layout.designation.add", "layout_designations", id.ToString(CultureInfo.InvariantCulture), null, stored);
+        return stored;
+    }
+
     public static Task<StoredDesignation> RemoveDesignationAsync(Database database, Actor actor, int year, long id) =>
         database.InTransactionAsync(async (connection, transaction) =>
         {

@@ -296,10 +296,12 @@ public sealed class IndustryClassifier
         if (text.Replace(ChineseText.Separator.ToString(), "", StringComparison.Ordinal).Length == 0) return new Classification([], []) { Text = parsed };
         var scratch = _scratch is { } s && s.Accumulated.Length == _terms.Count ? s : _scratch = new Scratch(_terms.Count);
         var seen = new HashSet<int>();
+        // Looked up as spans: no string per character pair (issue 13 §8).
+        var bigrams = _bigramIds.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var i = 0; i + 1 < text.Length; i++)
         {
             if (text[i] == ChineseText.Separator || text[i + 1] == ChineseText.Separator) continue;
-            if (!_bigramIds.TryGetValue(text.Substring(i, 2), out var id) || !seen.Add(id)) continue;
+            if (!bigrams.TryGetValue(text.AsSpan(i, 2), out var id) || !seen.Add(id)) continue;
             foreach (var t in _postings[id])
             {
                 if (scratch.Count[t] == 0) scratch.Touched.Add(t);
@@ -311,7 +313,8 @@ public sealed class IndustryClassifier
         foreach (var t in scratch.Touched)
         {
             var term = _terms[t];
-            var at = Occurrences(text, term.Text);
+            // A term occurs only if every one of its character pairs does: otherwise no text search is needed.
+            var at = scratch.Count[t] == term.Bigrams.Length ? Occurrences(text, term.Text) : [];
             // Word boundaries: "电机" does not match inside "火电机组".
             at.RemoveAll(start => parsed.Straddles(start, term.Text.Length));
             if (at.Count > 0)

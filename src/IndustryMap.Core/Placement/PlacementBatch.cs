@@ -8,8 +8,7 @@ public static class PlacementBatch
     public static async Task<IReadOnlyList<PlacementResult>> PlaceAsync(PlacementService service, IReadOnlyList<PlacementRequest> requests,
         CancellationToken cancellationToken = default)
     {
-        var catalog = await service.CatalogAsync(cancellationToken);
-        var context = await PlacementContextQueries.LoadAsync(service.Database, IndustryMap.Time.BeijingTime.Year(service.Clock), cancellationToken);
+        var (catalog, context) = await service.StateAsync(cancellationToken);
         var results = new PlacementResult[requests.Count];
         Parallel.For(0, requests.Count, new ParallelOptions { CancellationToken = cancellationToken },
             i => results[i] = PlacementEngine.Place(catalog, requests[i], context));

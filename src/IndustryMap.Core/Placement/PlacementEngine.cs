@@ -93,15 +93,16 @@ public static class PlacementEngine
             var reasons = new List<PlacementReason>();
             var duikou = PlacementRules.Duikou(unit.Designations, classification.Industries);
             reasons.AddRange(PlacementRules.DuikouReasons(unit.Name, duikou));
-            // The unit's own plan: for a unit whose layout is recorded it only breaks ties (an evidence rule below); for a
-            // unit whose layout is not recorded it stands in for the layout (coverage: unknown is not "none").
+            // The unit's own plan: where it fits the project better than the city's layout does (it names the product or
+            // sub-industry), it is the unit's fit, with its lines as the reason; otherwise it only breaks ties (an evidence
+            // rule below). For a unit whose layout is not recorded it stands in for the layout (unknown is not "none").
             var (planScore, planReasons) = PlacementRules.UnitPlan(unit, classification.PlanItems, leading);
-            if (!unit.LayoutRecorded) reasons.AddRange(planReasons);
+            if (planScore > duikou.Score) reasons.AddRange(planReasons);
             reasons.AddRange(chainEvidence.GetValueOrDefault(unit.Name, []));
             var parks = PlacementRules.Parks(unit, classification, parsed.Text, request.LandMu);
             reasons.AddRange(parks.Take(2).Select(p => PlacementRules.CitingFact(new PlacementReason(PlacementRules.ParkRule, p.Text, PlacementClauses.DuikouShoutan, p.Source) { TextEn = p.TextEn })));
             if (PlacementRules.LandShortfall(unit, parks, request.LandMu) is { } shortfall) reasons.Add(shortfall);
-            var baseScore = unit.LayoutRecorded ? duikou.Score : planScore;
+            var baseScore = Math.Max(duikou.Score, planScore);
 
             // Evidence: each rule that knows something about the unit adds weight × strength, and says so. Rules at the
             // designation level (a product printed in the designation's detail) add to the unit's fit; the others only

@@ -201,9 +201,8 @@ public static class PlacementEvidence
 
     /// <summary>
     /// The unit's own 十四五 plan (万州 "231", 南岸 pillars) names the project's industry, by its words or through its
-    /// crosswalk. For a unit whose layout is recorded the city's layout decides 对口 (seed 000 L27) and the plan only
-    /// breaks ties (weight 0.08 × the match); for a unit whose layout is not recorded the plan stands in for the layout
-    /// in the fit itself (<see cref="PlacementRules.UnitPlanStandInWeight"/>), so this rule says nothing.
+    /// crosswalk, but the unit's designation already fits at least as well: the plan then only breaks ties (weight 0.08
+    /// × the match). Where the plan fits better it is the unit's fit (<see cref="PlacementRules.UnitPlan(UnitInfo, IReadOnlyList{PlanItemMatch}, IReadOnlyList{IndustryMatch})"/>), so this rule says nothing.
     /// </summary>
     public sealed class UnitPlanFit : IPlacementEvidenceRule
     {
@@ -214,7 +213,8 @@ public static class PlacementEvidence
 
         public EvidenceFinding? Evaluate(EvidenceInput input)
         {
-            if (!input.Unit.LayoutRecorded || input.PlanScore <= 0 || input.PlanReasons.Count == 0) return null;
+            // When the plan fits better than the layout it is the unit's fit already (PlacementEngine): not counted twice.
+            if (input.PlanScore <= 0 || input.PlanScore > input.Duikou.Score || input.PlanReasons.Count == 0) return null;
             var reason = input.PlanReasons[0];
             return new EvidenceFinding(input.PlanScore / PlacementRules.UnitPlanWeight, reason.Text, reason.Source) { TextEn = reason.TextEn };
         }

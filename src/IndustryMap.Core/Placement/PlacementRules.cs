@@ -146,10 +146,11 @@ public static partial class PlacementRules
 
     /// <summary>
     /// A whole-cluster designation counts for one of its sub-industries at this share of a designation of the
-    /// sub-industry itself: a dominant cluster is worth a characteristic designation of the sub-industry (0.7), below a
-    /// dominant one that names it, and a product printed in a sub-industry designation's detail comes first.
+    /// sub-industry itself: a dominant cluster (0.6) is worth less than a characteristic designation of the sub-industry
+    /// (0.7) — a unit that names the product's sub-industry outranks one that names only its cluster (decision 0024) —
+    /// and more than a designation of another sub-industry of the cluster (0.4).
     /// </summary>
-    public const double CoversFactor = 0.7;
+    public const double CoversFactor = 0.6;
 
     public sealed record DuikouMatch(UnitDesignation Designation, IndustryMatch Industry, Relation Relation, double Score);
 
@@ -219,7 +220,12 @@ public static partial class PlacementRules
             {
                 var relation = Relate(designation, industry);
                 if (relation == Relation.None) continue;
-                matches.Add(new DuikouMatch(designation, industry, relation, Math.Round(industry.Score * Weight(designation.Role, relation), 4)));
+                // A whole-cluster designation (两江新区's 智能网联新能源汽车) says less about any one project than a designation
+                // of a sub-industry or a product does, also when the project is read only at the cluster level: it counts
+                // at CoversFactor (decision 0024), so a unit naming the product (in a designation's detail or its own plan)
+                // comes before it.
+                var weight = designation.IsCluster && relation == Relation.Exact ? Weight(designation.Role, Relation.Exact) * CoversFactor : Weight(designation.Role, relation);
+                matches.Add(new DuikouMatch(designation, industry, relation, Math.Round(industry.Score * weight, 4)));
             }
         }
         var ordered = matches.OrderByDescending(m => m.Score).ThenByDescending(m => m.Relation).ToList();
@@ -484,8 +490,22 @@ public static partial class PlacementRules
 
     // ---- the unit's own plan -----------------------------------------------------------------------------------
 
-    /// <summary>What a match with a unit's own 十四五 plan weighs against a designation (below a characteristic industry).</summary>
+    /// <summary>
+    /// What a crosswalk link of a unit's own 十四五 plan (a plan item linked to the project's 33618 item, the plan's words
+    /// not in the description) weighs against a designation: below a characteristic industry.
+    /// </summary>
     public const double UnitPlanWeight = 0.6;
+
+    /// <summary>
+    /// The unit's own plan names the project's product or sub-industry in its own words (万州's 制冷家电控制阀件,
+    /// 氢氧化铝): the unit states it as a direction at the level the plan prints it. The match is worth this share of
+    /// the plan item's score, whose level already weighs it (product 0.8, sub-industry 0.7, cluster 0.5): a product the
+    /// plan names counts 0.72, just above a characteristic designation of its sub-industry (0.7) and below a dominant one
+    /// (1.0, 0.95); a sub-industry 0.63, above a dominant whole-cluster designation (0.6); a cluster word 0.45, just
+    /// above a dominant designation of another sub-industry of the cluster (0.4). Chosen on the tuning half of the
+    /// project libraries among 0.85, 0.9, 0.95 and 1.0 (decision 0024).
+    /// </summary>
+    public const double PlanNamesWeight = 0.9;
     public const double UnitPlanMinScore = 0.3;
 
     /// <summary>
@@ -494,7 +514,7 @@ public static partial class PlacementRules
     /// </summary>
     public const double ClusterLinkFactor = 0.7;
 
-    /// <summary>A unit without a recorded layout: its own plan stands in for it, as a characteristic designation (0.7).</summary>
+    /// <summary>A unit without a recorded layout: its own plan stands in for it, weighed as for every unit.</summary>
     public const double UnitPlanStandInWeight = UnitPlanWeight;
 
     /// <summary>
@@ -517,10 +537,11 @@ public static partial class PlacementRules
             .Where(x => x.Score >= UnitPlanMinScore)
             .OrderByDescending(x => x.Score).ToList();
         if (mine.Count == 0 && linked.Count == 0) return (0, []);
-        // Coverage: for a unit whose layout is not recorded, its own plan is the best known statement of its industries
-        // and stands in for the layout at the weight of a characteristic designation; with a layout, it weighs less.
+        // The plan is the unit's own statement of its industries: where it names the project's product or sub-industry in
+        // its words it counts as fit (PlanNamesWeight × the item's score); through its crosswalk only, less (UnitPlanWeight).
+        // For a unit whose layout is not recorded it stands in for the layout. Coverage: a unit without a loaded plan is
+        // unknown here, not "no" — nothing is taken away from it.
         var standIn = !unit.LayoutRecorded;
-        var weight = standIn ? UnitPlanStandInWeight : UnitPlanWeight;
         var suffix = standIn ? "；该区县布局尚未记录，以其自身规划代替" : "";
         var suffixEn = standIn ? "; the unit's layout is not recorded, its own plan stands in" : "";
         var reasons = mine.DistinctBy(i => i.Item).Take(2).Select(i => new PlacementReason(UnitPlanRule,
@@ -538,8 +559,8 @@ public static partial class PlacementRules
                 TextEn = $"“{linked[0].PlanItem}” of 《{unit.PlanTitle}》 ({unit.Name}) covers the project's “{linked[0].Industry}” (the plan's crosswalk){suffixEn}",
             });
         }
-        var best = Math.Max(mine.Count > 0 ? mine[0].Score : 0, linked.Count > 0 ? linked[0].Score : 0);
-        return (Math.Round(weight * best, 4), reasons);
+        var best = Math.Max(mine.Count > 0 ? PlanNamesWeight * mine[0].Score : 0, linked.Count > 0 ? UnitPlanWeight * linked[0].Score : 0);
+        return (Math.Round(best, 4), reasons);
     }
 
     // ---- parks ------------------------------------------------------------------------------------------------

@@ -2,10 +2,15 @@ using IndustryMap.Storage;
 
 namespace IndustryMap.Placement;
 
+/// <summary>What a placement reads: the catalog (lexicon, units, layout, parks, lists) and the context (register, pipeline).</summary>
+public sealed record PlacementState(PlacementCatalog Catalog, PlacementContext Context);
+
 /// <summary>
-/// Places projects against the stored data. The catalog (lexicon, units, layout, parks, lists) is built once and
-/// kept; each call checks the latest import run (one indexed query) and rebuilds after an import, whether the import
-/// ran in this process or in another (`industrymap import` while the server runs). One instance per store.
+/// Places projects against the stored data. The catalog is built once per import run and the context (first-contact
+/// register, pipeline) once per data version: each call reads the data version (one query on one row, decision 0017:
+/// every committed write advances it) and reuses both while it has not moved, so a placement makes no other round trip
+/// (issue 13 §8, decision 0024). When it has moved, the catalog is rebuilt only if the latest import run changed,
+/// whether the import ran in this process or in another (`industrymap import` while the server runs). One instance per store.
 /// </summary>
 public sealed class PlacementService(Database database)
 {
@@ -14,10 +19,30 @@ public sealed class PlacementService(Database database)
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile PlacementCatalog? _catalog;
+    private volatile Snapshot? _snapshot;
+
+    private sealed record Snapshot(long DataVersion, int Year, PlacementState State);
 
     public Database Database => database;
 
-    public async Task<PlacementCatalog> CatalogAsync(CancellationToken cancellationToken = default)
+    /// <summary>The catalog and context as of a moment after this call began: one version query when nothing changed.</summary>
+    public async Task<PlacementState> StateAsync(CancellationToken cancellationToken = default)
+    {
+        var dataVersion = await DataVersion.CurrentAsync(database, cancellationToken);
+        var year = IndustryMap.Time.BeijingTime.Year(Clock);
+        // -1: a store that predates the data version (migration 0019): nothing can be reused safely.
+        if (dataVersion >= 0 && _snapshot is { } s && s.DataVersion == dataVersion && s.Year == year) return s.State;
+        var catalog = await LoadCatalogAsync(cancellationToken);
+        var context = await PlacementContextQueries.LoadAsync(database, year, cancellationToken);
+        var state = new PlacementState(catalog, context);
+        // Read before loading: a write landing meanwhile has a newer version, so the next call loads again.
+        if (dataVersion >= 0) _snapshot = new Snapshot(dataVersion, year, state);
+        return state;
+    }
+
+    public async Task<PlacementCatalog> CatalogAsync(CancellationToken cancellationToken = default) => (await StateAsync(cancellationToken)).Catalog;
+
+    private async Task<PlacementCatalog> LoadCatalogAsync(CancellationToken cancellationToken)
     {
         var version = await PlacementCatalog.CurrentVersionAsync(database, cancellationToken);
         if (_catalog is { } current && current.Version == version) return current;
@@ -35,13 +60,16 @@ public sealed class PlacementService(Database database)
         }
     }
 
-    /// <summary>Forgets the catalog; the next placement rebuilds it.</summary>
-    public void Invalidate() => _catalog = null;
+    /// <summary>Forgets the catalog and context; the next placement rebuilds them.</summary>
+    public void Invalidate()
+    {
+        _catalog = null;
+        _snapshot = null;
+    }
 
     public async Task<PlacementResult> PlaceAsync(PlacementRequest request, CancellationToken cancellationToken = default)
     {
-        var catalog = await CatalogAsync(cancellationToken);
-        var context = await PlacementContextQueries.LoadAsync(database, IndustryMap.Time.BeijingTime.Year(Clock), cancellationToken);
-        return PlacementEngine.Place(catalog, request, context);
+        var state = await StateAsync(cancellationToken);
+        return PlacementEngine.Place(state.Catalog, request, state.Context);
     }
 }

@@ -55,11 +55,12 @@ public static class PlacementApi
 
     private static async Task<IResult> Place(PlacementBody body, PlacementService service, CancellationToken cancellationToken)
     {
-        var catalog = await service.CatalogAsync(cancellationToken);
+        // One state for validation and placement: one version query per request (decision 0024).
+        var state = await service.StateAsync(cancellationToken);
         var (request, problems) = PlacementRequests.Validate(
-            new PlacementInput(body.Description, body.AmountYi, body.LandMu, body.Origin, body.ForeignInvested, body.Investor, body.FirstContactUnit), catalog);
+            new PlacementInput(body.Description, body.AmountYi, body.LandMu, body.Origin, body.ForeignInvested, body.Investor, body.FirstContactUnit), state.Catalog);
         if (request is null) return Invalid(problems);
-        return Results.Ok(View(await service.PlaceAsync(request, cancellationToken)));
+        return Results.Ok(View(PlacementEngine.Place(state.Catalog, request, state.Context)));
     }
 
     public static IResult Invalid(IReadOnlyList<Refusal> problems) =>

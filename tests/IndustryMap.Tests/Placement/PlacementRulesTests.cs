@@ -231,11 +231,40 @@ public class PlacementRulesTests
         var wanzhou = Unit("万州区") with { PlanTitle = "重庆市万州区制造业高质量发展“十四五”规划", PlanSource = new Source("003", 64, 66) };
         var items = new[] { new PlanItemMatch("万州区", "wz231", "铜材料", "铜管", 0.8, new Source("003", 171, 171)) };
         var (score, reasons) = UnitPlan(wanzhou, items);
-        Assert.Equal(UnitPlanWeight * 0.8, score, 4);
+        // The plan names the item in its own words: it counts as fit at PlanNamesWeight × the item's score.
+        Assert.Equal(PlanNamesWeight * 0.8, score, 4);
         Assert.Contains("将“铜材料”列为发展方向", Assert.Single(reasons).Text);
         Assert.Equal("171", reasons[0].Source.LinesText);
         Assert.Equal(0, UnitPlan(Unit("南岸区"), items).Score);
         Assert.Equal(0, UnitPlan(wanzhou, [items[0] with { Score = 0.2 }]).Score);
+    }
+
+    [Fact]
+    public void UnitPlan_ThroughItsCrosswalkOnly_WeighsLessThanNamingTheProduct()
+    {
+        var industry = Industry("精密铜材", "先进材料", 0.9);
+        var named = Unit("万州区") with { PlanTitle = "规划" };
+        var linked = named with { PlanCrosswalk = [("铜材料", "精密铜材", false, 1.0)] };
+        var namedScore = UnitPlan(named, [new PlanItemMatch("万州区", "wz231", "铜材料", "铜管", 0.72, null)], [industry]).Score;
+        var linkedScore = UnitPlan(linked, [], [industry]).Score;
+        Assert.Equal(PlanNamesWeight * 0.72, namedScore, 4);
+        Assert.Equal(UnitPlanWeight * 0.9, linkedScore, 4);
+        Assert.True(namedScore > linkedScore);
+    }
+
+    [Fact]
+    public void WholeClusterDesignation_CountsBelowACharacteristicDesignationOfTheSubIndustry_AlsoForAClusterLevelProject()
+    {
+        var parts = Industry("智能网联新能源汽车零部件", "智能网联新能源汽车");
+        var cluster = Industry("智能网联新能源汽车", "智能网联新能源汽车", level: "cluster");
+        UnitDesignation WholeCluster() => Designation("dominant", "智能网联新能源汽车", "智能网联新能源汽车", isCluster: true);
+        var characteristicParts = Duikou([Designation("characteristic", "智能网联新能源汽车零部件", "智能网联新能源汽车")], [parts]).Score;
+        // A product of the sub-industry: the unit naming the sub-industry comes first.
+        Assert.True(characteristicParts > Duikou([WholeCluster()], [parts]).Score);
+        // Read only at the cluster level: the whole-cluster designation counts at CoversFactor, not as an exact dominant match.
+        Assert.Equal(DominantExact * CoversFactor, Duikou([WholeCluster()], [cluster]).Score, 4);
+        // Still 对口, and above a designation of another sub-industry of the cluster.
+        Assert.True(Duikou([WholeCluster()], [cluster]).Score > Duikou([Designation("dominant", "整车", "智能网联新能源汽车")], [cluster]).Score);
     }
 
     // ---- parks ------------------------------------------------------------------------------------------------

@@ -597,6 +597,16 @@ export const strings = {
     "intake.role.pillar": "支柱产业",
     "intake.role.advantage": "优势产业",
     "intake.role.key": "重点产业",
+    // parks and projects from tables, designations entering the layout draft (issue 16, session 4)
+    "intake.tables": "表格中的园区与项目",
+    "intake.noTables": "没有从表格中读到园区或项目。",
+    "intake.kind.park": "园区",
+    "intake.kind.project": "项目",
+    "intake.investment": "总投资 {0}",
+    "intake.land": "用地 {0}",
+    "intake.period": "建设期 {0}",
+    "intake.enteredLayout": "已列入 {0} 年版布局草稿",
+    "intake.enteredRegistry": "已登记",
   },
   en: {
     "site.title": "Chongqing Advanced Manufacturing Industry Map",
@@ -1192,5 +1202,15 @@ export const strings = {
     "intake.role.pillar": "pillar",
     "intake.role.advantage": "advantage",
     "intake.role.key": "key",
+    // parks and projects from tables, designations entering the layout draft (issue 16, session 4)
+    "intake.tables": "Parks and projects from tables",
+    "intake.noTables": "No parks or projects found in tables.",
+    "intake.kind.park": "park",
+    "intake.kind.project": "project",
+    "intake.investment": "investment {0}",
+    "intake.land": "land {0}",
+    "intake.period": "period {0}",
+    "intake.enteredLayout": "entered in the {0} layout draft",
+    "intake.enteredRegistry": "registered",
   },
 };

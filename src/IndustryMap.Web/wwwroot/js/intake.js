@@ -67,6 +67,9 @@ async function showReview(id) {
     ["designation", "accept", "accept-all-designations"], ["designation", "reject", "reject-all-designations"]]) {
     document.getElementById(button).addEventListener("click", () => decide(id, [{ kind, action }]));
   }
+  for (const action of ["accept", "reject"]) {
+    document.getElementById(`${action}-all-projects`).addEventListener("click", () => decide(id, [{ kind: "park", action }, { kind: "project", action }]));
+  }
 }
 
 function highlight(from, to) {
@@ -97,6 +100,20 @@ function render(detail) {
   document.getElementById("reject-all-targets").disabled = !pending("targets");
   document.getElementById("accept-all-designations").disabled = !pending("designations");
   document.getElementById("reject-all-designations").disabled = !pending("designations");
+  document.getElementById("accept-all-projects").disabled = !pending("parks") && !pending("projects");
+  document.getElementById("reject-all-projects").disabled = !pending("parks") && !pending("projects");
+  const rows = [...detail.proposals.parks, ...detail.proposals.projects];
+  document.getElementById("tables").replaceChildren(...(rows.length === 0 ? [el("li", { className: "muted", textContent: t("intake.noTables") })] : rows.map((p) => el("li", {
+    className: p.status, dataset: { proposal: p.id } },
+  t(`intake.kind.${p.kind}`), " ", data(p.name),
+  p.investment != null ? [" · ", t("intake.investment", ""), data(`${p.investment}${p.investmentUnit ?? ""}`)] : [],
+  p.land != null ? [" · ", t("intake.land", ""), data(`${p.land}${p.landUnit ?? ""}`)] : [],
+  p.period ? [" · ", t("intake.period", ""), data(p.period)] : [],
+  p.stage ? [" · ", data(p.stage)] : [],
+  " · ", linesButton(p), " · ", t(`intake.status.${p.status}`),
+  p.accepted?.registryId ? [" · ", t("intake.enteredRegistry")] : [],
+  p.status === "proposed" ? [" ", button("intake.accept", () => decide(id, [{ proposal: p.id, action: "accept" }])),
+    " ", button("intake.reject", () => decide(id, [{ proposal: p.id, action: "reject" }]))] : []))));
   const body = document.querySelector("#targets tbody");
   body.replaceChildren(...(targets.length === 0 ? [el("tr", {}, el("td", { colSpan: 8, className: "muted", textContent: t("intake.noTargets") }))]
     : targets.map((p) => targetRow(id, p))));
@@ -106,6 +123,7 @@ function render(detail) {
     className: d.status, dataset: { proposal: d.id } },
   t(`intake.role.${d.role}`), " ", data(d.printed), " → ", d.industries.length ? data(d.industries.join("、")) : t("intake.unmapped"), " · ",
   linesButton(d), " · ", t(`intake.status.${d.status}`),
+  d.accepted?.layout ? [" · ", t("intake.enteredLayout", d.accepted.layout.edition)] : [],
   d.status === "proposed" ? [" ", button("intake.accept", () => decide(id, [{ proposal: d.id, action: "accept" }])),
     " ", button("intake.reject", () => decide(id, [{ proposal: d.id, action: "reject" }]))] : []))));
 }
