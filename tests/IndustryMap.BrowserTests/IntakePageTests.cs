@@ -110,7 +110,7 @@ public class IntakePageTests(BrowserFixture fixture)
         await EnsureReviewerAsync();
         var text = "万州区项目计划\n\n| 序号 | 项目名称 | 建设性质 | 总投资（万元） | 建设期限 |\n| --- | --- | --- | --- | --- |\n" +
                    "| 1 | 浏览器测试铜箔项目 | 新建 | 52000 | 2024-2026 |\n| 2 | 浏览器测试冷链项目 | 续建 | 18000 | 2023-2025 |";
-        var intake = await IntakeStore.CreateAsync(Database, new Actor(null, Reviewer, Role.Unit, "万州区"), TimeProvider.System,
+        var intake = await IntakeStore.CreateAsync(Database, new Actor(null, Reviewer, Role.Unit, "万州区"),
             new NewIntake("projects.txt", Encoding.UTF8.GetBytes(text), null, null, null, "万州区"));
         var projects = intake.Proposals.Where(p => p.Row.Kind == "project").ToList();
         Assert.Equal(2, projects.Count);

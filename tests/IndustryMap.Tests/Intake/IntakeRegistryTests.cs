@@ -75,12 +75,12 @@ public class IntakeRegistryTests
     public async Task AcceptedProjectsAndParks_EnterTheRegistriesWithDocumentLinesAndReviewer(string engine)
     {
         await using var store = await TestStore.SeededAsync(engine);
-        var detail = await IntakeStore.CreateAsync(store.Database, Admin, TimeProvider.System, new NewIntake("plan.txt", Utf8(Plan), "万州区产业发展行动计划", null, null, "万州区"));
+        var detail = await IntakeStore.CreateAsync(store.Database, Admin, new NewIntake("plan.txt", Utf8(Plan), "万州区产业发展行动计划", null, null, "万州区"));
         var projects = detail.Proposals.Where(p => p.Row.Kind == "project").ToList();
         var park = Assert.Single(detail.Proposals, p => p.Row.Kind == "park");
         Assert.Equal(["高端铜箔生产线项目", "食品冷链物流园项目"], projects.Select(p => p.Proposed.GetProperty("name").GetString()));
 
-        var decided = await IntakeStore.DecideAsync(store.Database, Admin, TimeProvider.System, detail.Document.Id,
+        var decided = await IntakeStore.DecideAsync(store.Database, Admin, detail.Document.Id,
             [new IntakeDecision(null, "project", "accept"), new IntakeDecision(park.Row.Id, null, "accept")]);
         Assert.All(decided.Proposals.Where(p => p.Row.Kind is "project" or "park"), p => Assert.Equal("accepted", p.Row.Status));
 
@@ -111,20 +111,20 @@ public class IntakeRegistryTests
     {
         await using var store = await TestStore.SeededAsync(engine);
         // Without a draft edition: accepted, recorded on the proposal, no layout row.
-        var first = await IntakeStore.CreateAsync(store.Database, Admin, TimeProvider.System, new NewIntake("a.txt", Utf8(Plan), "甲", null, null, "万州区"));
+        var first = await IntakeStore.CreateAsync(store.Database, Admin, new NewIntake("a.txt", Utf8(Plan), "甲", null, null, "万州区"));
         await using (var c = await store.Database.OpenAsync())
         {
             var before = await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM layout_designations");
-            var done = await IntakeStore.DecideAsync(store.Database, Admin, TimeProvider.System, first.Document.Id, [new IntakeDecision(null, "designation", "accept")]);
+            var done = await IntakeStore.DecideAsync(store.Database, Admin, first.Document.Id, [new IntakeDecision(null, "designation", "accept")]);
             Assert.All(done.Proposals.Where(p => p.Row.Kind == "designation"), p => Assert.Equal(JsonValueKind.Null, p.Accepted!.Value.GetProperty("layout").ValueKind));
             Assert.Equal(before, await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM layout_designations"));
         }
 
         await LayoutEditing.CreateDraftAsync(store.Database, Admin, new NewEdition(2031, "2031 年版（草稿）", null, null));
-        var second = await IntakeStore.CreateAsync(store.Database, Admin, TimeProvider.System, new NewIntake("b.txt", Utf8(Plan), "乙", null, null, "万州区"));
+        var second = await IntakeStore.CreateAsync(store.Database, Admin, new NewIntake("b.txt", Utf8(Plan), "乙", null, null, "万州区"));
         var proposals = second.Proposals.Where(p => p.Row.Kind == "designation").ToList();
         Assert.NotEmpty(proposals);
-        var decided = await IntakeStore.DecideAsync(store.Database, Admin, TimeProvider.System, second.Document.Id, [new IntakeDecision(null, "designation", "accept")]);
+        var decided = await IntakeStore.DecideAsync(store.Database, Admin, second.Document.Id, [new IntakeDecision(null, "designation", "accept")]);
         var shown = await LayoutQueries.DesignationsAsync(store.Database, 2031);
         var entered = decided.Proposals.Where(p => p.Row.Kind == "designation" && p.Accepted!.Value.GetProperty("layout").ValueKind == JsonValueKind.Object).ToList();
         Assert.NotEmpty(entered); // the printed words map onto the catalog (新材料 at least)
