@@ -34,7 +34,6 @@ var database = Database.ForSqliteFile(Path.Combine(folder, "industrymap.db"), Ti
 await new Migrator(database).MigrateAsync();
 await SeedImporter.ImportAsync(database, seed, "bench");
 var admin = new Actor(null, "bench", Role.Admin, null);
-var time = TimeProvider.System;
 var dictionary = await IntakeStore.DictionaryAsync(database);
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 
@@ -60,7 +59,7 @@ foreach (var (seedFolder, scope, label) in uploads)
     var bytes = label.EndsWith(".docx", StringComparison.Ordinal) ? Docx(File.ReadAllText(path)) : File.ReadAllBytes(path);
     var name = label.EndsWith(".docx", StringComparison.Ordinal) ? "document.docx" : "document.txt";
     var watch = Stopwatch.StartNew();
-    var detail = await IntakeStore.CreateAsync(database, admin, time, new NewIntake(name, bytes, null, null, null, scope));
+    var detail = await IntakeStore.CreateAsync(database, admin, new NewIntake(name, bytes, null, null, null, scope));
     watch.Stop();
     var proposals = detail.Proposals.Where(p => p.Row.Kind == "target").Select(p => p.Proposed.Deserialize<TargetProposal>(IntakeStore.Json)!).ToList();
     // Targets are values for a year of the plan's period (or its end); a row for a year before the plan starts records a
@@ -168,7 +167,7 @@ if (File.Exists(passagesFile))
     for (var run = 0; run < 5; run++)
     {
         var watch = Stopwatch.StartNew();
-        var detail = await IntakeStore.CreateAsync(database, admin, time, new NewIntake("plan-2000.txt", Encoding.UTF8.GetBytes(text), "2,000-line plan", null, null, "万州区"));
+        var detail = await IntakeStore.CreateAsync(database, admin, new NewIntake("plan-2000.txt", Encoding.UTF8.GetBytes(text), "2,000-line plan", null, null, "万州区"));
         watch.Stop();
         seconds.Add(watch.Elapsed.TotalSeconds);
         count = detail.Proposals.Count;
