@@ -38,6 +38,36 @@ public class IntakePageTests(BrowserFixture fixture)
         }
     }
 
+    /// <summary>A value printed in 万亿元 shows its normalised copy in 亿元 beside it (the view nests it as {value, high, unit}).</summary>
+    [Fact]
+    public async Task ANormalisedValue_IsShownAsANumberInTheDocumentsUnit()
+    {
+        await EnsureReviewerAsync();
+        var text = "万州区材料产业计划\n\n到 2027 年，全区新材料产业营业收入达到 0.12 万亿元。";
+        var intake = await IntakeStore.CreateAsync(Database, new Actor(null, Reviewer, Role.Unit, "万州区"),
+            new NewIntake("plan-normalised.txt", Encoding.UTF8.GetBytes(text), null, null, null, "万州区"));
+        var target = intake.Proposals.Single(p => p.Row.Kind == "target");
+        var proposed = target.Proposed.Deserialize<TargetProposal>(IntakeStore.Json)!;
+        Assert.Equal("亿元", proposed.NormalizedUnit);
+        var expected = $"= {proposed.Normalized!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}亿元";
+
+        await using var session = await fixture.NewSessionAsync(nameof(ANormalisedValue_IsShownAsANumberInTheDocumentsUnit), new ViewportSize { Width = 1400, Height = 1000 });
+        await session.RunAsync(async page =>
+        {
+            await page.GotoAsync("/signin?returnUrl=%2F");
+            await page.FillAsync("input[name=name]", Reviewer);
+            await page.FillAsync("input[name=password]", Password);
+            await page.Locator("form[action='/signin'] button[type=submit]").ClickAsync();
+            await Assertions.Expect(page.Locator("#session")).ToContainTextAsync("万州区经济信息委", new() { Timeout = 15_000 });
+            await page.GotoAsync($"/intake.html?id={intake.Document.Id}");
+            await page.Locator("body[data-ready='true']").WaitForAsync();
+            var row = page.Locator($"tr[data-proposal='{target.Row.Id}']");
+            await Assertions.Expect(row.Locator(".normalized")).ToHaveTextAsync(expected);
+            Assert.DoesNotContain("[object", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+            session.AssertNoConsoleErrors();
+        });
+    }
+
     [Theory]
     [InlineData("zh")]
     [InlineData("en")]

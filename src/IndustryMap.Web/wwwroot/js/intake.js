@@ -139,6 +139,19 @@ function linesButton(p) {
   return button("intake.linesN", () => highlight(from, to ?? from), { textContent: t("intake.linesN", p.lines), className: "link" });
 }
 
+/**
+ * The normalised copy when it differs from the printed unit ("1.4 万亿元" = 14000亿元). The view nests it as
+ * {value, high, unit}; an accepted target (p.accepted) keeps the flat fields it was stored with.
+ */
+function normalizedText(shown) {
+  const n = shown.normalized;
+  const value = n !== null && typeof n === "object" ? n.value : n;
+  const high = n !== null && typeof n === "object" ? n.high : shown.normalizedHigh;
+  const unit = (n !== null && typeof n === "object" ? n.unit : null) ?? shown.normalizedUnit;
+  if (value === undefined || value === null || unit === shown.unit) return null;
+  return `${value}${high !== undefined && high !== null ? `—${high}` : ""}${unit ?? ""}`;
+}
+
 function targetRow(id, p) {
   const shown = p.accepted ?? p;
   const conflicts = (p.conflicts ?? []).map((c) => el("div", { className: "conflict" },
@@ -149,7 +162,7 @@ function targetRow(id, p) {
     el("td", {}, shown.scope ? data(shown.scope) : t("intake.city")),
     el("td", {}, shown.year ?? t("intake.yearUnknown")),
     el("td", {}, el("span", { className: "cmp", textContent: t(`intake.cmp.${shown.comparator}`) }), " ", data(valueText(shown)),
-      shown.normalized && shown.normalizedUnit !== shown.unit ? el("div", { className: "muted" }, "= ", data(`${shown.normalized}${shown.normalizedUnit}`)) : null,
+      normalizedText(shown) ? el("div", { className: "muted normalized" }, "= ", data(normalizedText(shown))) : null,
       shown.cumulative ? el("div", { className: "muted", textContent: t("intake.cumulative") }) : null),
     el("td", {}, linesButton(p)),
     el("td", {}, `${Math.round(Number(p.confidence) * 100)}%`),
