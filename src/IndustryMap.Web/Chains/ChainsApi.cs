@@ -66,7 +66,7 @@ public static class ChainsApi
         api.MapGet("/{id}", One).Produces<ChainView>().WithName("GetChain").WithSummary("One chain: nodes with segment, products, catalog items, members (location, registry link) and sources; edges.");
         api.MapGet("/{id}/template.xlsx", ChainTemplate).ProducesFile(ResponseDeclarations.Xlsx).WithName("ChainTemplateFilled")
             .WithSummary("The .xlsx template filled with the chain (head with its version, nodes, members, edges and where each row comes from): edit and import it back.");
-        api.MapGet("/{id}/gaps", Gaps).Produces<ChainGapReport>().WithName("GetChainGaps")
+        api.MapGet("/{id}/gaps", Gaps).Produces<ChainGapReport>().AlsoAsFile(ResponseDeclarations.Csv, ResponseDeclarations.Xlsx).WithName("GetChainGaps")
             .WithSummary("The chain's gap list: per node gap/weak/strong, local share, candidate outside suppliers and covering units; ?format=csv or xlsx.");
     }
 

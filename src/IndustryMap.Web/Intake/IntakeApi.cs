@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using IndustryMap.Intake;
 using IndustryMap.Storage;
 using IndustryMap.Web.Api;
@@ -28,15 +27,15 @@ public static class IntakeApi
     public static void MapIntakeApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/intake").WithTags("intake");
-        api.MapPost("", Upload).RequireRule(Rules.SignedIn).Produces<JsonObject>(StatusCodes.Status201Created).WithMetadata(UploadBodyLimit.Instance).WithName("UploadPlan")
+        api.MapPost("", Upload).RequireRule(Rules.SignedIn).Produces<IntakeView>(StatusCodes.Status201Created).WithMetadata(UploadBodyLimit.Instance).WithName("UploadPlan")
             .Accepts<IFormFile>("multipart/form-data", "application/json")
             .WithSummary("Take in a plan: a multipart file (.txt, .docx, .pdf; fields title, issuer, issuedOn, scope) or JSON {text, title, scope}. Stores it byte " +
                          "for byte with its line-numbered text and returns {document, proposals: {targets, designations, parks, projects}}. The administrator, or a unit officer for their unit.");
         api.MapGet("", List).RequireRule(Rules.SignedIn).Produces<IReadOnlyList<IntakeDocumentRow>>().WithName("ListIntakes").WithSummary("Uploaded plans, newest first.");
-        api.MapGet("/{id:long}", Get).RequireRule(Rules.SignedIn).Produces<JsonObject>().WithName("GetIntake")
+        api.MapGet("/{id:long}", Get).RequireRule(Rules.SignedIn).Produces<IntakeView>().WithName("GetIntake")
             .WithSummary("One uploaded plan with its proposals, each with its lines, confidence, status, the reviewer's decision and stored data it contradicts.");
         api.MapGet("/{id:long}/file", File).RequireRule(Rules.SignedIn).ProducesFile("application/octet-stream", "text/plain", "application/pdf", ResponseDeclarations.Docx).WithName("GetIntakeFile").WithSummary("The uploaded file, byte for byte.");
-        api.MapPost("/{id:long}/decisions", Decide).RequireRule(Rules.SignedIn).Produces<JsonObject>().WithName("DecideIntake")
+        api.MapPost("/{id:long}/decisions", Decide).RequireRule(Rules.SignedIn).Produces<IntakeView>().WithName("DecideIntake")
             .WithSummary("Accept (optionally with edit: indicator, scopeKind, scope, year, clearYear, value, valueHigh, unit, comparator, cumulative) or reject " +
                          "proposals: {decisions: [{proposal, action}] or [{kind: \"target\", action}]} — all or nothing, each audited. Accepted targets appear in /api/targets.");
     }
@@ -62,14 +61,14 @@ public static class IntakeApi
             input = new NewIntake((body.Title ?? "text") + ".txt", Encoding.UTF8.GetBytes(body.Text), body.Title, body.Issuer, body.IssuedOn, body.Scope, FromJson: true);
         }
         var detail = await IntakeStore.CreateAsync(database, actor, input);
-        return Results.Created($"/api/intake/{detail.Document.Id}", View(detail));
+        return Results.Created($"/api/intake/{detail.Document.Id}", IntakeViews.Of(detail));
     }
 
     private static async Task<IResult> List(Database database) => Results.Ok(await IntakeStore.ListAsync(database));
 
     private static async Task<IResult> Get(long id, Database database) =>
         await IntakeStore.GetAsync(database, id) is { } detail
-            ? Results.Ok(View(detail))
+            ? Results.Ok(IntakeViews.Of(detail))
             : Problems.NotFound("intake_not_found", $"没有编号为 {id} 的上传文件", $"no intake {id}");
 
     private static async Task<IResult> File(long id, Database database)
@@ -88,36 +87,6 @@ public static class IntakeApi
     {
         var decisions = (body.Decisions ?? []).Select(d => new IntakeDecision(d.Proposal, d.Kind, d.Action ?? "",
             d.Edit is { } e ? new TargetEdit(e.Indicator, e.ScopeKind, e.Scope, e.Year, e.ClearYear ?? false, e.Value, e.ValueHigh, e.Unit, e.Comparator, e.Cumulative) : null)).ToList();
-        return Results.Ok(View(await IntakeStore.DecideAsync(database, http.RequireActor(), id, decisions)));
-    }
-
-    /// <summary>The shape: {document, proposals: {targets: [{indicator, scope, year, value, unit, normalized, comparator, cumulative, baseline, lines, confidence, …}], …}}.</summary>
-    public static JsonObject View(IntakeDetail detail)
-    {
-        var groups = new JsonObject { ["targets"] = new JsonArray(), ["designations"] = new JsonArray(), ["parks"] = new JsonArray(), ["projects"] = new JsonArray() };
-        foreach (var p in detail.Proposals)
-        {
-            var item = JsonNode.Parse(p.Proposed.GetRawText())!.AsObject();
-            item["id"] = p.Row.Id;
-            item["lines"] = p.Row.SrcFrom == p.Row.SrcTo ? $"{p.Row.SrcFrom}" : $"{p.Row.SrcFrom}-{p.Row.SrcTo}";
-            item["status"] = p.Row.Status;
-            item["decidedBy"] = p.Row.DecidedBy;
-            item["decidedAt"] = p.Row.DecidedAt;
-            item["targetId"] = p.Row.TargetId;
-            item["accepted"] = p.Accepted is { } a ? JsonNode.Parse(a.GetRawText()) : null;
-            if (p.Row.Kind == "target")
-            {
-                item["normalized"] = item["normalized"] is { } n ? new JsonObject { ["value"] = n.DeepClone(), ["high"] = item["normalizedHigh"]?.DeepClone(), ["unit"] = item["normalizedUnit"]?.DeepClone() } : null;
-                item["baseline"] = item["baselineYear"] is null && item["baselineValue"] is null ? null
-                    : new JsonObject { ["year"] = item["baselineYear"]?.DeepClone(), ["value"] = item["baselineValue"]?.DeepClone() };
-                item["conflicts"] = JsonSerializer.SerializeToNode(p.Conflicts, IntakeStore.Json);
-            }
-            groups[p.Row.Kind switch { "target" => "targets", "designation" => "designations", "park" => "parks", _ => "projects" }]!.AsArray().Add(item);
-        }
-        return new JsonObject
-        {
-            ["document"] = JsonSerializer.SerializeToNode(detail.Document, IntakeStore.Json),
-            ["proposals"] = groups,
-        };
+        return Results.Ok(IntakeViews.Of(await IntakeStore.DecideAsync(database, http.RequireActor(), id, decisions)));
     }
 }

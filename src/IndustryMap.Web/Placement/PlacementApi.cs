@@ -48,7 +48,7 @@ public static class PlacementApi
                          "firstContactUnit → industries [{name, score, matched}] and all units ranked [{unit, rank, rankTo, tied, score, reasons [{rule, text, source, weight}], parks}] " +
                          "(equal priority and score share a rank range: 并列); no candidates when the description matches nothing. " +
                          "Investment officers and the administrator.");
-        api.MapPost("/batch", Batch).RequireRule(Rules.Investment).WithMetadata(UploadBodyLimit.Instance).Produces<BatchView>().WithName("PlaceProjectsBatch")
+        api.MapPost("/batch", Batch).RequireRule(Rules.Investment).WithMetadata(UploadBodyLimit.Instance).Produces<BatchView>().AlsoAsFile(ResponseDeclarations.Csv, ResponseDeclarations.Xlsx).WithName("PlaceProjectsBatch")
             .WithSummary("Place a CSV of projects (text/csv body; columns description, id, amountYi, landMu, origin, foreignInvested, investor, firstContactUnit). " +
                          "JSON by default; ?format=csv or ?format=xlsx for a spreadsheet with the top three units per row. A bad row is reported with its line and field.");
     }

@@ -70,6 +70,49 @@ public partial class OpenApiDocumentTests
                                            string.Join("\n", undeclared));
     }
 
+    /// <summary>
+    /// A declared JSON body says what it holds: a reference to a named schema, properties, items or a primitive type, never
+    /// a free-form object (what a handler returning a <c>JsonObject</c> or an anonymous type declares).
+    /// </summary>
+    [Fact]
+    public async Task EveryJsonSuccessResponse_HasASchemaThatSaysWhatItHolds()
+    {
+        var document = JsonNode.Parse(await File.ReadAllTextAsync(CommittedPath))!;
+        var freeForm = new List<string>();
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                foreach (var (status, response) in operation!["responses"]?.AsObject().Where(r => r.Key.StartsWith('2')) ?? [])
+                {
+                    if (response?["content"]?["application/json"]?["schema"] is not JsonObject schema) continue;
+                    // A reference counts by what it names: "#/components/schemas/JsonObject" is a free-form object too.
+                    var named = schema["$ref"]?.GetValue<string>() is { } reference
+                        ? document["components"]!["schemas"]![reference["#/components/schemas/".Length..]]!.AsObject()
+                        : schema;
+                    var says = named.ContainsKey("properties") || named.ContainsKey("items") || named.ContainsKey("allOf") || named.ContainsKey("oneOf")
+                               || named.ContainsKey("anyOf") || named["type"] is JsonValue type && type.GetValue<string>() != "object"
+                               || named["type"] is JsonArray;
+                    if (!says) freeForm.Add($"{method.ToUpperInvariant()} {path} {status}: {schema.ToJsonString()}");
+                }
+            }
+        }
+        Assert.True(freeForm.Count == 0, "JSON responses declared as a free-form object:\n" + string.Join("\n", freeForm));
+    }
+
+    /// <summary>The JSON endpoints that also answer a spreadsheet on ?format= list those media types on their 200 beside the JSON.</summary>
+    [Theory]
+    [InlineData("/api/placements/batch", "post")]
+    [InlineData("/api/chains/{id}/gaps", "get")]
+    public async Task AFormatParameter_ListsItsMediaTypes_BesideTheJson(string path, string method)
+    {
+        var document = JsonNode.Parse(await File.ReadAllTextAsync(CommittedPath))!;
+        var content = document["paths"]![path]![method]!["responses"]!["200"]!["content"]!.AsObject();
+        Assert.Equal(["application/json", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv"], content.Select(c => c.Key).Order(StringComparer.Ordinal));
+        Assert.NotNull(content["application/json"]!["schema"]!["$ref"]);
+        Assert.Equal("binary", content["text/csv"]!["schema"]!["format"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task EveryMappedGetRoute_IsInTheDocument()
     {
