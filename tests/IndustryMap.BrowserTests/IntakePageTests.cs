@@ -23,6 +23,16 @@ public class IntakePageTests(BrowserFixture fixture)
 
     private Database Database => fixture.Server.Services.GetRequiredService<Database>();
 
+    /// <summary>Signs the 万州 reviewer in through the sign-in form and waits for the header to name them.</summary>
+    private static async Task SignInAsync(IPage page)
+    {
+        await page.GotoAsync("/signin?returnUrl=%2F");
+        await page.FillAsync("input[name=name]", Reviewer);
+        await page.FillAsync("input[name=password]", Password);
+        await page.Locator("form[action='/signin'] button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("#session")).ToContainTextAsync("万州区经济信息委", new() { Timeout = 15_000 });
+    }
+
     private async Task EnsureReviewerAsync()
     {
         await Once.WaitAsync();
@@ -54,11 +64,7 @@ public class IntakePageTests(BrowserFixture fixture)
         await using var session = await fixture.NewSessionAsync(nameof(ANormalisedValue_IsShownAsANumberInTheDocumentsUnit), new ViewportSize { Width = 1400, Height = 1000 });
         await session.RunAsync(async page =>
         {
-            await page.GotoAsync("/signin?returnUrl=%2F");
-            await page.FillAsync("input[name=name]", Reviewer);
-            await page.FillAsync("input[name=password]", Password);
-            await page.Locator("form[action='/signin'] button[type=submit]").ClickAsync();
-            await Assertions.Expect(page.Locator("#session")).ToContainTextAsync("万州区经济信息委", new() { Timeout = 15_000 });
+            await SignInAsync(page);
             await page.GotoAsync($"/intake.html?id={intake.Document.Id}");
             await page.Locator("body[data-ready='true']").WaitForAsync();
             var row = page.Locator($"tr[data-proposal='{target.Row.Id}']");
@@ -87,11 +93,7 @@ public class IntakePageTests(BrowserFixture fixture)
         await session.RunAsync(async page =>
         {
             await page.AddInitScriptAsync($"localStorage.setItem('industrymap.lang', '{lang}')");
-            await page.GotoAsync("/signin?returnUrl=%2F");
-            await page.FillAsync("input[name=name]", Reviewer);
-            await page.FillAsync("input[name=password]", Password);
-            await page.Locator("form[action='/signin'] button[type=submit]").ClickAsync();
-            await Assertions.Expect(page.Locator("#session")).ToContainTextAsync("万州区经济信息委", new() { Timeout = 15_000 });
+            await SignInAsync(page);
 
             await page.GotoAsync($"/intake.html?id={intake.Document.Id}");
             await page.Locator("body[data-ready='true']").WaitForAsync();
@@ -148,11 +150,7 @@ public class IntakePageTests(BrowserFixture fixture)
         await using var session = await fixture.NewSessionAsync(nameof(AReviewerAcceptsTheProjectsOfATable_TheyEnterTheRegistry), new ViewportSize { Width = 1400, Height = 1000 });
         await session.RunAsync(async page =>
         {
-            await page.GotoAsync("/signin?returnUrl=%2F");
-            await page.FillAsync("input[name=name]", Reviewer);
-            await page.FillAsync("input[name=password]", Password);
-            await page.Locator("form[action='/signin'] button[type=submit]").ClickAsync();
-            await Assertions.Expect(page.Locator("#session")).ToContainTextAsync("万州区经济信息委", new() { Timeout = 15_000 });
+            await SignInAsync(page);
             await page.GotoAsync($"/intake.html?id={intake.Document.Id}");
             await page.Locator("body[data-ready='true']").WaitForAsync();
             foreach (var p in projects)

@@ -112,6 +112,7 @@ public static class DemoData
             var now = database.UtcStamp();
             foreach (var indicator in catalog.Indicators)
             {
+                var planUnits = catalog.PlanUnits(indicator);
                 foreach (var unitId in catalog.Reporters(indicator))
                 {
                     var unit = catalog.Unit(unitId);
@@ -132,7 +133,7 @@ public static class DemoData
                         target = Goal(indicator, random, baseline, targetYear - baseYear);
                         // Issue 14 §8: a unit the plan does not apply to reports the value (for the city-wide index) but is
                         // given no target of that plan; its values still follow a path, which stays internal.
-                        if (catalog.PlanUnits(indicator).Contains(unitId)) targetRows.Add([indicator.IndicatorId, unitId, null, (long)targetYear, target,
+                        if (planUnits.Contains(unitId)) targetRows.Add([indicator.IndicatorId, unitId, null, (long)targetYear, target,
                             indicator.Kind is IndicatorKinds.Cumulative or IndicatorKinds.Decrease ? null : (long?)baseYear,
                             indicator.Kind is IndicatorKinds.Cumulative or IndicatorKinds.Decrease ? null : baseline, "演示数据：系统生成的模拟目标", 1L, Actor, now]);
                     }
