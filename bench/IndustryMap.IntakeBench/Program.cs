@@ -27,6 +27,10 @@ var verbose = args.Contains("--verbose");
 // plan starts kept), to compare the extractor's figures across the scorer change.
 var session3 = args.Contains("--session3-scorer");
 Session3.On = session3;
+// --session4-scorer: score as session 4 did (a hand-encoded row for "每年" stated once, period each_year, is one row).
+// Since session 5 such a row stands for each year of its period (year_from to year), as seed 001's rows for the same
+// words are written one per year and seed 003's note says "stored as one target per year".
+Session4.On = session3 || args.Contains("--session4-scorer");
 var seed = Path.Combine(repo, "seed-data");
 var folder = Path.Combine(Path.GetTempPath(), "industrymap-intake-bench-" + Environment.ProcessId);
 Directory.CreateDirectory(folder);
@@ -202,7 +206,10 @@ static List<GoldRow> Gold(string path)
         Unit: f[C("unit")].Length == 0 ? null : f[C("unit")], Comparator: f[C("comparator")], Lines: f[C("lines")], Printed: f[C("printed")])
     {
         IndicatorKey = f[C("plan")] + "/" + f[C("indicator")],
-    }).Select(g => g with { Indicator = IndicatorName(path, g.IndicatorKey) }).ToList();
+        EachYearFrom = C("period") >= 0 && C("year_from") >= 0 && f.Count > C("year_from") && f[C("period")] == "each_year" ? Int(f[C("year_from")]) : null,
+    }).Select(g => g with { Indicator = IndicatorName(path, g.IndicatorKey) })
+      .SelectMany(g => Session4.On || g.EachYearFrom is not { } from || g.Year is not { } to || from >= to
+          ? [g] : Enumerable.Range(from, to - from + 1).Select(y => g with { Year = y })).ToList();
 }
 
 static string IndicatorName(string targetsPath, string key)
@@ -312,6 +319,12 @@ static byte[] Docx(string text)
 internal sealed record GoldRow(string Indicator, string ScopeKind, string? Scope, int? Year, decimal Value, decimal? High, string? Unit, string Comparator, string Lines, string Printed)
 {
     public string IndicatorKey { get; init; } = "";
+    public int? EachYearFrom { get; init; }
+}
+
+internal static class Session4
+{
+    public static bool On { get; set; }
 }
 
 internal sealed record Error(string Lines, string Reason, string Text);

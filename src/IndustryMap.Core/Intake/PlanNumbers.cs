@@ -15,12 +15,12 @@ public static class PlanNumbers
     public static readonly IReadOnlyList<string> Units =
     [
         "亿元/平方公里", "亿元/km²", "亿/km²", "万元/人年", "万元/人", "万元/亩", "亿元/亩",
-        "万亿元", "千亿元", "亿元", "万元", "亿美元", "万辆", "万吨", "万平方米", "万亩", "万人", "万台", "万套", "万件", "万千瓦",
-        "平方公里", "km²", "km2", "公顷", "亩", "%", "个", "户", "家", "项", "辆", "座", "所", "倍", "条", "吨", "台", "套", "亿",
+        "万亿元", "千亿元", "亿元", "万元", "亿美元", "万辆", "万吨", "万平方米", "万亩", "万人", "万台", "万套", "万件", "万千瓦", "万箱",
+        "平方公里", "km²", "km2", "公顷", "亩", "%", "个百分点", "百分点", "个", "户", "家", "项", "辆", "座", "所", "倍", "条", "吨", "台", "套", "款", "种", "件", "人", "亿",
     ];
 
     /// <summary>Measure words that count things: "5个智能工厂" names the thing after the number.</summary>
-    public static readonly IReadOnlySet<string> Counters = new HashSet<string>(StringComparer.Ordinal) { "个", "户", "家", "项", "座", "所", "条", "台", "套", "辆" };
+    public static readonly IReadOnlySet<string> Counters = new HashSet<string>(StringComparer.Ordinal) { "个", "户", "家", "项", "座", "所", "条", "台", "套", "辆", "款", "种", "件" };
 
     /// <summary>Full-width digits, percent signs and points as ASCII, one character for one, so positions stay the same.</summary>
     public static string FoldWidth(string text)

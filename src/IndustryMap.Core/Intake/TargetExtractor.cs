@@ -14,7 +14,7 @@ namespace IndustryMap.Intake;
 /// </summary>
 public static partial class TargetExtractor
 {
-    private const string UnitPattern = @"(?<unit>亿元/平方公里|亿元/km²|亿/km²|万元/人年|万元/人|万元/亩|亿元/亩|万亿元|千亿元|亿元|万元|亿美元|万辆|万吨|万平方米|万亩|万人|万台|万套|万件|万千瓦|平方公里|km²|km2|公顷|亩|%|个|户|家|项|辆|座|所|倍|吨|台|套|亿(?!级))";
+    private const string UnitPattern = @"(?<unit>亿元/平方公里|亿元/km²|亿/km²|万元/人年|万元/人|万元/亩|亿元/亩|万亿元|千亿元|亿元|万元|亿美元|万辆|万吨|万平方米|万亩|万人|万台|万套|万件|万千瓦|万箱|平方公里|km²|km2|公顷|亩|%|个百分点|百分点|个|户|家|项|辆|座|所|倍|吨|台|套|条|款|种|件|人(?![民才员口])|亿(?!级))";
 
     [GeneratedRegex(@"(?<![\d.])(?<lead>[>≥<≤])?\s*(?<a>\d+(?:\.\d+)?)\s*(?:(?<dash>[—–\-~至])\s*(?<b>\d+(?:\.\d+)?))?\s*" + UnitPattern)]
     private static partial Regex ValueRegex();
@@ -35,7 +35,7 @@ public static partial class TargetExtractor
     private static partial Regex ListItemRegex();
 
     /// <summary>Verbs of making or winning something counted: "累计新建 100 个绿色工厂" measures the 绿色工厂 built.</summary>
-    private static readonly string[] CountVerbs = ["新建", "建成", "建设", "认定", "培育", "新培育", "引进", "打造", "新开展", "开展", "新增", "推动", "重点推动", "有"];
+    private static readonly string[] CountVerbs = ["新建", "建成", "建设", "认定", "培育", "新培育", "引进", "打造", "新开展", "开展", "新增", "推动", "重点推动", "有", "形成有", "形成", "精准定位", "定位", "确立", "确定", "创建", "开发", "上市"];
 
     [GeneratedRegex(@"发展基础|发展现状|现状与|发展回顾|主要成效|工作回顾|机遇与挑战|面临的|指导思想|基本原则|编制依据")]
     private static partial Regex BackgroundHeadingRegex();
@@ -43,10 +43,13 @@ public static partial class TargetExtractor
     [GeneratedRegex(@"十三五|同比|比上年|较上年|上年同期|已建成|已累计|截至")]
     private static partial Regex PastWordsRegex();
 
+    [GeneratedRegex(@"^\s*(?:附[：:、]?\s*)?(?:名词解释|名词注释|术语解释|注释|注解)\s*[：:]?\s*$")]
+    private static partial Regex GlossaryRegex();
+
     [GeneratedRegex(@"^——\s*\*\*(?<h>[^*]{2,10})\*\*")]
     private static partial Regex BoldLeadRegex();
 
-    [GeneratedRegex(@"进一步|提升|加快|推进|强化|深化|扩大|增强|深入|优化|发展$|建设$")]
+    [GeneratedRegex(@"进一步|提升|加快|推进|强化|深化|扩大|增强|深入|优化|发展$|建设$|^(?:加大|推动|实施|完善|建立|健全|构建|支持|鼓励|引导|营造|落实|坚持|发展|打造|培育|做强|做大|提高)|力度$")]
     private static partial Regex NotAnIndustryHeadingRegex();
 
     private static readonly string[] LeadingWords =
@@ -58,8 +61,8 @@ public static partial class TargetExtractor
 
     private static readonly string[] TrailingWords =
     [
-        "提高至", "提高到", "提升至", "提升到", "增长至", "增长到", "增加至", "增加到", "达到", "突破", "超过", "不低于", "不少于", "高于", "保持在", "稳定在", "控制在",
-        "降低至", "降低到", "降至", "下降至", "下降到", "增至", "分别", "均", "要", "力争", "达", "为", "约", "在", "以上", "左右", "实现", "完成", "累计", "总",
+        "不超过", "不高于", "累计下降", "下降", "提高至", "提高到", "提升至", "提升到", "增长至", "增长到", "增加至", "增加到", "达到", "突破", "超过", "不低于", "不少于", "高于", "保持在", "稳定在", "控制在",
+        "降低至", "降低到", "降至", "下降至", "下降到", "增至", "分别", "均", "要", "力争", "达", "为", "约", "在", "以上", "左右", "实现", "完成", "累计", "总", "超", "到",
     ];
 
     private static readonly string[] TargetVerbs =
@@ -98,6 +101,14 @@ public static partial class TargetExtractor
                 i++;
                 continue;
             }
+            // A glossary ("名词解释") defines the plan's terms ("一区……21个区和万盛经开区，面积2.9万平方公里"): no targets in it, to
+            // the end of the document or the next chapter.
+            if (GlossaryRegex().IsMatch(line))
+            {
+                skipLevel = 1;
+                i++;
+                continue;
+            }
             if (HeadingLevel(line) is { } level)
             {
                 sectionYear = null;
@@ -127,10 +138,15 @@ public static partial class TargetExtractor
                 i++;
                 // A PDF's text often prints a blank line between the wrapped lines of one paragraph: a line that does not
                 // end a sentence, then one blank line, then a line that is not a heading or a table, is the same paragraph.
-                if (i + 1 < lines.Count && lines[i].Trim().Length == 0 && !EndsSentence(lines[i - 1]) && lines[i + 1].Trim().Length > 0
-                    && !lines[i + 1].TrimStart().StartsWith('|') && !tables.ContainsKey(i + 1) && HeadingLevel(lines[i + 1]) is null && HeadingLevel(lines[blockStart]) is null)
+                // A page break prints up to three blank lines inside a sentence ("到2022" … "年力争全市汽车产量"): the same rule
+                // over up to three blank lines.
+                var gap = 0;
+                while (i + gap < lines.Count && gap < 4 && lines[i + gap].Trim().Length == 0) gap++;
+                if (gap is >= 1 and <= 3 && i + gap < lines.Count && !EndsSentence(lines[i - 1]) && lines[i + gap].Trim().Length > 0
+                    && !lines[i + gap].TrimStart().StartsWith('|') && !tables.ContainsKey(i + gap) && HeadingLevel(lines[i + gap]) is null && HeadingLevel(lines[blockStart]) is null
+                    && !GlossaryRegex().IsMatch(lines[i + gap]))
                 {
-                    i++;
+                    i += gap;
                 }
             }
             if (skipLevel != int.MaxValue) continue;
@@ -139,6 +155,8 @@ public static partial class TargetExtractor
             if (scope.Kind is "region" or "city" && UnitLead(block, dictionary) is { } unit) (localScope, industryScope) = (new IntakeScope("unit", unit), null);
             // A paragraph led by an industry's name ("（一）智能产业。", "集成电路。") sets the industry its figures are about.
             else if (IndustryLead(block, industries, industryScope is not null || headingIndustry is not null) is { } industry) industryScope = industry;
+            // A numbered item that names no industry ("1．发展智能制造。") leaves the previous industry's paragraphs.
+            else if (Regex.IsMatch(block, @"^\s*(?:（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d+[.．、])")) industryScope = null;
             var lead = Regex.Match(block, @"^\s*(?:到|至)\s*(?<y>20\d{2})\s*年");
             // "通过五年左右奋斗，到 2027 年……实现以下目标：" introduces the items that follow.
             var intro = Regex.Match(block, @"(?:到|至)\s*(?<y>20\d{2})\s*年[^。；]*[：:]$");
@@ -231,9 +249,13 @@ public static partial class TargetExtractor
         var bold = BoldLeadRegex().Match(block);
         string? boldIndustry = bold.Success && !NotAnIndustryHeadingRegex().IsMatch(bold.Groups["h"].Value) ? bold.Groups["h"].Value : null;
 
+        LastTarget? last = null;
+        var emitted = new List<LastTarget>();
         for (var k = 0; k < hits.Count; k++)
         {
             var hit = hits[k];
+            LastTarget? inherited = null;
+            string? partOf = null;
             var sentenceStart = LastIndexOfAny(block, "。！？；;", hit.Start - 1) + 1;
             var sentenceEnd = IndexOfAny(block, "。！？；;", hit.End);
             if (sentenceEnd < 0) sentenceEnd = block.Length;
@@ -250,13 +272,16 @@ public static partial class TargetExtractor
             if (mention is not null && period is { } p && mention.Year < p.From && !mention.Fyp) continue; // a result of an earlier year
             if (mention is not null && mention.Fyp && period is { } p2 && mention.Year < p2.To) continue;
 
-            var clauseStart = Math.Max(sentenceStart, LastIndexOfAny(block, "，,：:（(", hit.Start - 1) + 1);
+            // A bracket closed before the value belongs to the name ("乘用车驾驶辅助系统（L2）新车装配率"); an open one starts a clause.
+            var clauseStart = Math.Max(sentenceStart, ClauseStart(block, hit.Start));
             if (k > 0 && hits[k - 1].End > clauseStart && hits[k - 1].End <= hit.Start) clauseStart = hits[k - 1].End;
             var pre = block[clauseStart..hit.Start];
             // "5个智能工厂、15个数字化车间": a list item ends at 、 (unless the values go with names "分别").
             if (!block[sentenceStart..hit.Start].Contains("分别", StringComparison.Ordinal) && pre.LastIndexOf('、') is var cut and >= 0) pre = pre[(cut + 1)..];
             var after = block[hit.End..Math.Min(block.Length, hit.End + 4)];
 
+            // "年营业收入超1000亿元的2个": a value followed by 的 qualifies what is counted; it is no target itself.
+            if (hit.Kind == "value" && after[Suffix(after).Length..].TrimStart().StartsWith('的')) continue;
             var comparator = Comparator(hit, block[sentenceStart..hit.Start], pre, after);
             var cumulative = sentence[..Math.Min(sentence.Length, hit.End - sentenceStart)].Contains("累计", StringComparison.Ordinal);
 
@@ -274,6 +299,9 @@ public static partial class TargetExtractor
             }
             if (hit.Kind == "count")
             {
+                // "打造……七大产业集群" makes them; "巩固提升……两大支柱产业集群" names the ones there are.
+                var clause = block[Math.Max(sentenceStart, LastIndexOfAny(block, "，,：:", hit.Start - 1) + 1)..hit.Start];
+                if (!Regex.IsMatch(clause, "打造|培育|形成|建成|建设|壮大|构建")) continue;
                 indicator = hit.Printed[(hit.Printed.IndexOf('大', StringComparison.Ordinal) + 1)..];
                 yield return Make(indicator, scope.Kind, scope.Name, hit, year, yearFrom, "eq", false, null, block, lineOf, hit.Start, hit.End, 0.5m + (yearExplicit ? 0.2m : 0), "prose");
                 continue;
@@ -284,7 +312,7 @@ public static partial class TargetExtractor
             var printedFrom = Math.Max(clauseStart, sentenceStart);
             var printedTo = hit.End + Suffix(after).Length;
             var scopeWords = Regex.Replace(indicator, "^(?:" + string.Join("|", dictionary.Regions.Concat(dictionary.Units.Keys).Where(n => n.Length >= 2).Select(Regex.Escape).DefaultIfEmpty("^$")) + ")", "");
-            scopeWords = Regex.Replace(scopeWords, "^(?:各区县?|各区|每区)?(?:每年)?(?:均有|均)?", "");
+            scopeWords = Regex.Replace(scopeWords, "^(?:各区县?|各区|每区|每个园区|各园区|每个区县)?(?:每年)?(?:均有|均)?", "");
             var verbOnly = CountVerbs.FirstOrDefault(v => scopeWords.TrimStart('累', '计') == v || scopeWords == "累计" + v);
             var listed = pre.TrimEnd().EndsWith('和') || pre.TrimEnd().EndsWith('、') || pre.TrimEnd().EndsWith('及');
             if ((indicator.Length == 0 || verbOnly is not null || scopeWords.Length == 0 || listed) && (hit.Unit is { } u && PlanNumbers.Counters.Contains(u) || scopeWords.Length == 0))
@@ -293,7 +321,12 @@ public static partial class TargetExtractor
                 // the thing counted follows the measure word.
                 var rest = block[hit.End..];
                 var skip = Suffix(rest.Length > 5 ? rest[..5] : rest).Length;
-                var noun = Regex.Match(rest[skip..], @"^(?<n>[“”\p{IsCJKUnifiedIdeographs}]{2,14}?)(?=[、，,。；;：（(和及与]|等|$)");
+                // A share printed before its noun ("68%以上规模工业企业迈入数字化制造阶段") names it in a longer clause.
+                var noun = hit.Unit == "%"
+                    ? Regex.Match(rest[skip..], @"^(?<n>[“”\p{IsCJKUnifiedIdeographs}]{2,20}?)(?=[、，,。；;：（(]|$)")
+                    : Regex.Match(rest[skip..], @"^(?<n>[“”\p{IsCJKUnifiedIdeographs}]{2,18}?)(?=[、，,。；;：（(和及与]|等|$)");
+                // "每区确立不超过2个主导产业": how many industries a unit designates is a rule of the layout (its caps), not a target.
+                if (noun.Success && verbOnly is "确立" or "确定" && Regex.IsMatch(noun.Groups["n"].Value, "(主导|支柱|特色)产业$")) continue;
                 if (noun.Success && CleanIndicator(noun.Groups["n"].Value) is { Length: > 1 } counted)
                 {
                     indicator = verbOnly is not null && !counted.StartsWith(verbOnly, StringComparison.Ordinal) ? verbOnly + counted : counted;
@@ -313,6 +346,38 @@ public static partial class TargetExtractor
                 if (names.Count > index) indicator = names[index];
                 confidence += names.Count > index ? 0.1m : -0.2m;
             }
+            // "全部工业开票销售达9000亿元，力争超10000亿元": a second value of the same measure in the next clause.
+            if (indicator.Length == 0 && last is { } prev && prev.Sentence == sentenceStart && SameKindOfUnit(prev.Unit, hit.Unit) && Regex.IsMatch(pre.Trim(), "^(?:力争|争取|确保|努力)?(?:超过?|突破|达到?|提高到|提高至)$"))
+            {
+                indicator = prev.Indicator;
+                inherited = prev;
+            }
+            // "汽车产量超过300万辆（其中新能源汽车20万辆、智能网联汽车80万辆）": each named part has the measure of the whole.
+            var ofWhich = block[sentenceStart..hit.Start].LastIndexOf("其中", StringComparison.Ordinal);
+            if (ofWhich >= 0 && emitted.LastOrDefault(e => e.Sentence == sentenceStart && e.End <= sentenceStart + ofWhich) is { } whole && whole.Unit == hit.Unit
+                && !indicator.EndsWith("部分", StringComparison.Ordinal)
+                && !Regex.IsMatch(block[(sentenceStart + ofWhich)..hit.Start], "[，,）)；]") && indicator.Length is >= 2 and <= 10
+                && !Regex.IsMatch(indicator, MeasureWords) && Regex.Match(whole.Indicator, MeasureWords + "$") is { Success: true } measure)
+            {
+                partOf = indicator;
+                indicator = measure.Value;
+            }
+            // "年均增速达到11.6%" after "…规模以上工业总产值突破663亿元": the growth of that measure.
+            if (Regex.IsMatch(indicator, "^(?:年均)?(?:增速|增长)$") && last is { } grown && grown.Sentence == sentenceStart && hit.Unit == "%"
+                && Regex.Match(grown.Indicator, @"(?:规模以上|规上)?(?:工业)?(?:企业)?" + MeasureWords + "$") is { Success: true, Length: >= 2 } grownMeasure)
+            {
+                indicator = grownMeasure.Value + (block[clauseStart..hit.Start].Contains("年均", StringComparison.Ordinal) ? "年均" : "") + indicator.Replace("年均", "", StringComparison.Ordinal);
+            }
+            // "其中中支产量超过30万箱，达到总产量的60%以上": the part's share of the whole.
+            if (Regex.Match(indicator, @"^(?<whole>总[\p{IsCJKUnifiedIdeographs}]{1,6})的$") is { Success: true } ofTotal && last is { } part && part.Sentence == sentenceStart && hit.Unit == "%")
+            {
+                indicator = part.Indicator + "占" + ofTotal.Groups["whole"].Value + "比重";
+                inherited = part;
+            }
+            // A value named only by a place ("到2020年全市300家") or by a verb ("重点发展10万元及以上轿车") names nothing measured.
+            if (Regex.IsMatch(indicator, "^(?:全市|全区|全省|全县|重点发展|发展|重点)$")) continue;
+            // "36条", "7条": counts printed without any year are the plan's own lists of measures, not targets.
+            if (year is null && hit.Unit is "条" or "款" or "种" or "件" or "人") continue;
             if (indicator.Length == 0) continue;
             var hasVerb = TargetVerbs.Any(v => block[sentenceStart..hit.Start].Contains(v, StringComparison.Ordinal));
             if (year is null && !hasVerb && comparator is "eq" && !(hit.Unit is { } c && PlanNumbers.Counters.Contains(c))) continue;
@@ -346,12 +411,21 @@ public static partial class TargetExtractor
                 // "电子信息制造业占规上工业总产值比重": the industry's share.
                 (kind, name) = ("industry", share.Groups["w"].Value);
             }
-            else if (chapterIndustry is not null && !indicator.Contains(chapterIndustry, StringComparison.Ordinal)
-                     && !indicator.Contains(Regex.Replace(chapterIndustry, "(产业|制造业|业)$", ""), StringComparison.Ordinal))
+            else if (chapterIndustry is not null && (!Regex.IsMatch(indicator, MeasureWords + "$") || !indicator.Contains(chapterIndustry, StringComparison.Ordinal)
+                     && !indicator.Contains(Regex.Replace(chapterIndustry, "(产业|制造业|业)$", ""), StringComparison.Ordinal)))
             {
-                // In an industry's chapter a measure that does not name the industry is the industry's ("年均增速达到11.6%").
+                // In an industry's chapter a measure that does not name the industry is the industry's ("年均增速达到11.6%"), and
+                // so is a count of its things ("培育10个具有全国影响力消费品制造业骨干企业"); the district's output of the
+                // industry ("全区医疗制造业规上工业总产值") stays the district's.
                 (kind, name) = ("industry", chapterIndustry);
             }
+
+            if (inherited is not null) (kind, name) = (inherited.Kind, inherited.Scope);
+            if (partOf is not null) (kind, name) = ("industry", partOf);
+            // In a city plan, "引导各区县……精准定位1—3个" is a target of each unit (the unit left open).
+            if (scope.Kind == "city" && Regex.IsMatch(sentence, "各区县|每个区县")) (kind, name) = ("unit", null);
+            last = new LastTarget(sentenceStart, hit.End, indicator, kind, name, hit.Unit);
+            emitted.Add(last);
 
             confidence += yearExplicit ? 0.25m : year is not null ? 0.1m : 0;
             confidence += hasVerb ? 0.15m : 0;
@@ -365,7 +439,8 @@ public static partial class TargetExtractor
             // whose period is printed, one for each year of it (the text states them all; none is guessed).
             var members = scope.Kind == "region" && scope.Name is { } region && Regex.IsMatch(sentence, "各区|每区") && dictionary.RegionMembers.TryGetValue(region, out var m) && m.Count > 0
                 ? m : null;
-            var yearsOf = t.Period == "each_year" && period is { } each ? Enumerable.Range(each.From, each.To - each.From + 1).ToList() : null;
+            // "到2020年每年上市新车型不低于15款" states the year itself: one target for it.
+            var yearsOf = t.Period == "each_year" && !yearExplicit && period is { } each ? Enumerable.Range(each.From, each.To - each.From + 1).ToList() : null;
             if (members is null && yearsOf is null)
             {
                 yield return t;
@@ -383,6 +458,33 @@ public static partial class TargetExtractor
                 }
             }
         }
+    }
+
+    /// <summary>"年均增长1个百分点以上，力争达到28%": points and percent state the same share.</summary>
+    private static bool SameKindOfUnit(string? a, string? b) =>
+        a == b || a is "%" or "个百分点" or "百分点" && b is "%" or "个百分点" or "百分点";
+
+    private sealed record LastTarget(int Sentence, int End, string Indicator, string Kind, string? Scope, string? Unit);
+
+    /// <summary>What a plan measures a whole by: "其中新能源汽车20万辆" takes the 产量 of "全市汽车产量超过300万辆".</summary>
+    private const string MeasureWords = "(?:总产值|产值|产量|营业收入|销售收入|主营业务收入|收入|增加值|销量|产能|规模|投资)";
+
+    /// <summary>Where the clause of a value begins: after the last ，：, or an open bracket; a bracket closed before the value is part of the name.</summary>
+    private static int ClauseStart(string block, int valueStart)
+    {
+        var depth = 0;
+        for (var i = valueStart - 1; i >= 0; i--)
+        {
+            var c = block[i];
+            if (c is '）' or ')') depth++;
+            else if (c is '（' or '(')
+            {
+                if (depth == 0) return i + 1;
+                depth--;
+            }
+            else if (depth == 0 && c is '，' or ',' or '：' or ':') return i + 1;
+        }
+        return 0;
     }
 
     private static string Suffix(string after)
@@ -416,9 +518,9 @@ public static partial class TargetExtractor
         if (a.StartsWith("以内", StringComparison.Ordinal) || a.StartsWith("以下", StringComparison.Ordinal)) return "le";
         if (a.StartsWith("左右", StringComparison.Ordinal)) return "approx";
         var p = pre.TrimEnd();
-        if (p.EndsWith("超过", StringComparison.Ordinal) || p.EndsWith("突破", StringComparison.Ordinal) || p.EndsWith("高于", StringComparison.Ordinal)) return "gt";
-        if (p.EndsWith("不低于", StringComparison.Ordinal) || p.EndsWith("不少于", StringComparison.Ordinal)) return "ge";
         if (p.EndsWith("不超过", StringComparison.Ordinal) || p.EndsWith("不高于", StringComparison.Ordinal) || p.Contains("控制在", StringComparison.Ordinal)) return "le";
+        if (p.EndsWith("超过", StringComparison.Ordinal) || p.EndsWith("突破", StringComparison.Ordinal) || p.EndsWith("高于", StringComparison.Ordinal) || p.EndsWith('超')) return "gt";
+        if (p.EndsWith("不低于", StringComparison.Ordinal) || p.EndsWith("不少于", StringComparison.Ordinal)) return "ge";
         if (p.EndsWith('约') || p.EndsWith("约为", StringComparison.Ordinal)) return "approx";
         if (sentenceBefore.Contains("力争", StringComparison.Ordinal) || sentenceBefore.Contains("争取", StringComparison.Ordinal)) return "strive";
         return "eq";
@@ -428,11 +530,15 @@ public static partial class TargetExtractor
     public static string CleanIndicator(string pre)
     {
         var t = Regex.Replace(pre, @"\*\*|——|\s+", "");
+        // "单位增加值能耗较2018年下降": the base year is the baseline, not part of the measure's name.
+        t = Regex.Replace(t, @"(?:较|比)\s*(?:(?:19|20)\d{2}\s*年底?|上年)", "");
         t = YearRegex().Replace(t, "");
         t = Regex.Replace(t, @"^[、，,：:]+", "");
         // A list ending in 等 names examples; what is measured follows the last 等.
         var etc = t.LastIndexOf('等');
         if (etc >= 0) t = t[(etc + 1)..];
+        // "全市汽车行业有千亿级企业": what the whole city (or an industry of it) has is what is counted.
+        t = Regex.Replace(t, @"^(?:全市|全区|全省|全县)[\p{IsCJKUnifiedIdeographs}]{0,6}?有(?=[\p{IsCJKUnifiedIdeographs}“]{2,})", "");
         var changed = true;
         while (changed && t.Length > 0)
         {
@@ -463,6 +569,17 @@ public static partial class TargetExtractor
         var cut = LastIndexOfAny(head, "，,：:", head.Length - 1) + 1;
         head = head[cut..];
         var parts = Regex.Split(head, "[、和]").Select(CleanIndicator).Where(p => p.Length > 0).ToList();
+        // "市级和国家级工业设计中心": a modifier alone (市级) takes the noun of the last name (工业设计中心).
+        if (parts.Count > 1)
+        {
+            for (var j = 0; j < parts.Count - 1; j++)
+            {
+                if (parts[j].Length <= 4 && parts[j][^1] is '级' or '型' or '类' && parts[^1].IndexOf(parts[j][^1], StringComparison.Ordinal) is var at2 and >= 0 && at2 + 1 < parts[^1].Length)
+                {
+                    parts[j] += parts[^1][(at2 + 1)..];
+                }
+            }
+        }
         // "金龙铜管、长安跨越产值": the measure after the last name applies to every name.
         if (parts.Count > 1)
         {

@@ -133,6 +133,55 @@ public class TargetExtractorTests
         Assert.Empty(found[1].Industries);
     }
 
+    [Fact]
+    public void APageBreakInsideASentence_KeepsTheYear_AndThePartsOf其中TakeTheWholesMeasure()
+    {
+        var text = "汽车整车。到2022\n\n\n\n年力争全市汽车产量超过320万辆（其中新能源汽车40万辆、智能网联汽车120万辆），单车价值量提高至10万元以上。";
+        var targets = Extract(text, null, (2019, 2022));
+        Assert.Equal(4, targets.Count);
+        Assert.All(targets, t => Assert.Equal(2022, t.Year));
+        var parts = targets.Where(t => t.Unit == "万辆" && t.Value != 320m).ToList();
+        Assert.Equal([("产量", "新能源汽车", 40m), ("产量", "智能网联汽车", 120m)], parts.Select(t => (t.Indicator, t.Scope!, t.Value)));
+        Assert.All(parts, t => Assert.Equal("industry", t.ScopeKind));
+    }
+
+    [Fact]
+    public void AGlossaryStatesNoTargets()
+    {
+        var text = "到2025年，工业增加值达到350亿元。\n\n名词解释\n\n“一区”：该区域包括21个区和万盛经开区，面积2.9万平方公里。规划总面积约16.2平方公里。";
+        var t = Assert.Single(Extract(text, Wanzhou, (2021, 2025)));
+        Assert.Equal(350m, t.Value);
+    }
+
+    [Fact]
+    public void ABaseYearIsNoPartOfTheMeasuresName()
+    {
+        var t = Assert.Single(Extract("到2019年，规模以上工业企业单位增加值能耗较2018年下降1.5%。", null, (2019, 2022)));
+        Assert.Equal(("规模以上工业企业单位增加值能耗", 2019, 2018), (t.Indicator, t.Year!.Value, t.BaselineYear!.Value));
+    }
+
+    [Fact]
+    public void AValueFollowedBy的QualifiesWhatIsCounted_AndASecondValueOfTheSameMeasureKeepsItsName()
+    {
+        Assert.DoesNotContain(Extract("到2027年，年营业收入超1000亿元的2个，超500亿元的5个。"), t => t.Unit == "亿元");
+        var targets = Extract("“十四五”期间，全部工业开票销售达9000亿元，力争超10000亿元。", null, (2021, 2025));
+        Assert.Equal(2, targets.Count);
+        Assert.Equal(("全部工业开票销售", "gt"), (targets[1].Indicator, targets[1].Comparator));
+    }
+
+    [Fact]
+    public void HowManyIndustriesAUnitDesignatesIsALayoutRule_NotATarget() =>
+        Assert.Empty(Extract("每区确立不超过 2 个主导产业，市级统筹重点推进。", Wanzhou));
+
+    [Fact]
+    public void AModifierAloneTakesTheNounOfTheLastName_AndAGrowthRateTheMeasureBeforeIt()
+    {
+        var centres = Extract("到2020年，市级和国家级工业设计中心力争分别达到40家和5家。");
+        Assert.Equal(["市级工业设计中心", "国家级工业设计中心"], centres.Select(t => t.Indicator));
+        var growth = Extract("到2025年，力争全区电子信息制造业规模以上工业总产值突破663亿元，年均增速达到11.6%。");
+        Assert.Equal("规模以上工业总产值年均增速", Assert.Single(growth, t => t.Unit == "%").Indicator);
+    }
+
     [Theory]
     [InlineData("规上工业产值", "规模以上工业产值", true)]
     [InlineData("工业增加值占GDP比重", "工业增加值占地区生产总值比重", true)]
