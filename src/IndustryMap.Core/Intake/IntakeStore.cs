@@ -65,8 +65,16 @@ public sealed record IntakeProposalView(ProposalRow Row, JsonElement Proposed, J
 
 public sealed record IntakeDetail(IntakeDocumentRow Document, IReadOnlyList<IntakeProposalView> Proposals);
 
-/// <summary>One decision of a reviewer: accept (optionally with edited fields) or reject one proposal, or every pending proposal of a kind.</summary>
-public sealed record IntakeDecision(long? Proposal, string? Kind, string Action, TargetEdit? Edit = null);
+/// <summary>
+/// One decision of a reviewer: accept (optionally with edited fields: <see cref="TargetEdit"/> for a target,
+/// <see cref="ProjectEdit"/> for a park or project) or reject one proposal, or every pending proposal of a kind.
+/// <paramref name="Edition"/>: the draft layout edition (its year) an accepted designation enters; null = the newest draft.
+/// </summary>
+public sealed record IntakeDecision(long? Proposal, string? Kind, string Action, TargetEdit? Edit = null, ProjectEdit? ProjectEdit = null, int? Edition = null);
+
+/// <summary>The fields a reviewer may change before accepting a park or project; null keeps the proposal's, Clear… empties a figure.</summary>
+public sealed record ProjectEdit(string? Name = null, decimal? Investment = null, bool ClearInvestment = false, string? InvestmentUnit = null,
+    decimal? Land = null, bool ClearLand = false, string? LandUnit = null, string? Period = null, string? Stage = null);
 
 /// <summary>The fields a reviewer may change before accepting a target; null keeps the proposal's.</summary>
 public sealed record TargetEdit(string? Indicator = null, string? ScopeKind = null, string? Scope = null, int? Year = null, bool ClearYear = false,
@@ -318,7 +326,7 @@ public static partial class IntakeStore
         var byId = detail.Proposals.ToDictionary(p => p.Row.Id);
 
         // Expand "all of a kind" and check every decision before anything is written.
-        var work = new List<(ProposalRow Row, string Action, TargetEdit? Edit)>();
+        var work = new List<(ProposalRow Row, string Action, TargetEdit? Edit, ProjectEdit? ProjectEdit, int? Edition)>();
         foreach (var (d, index) in decisions.Select((d, i) => (d, i)))
         {
             var action = d.Action?.Trim().ToLowerInvariant() ?? "";
@@ -339,12 +347,34 @@ public static partial class IntakeStore
                     throw RefusedException.Conflict("already_decided", $"建议 {pid} 已由 {p.Row.DecidedBy} 于 {p.Row.DecidedAt} 处理", $"proposal {pid} was already decided",
                         new Dictionary<string, object?> { ["proposal"] = pid });
                 }
-                work.Add((p.Row, action, d.Edit));
+                // An edit states the fields of its kind: a target's (indicator, value …) or a park's or project's (name, investment …).
+                if (d.Edit is not null && p.Row.Kind != "target" || d.ProjectEdit is not null && p.Row.Kind is not ("park" or "project"))
+                {
+                    throw RefusedException.Invalid("edit_wrong_kind", $"第 {index + 1} 条决定：建议 {pid} 是{KindZh(p.Row.Kind)}，所给的修改项不适用",
+                        $"decision {index + 1}: proposal {pid} is a {p.Row.Kind}; the edit's fields do not apply to it",
+                        new Dictionary<string, object?> { ["decision"] = index + 1, ["field"] = "edit" });
+                }
+                if (d.Edition is not null && p.Row.Kind != "designation")
+                {
+                    throw RefusedException.Invalid("edition_wrong_kind", $"第 {index + 1} 条决定：只有布局建议可以指定布局版本", $"decision {index + 1}: only a designation takes a layout edition",
+                        new Dictionary<string, object?> { ["decision"] = index + 1, ["field"] = "edition" });
+                }
+                work.Add((p.Row, action, d.Edit, d.ProjectEdit, d.Edition));
             }
             else if (d.Kind is "target" or "designation" or "park" or "project")
             {
+                if (d.Edit is not null || d.ProjectEdit is not null)
+                {
+                    throw RefusedException.Invalid("edit_needs_proposal", $"第 {index + 1} 条决定：修改只能针对一条建议（proposal）", $"decision {index + 1}: an edit applies to one proposal",
+                        new Dictionary<string, object?> { ["decision"] = index + 1, ["field"] = "edit" });
+                }
+                if (d.Edition is not null && d.Kind != "designation")
+                {
+                    throw RefusedException.Invalid("edition_wrong_kind", $"第 {index + 1} 条决定：只有布局建议可以指定布局版本", $"decision {index + 1}: only a designation takes a layout edition",
+                        new Dictionary<string, object?> { ["decision"] = index + 1, ["field"] = "edition" });
+                }
                 work.AddRange(detail.Proposals.Where(p => p.Row.Kind == d.Kind && p.Row.Status == "proposed" && work.All(w => w.Row.Id != p.Row.Id))
-                    .Select(p => (p.Row, action, (TargetEdit?)null)));
+                    .Select(p => (p.Row, action, (TargetEdit?)null, (ProjectEdit?)null, d.Edition)));
             }
             else
             {
@@ -354,7 +384,12 @@ public static partial class IntakeStore
         }
         var accepted = new Dictionary<long, TargetProposal>();
         var unitIds = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var (row, action, edit) in work.Where(w => w.Action == "accept" && w.Row.Kind == "target"))
+        var registryRows = new Dictionary<long, ProjectProposal>();
+        foreach (var (row, _, _, projectEdit, _) in work.Where(w => w.Action == "accept" && w.Row.Kind is "park" or "project"))
+        {
+            registryRows[row.Id] = ApplyProject(JsonSerializer.Deserialize<ProjectProposal>(row.Proposed, Json)!, projectEdit, row.Id);
+        }
+        foreach (var (row, action, edit, _, _) in work.Where(w => w.Action == "accept" && w.Row.Kind == "target"))
         {
             var t = Apply(JsonSerializer.Deserialize<TargetProposal>(row.Proposed, Json)!, edit, row.Id);
             if (t.ScopeKind == "unit")
@@ -373,8 +408,13 @@ public static partial class IntakeStore
         await database.InTransactionAsync(async (connection, transaction) =>
         {
             var planId = doc.PlanId;
+            // A layout edition the reviewer named must be a draft, whether or not a designation ends up entering it.
+            foreach (var year in work.Where(w => w.Action == "accept" && w.Edition is not null).Select(w => w.Edition!.Value).Distinct())
+            {
+                await Layout.LayoutEditing.RequireDraftAsync(connection, transaction, database.Dialect, year);
+            }
             var position = await connection.ExecuteScalarAsync<long>("SELECT COALESCE(MAX(position), 0) FROM targets", transaction: transaction);
-            foreach (var (row, action, edit) in work)
+            foreach (var (row, action, edit, projectEdit, edition) in work)
             {
                 long? targetId = null;
                 string? acceptedJson = null;
@@ -406,11 +446,12 @@ public static partial class IntakeStore
                     }
                     else if (row.Kind == "designation")
                     {
-                        // Into the newest draft layout edition, one row per catalog industry the printed word maps to (the first).
+                        // Into the draft layout edition the reviewer chose (the newest draft when none is named), one row per catalog
+                        // industry the printed word maps to (the first).
                         var d = JsonSerializer.Deserialize<DesignationProposal>(row.Proposed, Json)!;
                         var added = d.ScopeKind == "unit" && d.Scope is { } unitName && d.Industries.Count > 0
                             ? await Layout.LayoutEditing.AddFromIntakeAsync(connection, transaction, database, actor, unitName, d.Role, d.Industries[0], d.Printed,
-                                doc.DocumentId, row.SrcFrom, row.SrcTo)
+                                doc.DocumentId, row.SrcFrom, row.SrcTo, edition)
                             : null;
                         var node = JsonNode.Parse(row.Proposed)!.AsObject();
                         node["layout"] = added is null ? null : new JsonObject { ["edition"] = added.Year, ["designation"] = added.Id, ["industry"] = added.Industry };
@@ -418,9 +459,11 @@ public static partial class IntakeStore
                     }
                     else
                     {
-                        var p = JsonSerializer.Deserialize<ProjectProposal>(row.Proposed, Json)!;
-                        var registryId = await Registries.RegistryIntake.AddAsync(connection, transaction, database, actor, row.Kind, p, doc.DocumentId, doc.ScopeKind == "unit" ? doc.Scope : null);
-                        var node = JsonNode.Parse(row.Proposed)!.AsObject();
+                        var p = registryRows[row.Id];
+                        var registryId = await Registries.RegistryIntake.AddAsync(connection, transaction, database, actor, row.Kind, p, doc.DocumentId, doc.ScopeKind == "unit" ? doc.Scope : null,
+                            projectEdit is not null);
+                        var node = JsonNode.Parse(JsonSerializer.Serialize(p, Json))!.AsObject();
+                        node["edited"] = projectEdit is not null;
                         node["registry"] = row.Kind == "park" ? "parks" : "projects";
                         node["registryId"] = registryId;
                         acceptedJson = node.ToJsonString(Json);
@@ -440,6 +483,44 @@ public static partial class IntakeStore
             return 0;
         }, cancellationToken);
         return (await GetAsync(database, id))!;
+    }
+
+    private static string KindZh(string kind) => kind switch { "target" => "目标", "designation" => "布局建议", "park" => "园区", _ => "项目" };
+
+    /// <summary>A park's or project's edited fields, checked; the figures normalised again (亿元, 亩) as the extractor does.</summary>
+    private static ProjectProposal ApplyProject(ProjectProposal p, ProjectEdit? edit, long proposal)
+    {
+        if (edit is null) return p;
+        Dictionary<string, object?> Field(string name) => new() { ["proposal"] = proposal, ["field"] = name };
+        var name = edit.Name?.Trim() ?? p.Name;
+        if (name.Length is 0 or > 200) throw RefusedException.Invalid("bad_name", $"建议 {proposal}：名称不能为空，且不超过 200 字", $"proposal {proposal}: the name is empty or longer than 200 characters", Field("name"));
+        var investment = edit.ClearInvestment ? null : edit.Investment ?? p.Investment;
+        var investmentUnit = edit.InvestmentUnit is null ? p.InvestmentUnit : edit.InvestmentUnit.Trim().Length == 0 ? null : edit.InvestmentUnit.Trim();
+        if (investment is < 0) throw RefusedException.Invalid("bad_investment", $"建议 {proposal}：投资额不能为负数", $"proposal {proposal}: the investment is negative", Field("investment"));
+        var yi = investment is { } i ? PlanNumbers.Normalize(i, investmentUnit) : null;
+        if (investment is not null && yi?.Unit != "亿元")
+        {
+            throw RefusedException.Invalid("bad_investment_unit", $"建议 {proposal}：投资额的单位应为亿元、万元或万亿元，而不是“{investmentUnit}”",
+                $"proposal {proposal}: the investment's unit must be 亿元, 万元 or 万亿元, not '{investmentUnit}'", Field("investmentUnit"));
+        }
+        var land = edit.ClearLand ? null : edit.Land ?? p.Land;
+        var landUnit = edit.LandUnit is null ? p.LandUnit : edit.LandUnit.Trim().Length == 0 ? null : edit.LandUnit.Trim();
+        if (land is < 0) throw RefusedException.Invalid("bad_land", $"建议 {proposal}：用地面积不能为负数", $"proposal {proposal}: the land area is negative", Field("land"));
+        var mu = land is { } l ? PlanNumbers.Normalize(l, landUnit) : null;
+        if (land is not null && mu?.Unit != "亩")
+        {
+            throw RefusedException.Invalid("bad_land_unit", $"建议 {proposal}：用地面积的单位应为亩、公顷或平方公里，而不是“{landUnit}”",
+                $"proposal {proposal}: the land's unit must be 亩, 公顷 or 平方公里, not '{landUnit}'", Field("landUnit"));
+        }
+        var period = edit.Period is null ? p.Period : edit.Period.Trim().Length == 0 ? null : edit.Period.Trim();
+        var stage = edit.Stage is null ? p.Stage : edit.Stage.Trim().Length == 0 ? null : edit.Stage.Trim();
+        if (period is { Length: > 60 }) throw RefusedException.Invalid("bad_period", $"建议 {proposal}：建设期不超过 60 字", $"proposal {proposal}: the period is longer than 60 characters", Field("period"));
+        if (stage is { Length: > 60 }) throw RefusedException.Invalid("bad_stage", $"建议 {proposal}：阶段不超过 60 字", $"proposal {proposal}: the stage is longer than 60 characters", Field("stage"));
+        return p with
+        {
+            Name = name, Investment = investment, InvestmentUnit = investment is null ? null : investmentUnit, InvestmentYi = yi?.Value,
+            Land = land, LandUnit = land is null ? null : landUnit, LandMu = mu?.Value, Period = period, Stage = stage,
+        };
     }
 
     private static TargetProposal Apply(TargetProposal t, TargetEdit? edit, long proposal)

@@ -79,6 +79,10 @@ public static class LayoutEditing
         return await connection.QueryFirstOrDefaultAsync<EditionRow>(SelectEdition + " WHERE year = @year", new { year = (long)year });
     }
 
+    /// <summary>Refuses unless the layout edition of <paramref name="year"/> exists and is a draft (an intake decision naming it).</summary>
+    public static Task<EditionRow> RequireDraftAsync(DbConnection connection, DbTransaction transaction, ISqlDialect dialect, int year) =>
+        DraftAsync(connection, transaction, dialect, year);
+
     private static async Task<EditionRow> DraftAsync(DbConnection connection, DbTransaction transaction, ISqlDialect dialect, int year)
     {
         // Every edit of one edition holds its lock: two administrators adding to the same unit cannot both pass the caps.
@@ -206,10 +210,13 @@ public static class LayoutEditing
     /// when there is no draft, the industry is not a 33618 cluster or sub-industry, or the unit already has it in the draft.
     /// </summary>
     public static async Task<StoredDesignation?> AddFromIntakeAsync(DbConnection connection, DbTransaction transaction, Database database, Actor actor,
-        string unitName, string role, string industry, string printed, string document, long from, long to)
+        string unitName, string role, string industry, string printed, string document, long from, long to, int? year = null)
     {
+        // The edition the reviewer chose must be a draft (a published one refuses, as every edit of it does); without a
+        // choice, the newest draft, and none at all leaves the acceptance on the proposal.
+        var chosen = year is { } y ? await DraftAsync(connection, transaction, database.Dialect, y) : null;
         if (role is not (LayoutRoles.Dominant or LayoutRoles.Characteristic)) return null;
-        var edition = (await connection.QueryAsync<EditionRow>(SelectEdition + " WHERE status = 'draft' ORDER BY year DESC", transaction: transaction)).FirstOrDefault();
+        var edition = chosen ?? (await connection.QueryAsync<EditionRow>(SelectEdition + " WHERE status = 'draft' ORDER BY year DESC", transaction: transaction)).FirstOrDefault();
         if (edition is null) return null;
         var unit = await connection.QueryFirstOrDefaultAsync<(long Id, string Name)?>("SELECT id, name FROM units WHERE name = @unitName", new { unitName }, transaction);
         if (unit is not { } u) return null;

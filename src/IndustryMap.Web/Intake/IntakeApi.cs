@@ -17,10 +17,29 @@ public static class IntakeApi
 {
     public sealed record TextBody(string? Text, string? Title, string? Scope, string? Issuer, string? IssuedOn);
 
+    /// <summary>
+    /// What the reviewer changed before accepting: a target's fields (indicator … cumulative) or a park's or project's
+    /// (name, investment, investmentUnit, clearInvestment, land, landUnit, clearLand, period, stage).
+    /// </summary>
     public sealed record EditBody(string? Indicator, string? ScopeKind, string? Scope, int? Year, bool? ClearYear, decimal? Value, decimal? ValueHigh, string? Unit,
-        string? Comparator, bool? Cumulative);
+        string? Comparator, bool? Cumulative, string? Name = null, decimal? Investment = null, string? InvestmentUnit = null, bool? ClearInvestment = null,
+        decimal? Land = null, string? LandUnit = null, bool? ClearLand = null, string? Period = null, string? Stage = null)
+    {
+        public TargetEdit? ToTargetEdit() =>
+            Indicator is null && ScopeKind is null && Scope is null && Year is null && ClearYear is null && Value is null && ValueHigh is null && Unit is null
+            && Comparator is null && Cumulative is null
+                ? null
+                : new TargetEdit(Indicator, ScopeKind, Scope, Year, ClearYear ?? false, Value, ValueHigh, Unit, Comparator, Cumulative);
 
-    public sealed record DecisionBody(long? Proposal, string? Kind, string? Action, EditBody? Edit);
+        public ProjectEdit? ToProjectEdit() =>
+            Name is null && Investment is null && InvestmentUnit is null && ClearInvestment is null && Land is null && LandUnit is null && ClearLand is null
+            && Period is null && Stage is null
+                ? null
+                : new ProjectEdit(Name, Investment, ClearInvestment ?? false, InvestmentUnit, Land, ClearLand ?? false, LandUnit, Period, Stage);
+    }
+
+    /// <summary>One decision; <c>edition</c>: the draft layout edition (year) an accepted designation enters, the newest draft when left out.</summary>
+    public sealed record DecisionBody(long? Proposal, string? Kind, string? Action, EditBody? Edit, int? Edition = null);
 
     public sealed record DecisionsBody(IReadOnlyList<DecisionBody>? Decisions);
 
@@ -36,8 +55,10 @@ public static class IntakeApi
             .WithSummary("One uploaded plan with its proposals, each with its lines, confidence, status, the reviewer's decision and stored data it contradicts.");
         api.MapGet("/{id:long}/file", File).RequireRule(Rules.SignedIn).ProducesFile("application/octet-stream", "text/plain", "application/pdf", ResponseDeclarations.Docx).WithName("GetIntakeFile").WithSummary("The uploaded file, byte for byte.");
         api.MapPost("/{id:long}/decisions", Decide).RequireRule(Rules.SignedIn).Produces<IntakeView>().WithName("DecideIntake")
-            .WithSummary("Accept (optionally with edit: indicator, scopeKind, scope, year, clearYear, value, valueHigh, unit, comparator, cumulative) or reject " +
-                         "proposals: {decisions: [{proposal, action}] or [{kind: \"target\", action}]} — all or nothing, each audited. Accepted targets appear in /api/targets.");
+            .WithSummary("Accept (optionally with edit — a target's indicator, scopeKind, scope, year, clearYear, value, valueHigh, unit, comparator, cumulative; " +
+                         "a park's or project's name, investment, investmentUnit, clearInvestment, land, landUnit, clearLand, period, stage) or reject " +
+                         "proposals: {decisions: [{proposal, action}] or [{kind: \"target\", action}]}; edition: the draft layout edition (year) accepted designations " +
+                         "enter, the newest draft when left out — all or nothing, each audited. Accepted targets appear in /api/targets, parks and projects in the registries.");
     }
 
     private static async Task<IResult> Upload(HttpContext http, Database database)
@@ -85,8 +106,7 @@ public static class IntakeApi
 
     private static async Task<IResult> Decide(long id, DecisionsBody body, HttpContext http, Database database)
     {
-        var decisions = (body.Decisions ?? []).Select(d => new IntakeDecision(d.Proposal, d.Kind, d.Action ?? "",
-            d.Edit is { } e ? new TargetEdit(e.Indicator, e.ScopeKind, e.Scope, e.Year, e.ClearYear ?? false, e.Value, e.ValueHigh, e.Unit, e.Comparator, e.Cumulative) : null)).ToList();
+        var decisions = (body.Decisions ?? []).Select(d => new IntakeDecision(d.Proposal, d.Kind, d.Action ?? "", d.Edit?.ToTargetEdit(), d.Edit?.ToProjectEdit(), d.Edition)).ToList();
         return Results.Ok(IntakeViews.Of(await IntakeStore.DecideAsync(database, http.RequireActor(), id, decisions)));
     }
 }

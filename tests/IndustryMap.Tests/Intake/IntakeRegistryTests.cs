@@ -9,6 +9,7 @@ using IndustryMap.Intake;
 using IndustryMap.Layout;
 using IndustryMap.Registries;
 using IndustryMap.Tests.Infrastructure;
+using IndustryMap.Writing;
 
 namespace IndustryMap.Tests.Intake;
 
@@ -138,6 +139,105 @@ public class IntakeRegistryTests
         }
         await using var c2 = await store.Database.OpenAsync();
         Assert.Equal(entered.Count, await c2.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM audit_log WHERE action = 'layout.designation.add'"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Http_ProjectsAndParksAreEditedBeforeAcceptance_TheRegistriesHoldTheEditedFigures(string engine)
+    {
+        await using var app = await SecuredApp.CreateAsync(engine);
+        using var client = app.As(People.Admin);
+        var posted = await HttpAssert.Json(await client.PostAsJsonAsync("/api/intake", new { text = Plan, title = "万州区产业发展行动计划", scope = "万州区" }), HttpStatusCode.Created);
+        var id = posted.GetProperty("document").GetProperty("id").GetInt64();
+        var documentId = posted.GetProperty("document").GetProperty("documentId").GetString()!;
+        var project = posted.GetProperty("proposals").GetProperty("projects")[0];
+        var park = posted.GetProperty("proposals").GetProperty("parks")[0];
+        var projectId = project.GetProperty("id").GetInt64();
+        var parkId = park.GetProperty("id").GetInt64();
+
+        // Refusals, nothing stored: a unit that is no money, a target's fields on a project, an edit for a whole kind.
+        foreach (var (body, code) in new (object Body, string Code)[]
+                 {
+                     (new { decisions = new object[] { new { proposal = projectId, action = "accept", edit = new { investment = 6.2m, investmentUnit = "个" } } } }, "bad_investment_unit"),
+                     (new { decisions = new object[] { new { proposal = projectId, action = "accept", edit = new { indicator = "产值" } } } }, "edit_wrong_kind"),
+                     (new { decisions = new object[] { new { kind = "project", action = "accept", edit = new { name = "甲" } } } }, "edit_needs_proposal"),
+                     (new { decisions = new object[] { new { proposal = parkId, action = "accept", edit = new { name = "" } } } }, "bad_name"),
+                 })
+        {
+            var refused = await HttpAssert.Json(await client.PostAsJsonAsync($"/api/intake/{id}/decisions", body), HttpStatusCode.BadRequest);
+            Assert.Equal(code, refused.GetProperty("code").GetString());
+        }
+        Assert.Empty(await RegistryQueries.ProjectsAsync(app.Store.Database, new RegistryFilter(Library: documentId)));
+
+        var edit = new { name = "高端电子铜箔生产线项目", investment = 6.2m, investmentUnit = "亿元", period = "2024-2027", stage = "新开工" };
+        var decided = await HttpAssert.Json(await client.PostAsJsonAsync($"/api/intake/{id}/decisions", new
+        {
+            decisions = new object[]
+            {
+                new { proposal = projectId, action = "accept", edit },
+                new { proposal = parkId, action = "accept", edit = new { name = "万州新材料产业园（一期）", land = 800m, landUnit = "亩" } },
+            },
+        }), HttpStatusCode.OK);
+        var acceptedProject = decided.GetProperty("proposals").GetProperty("projects").EnumerateArray().Single(p => p.GetProperty("id").GetInt64() == projectId);
+        Assert.Equal("accepted", acceptedProject.GetProperty("status").GetString());
+        var shown = acceptedProject.GetProperty("accepted");
+        Assert.Equal((edit.name, edit.investment, edit.investmentUnit, true), (shown.GetProperty("name").GetString()!, shown.GetProperty("investment").GetDecimal(),
+            shown.GetProperty("investmentUnit").GetString()!, shown.GetProperty("edited").GetBoolean()));
+        // The proposal as the extractor printed it stays beside the accepted copy.
+        Assert.Equal(project.GetProperty("name").GetString(), acceptedProject.GetProperty("name").GetString());
+
+        var row = Assert.Single(await RegistryQueries.ProjectsAsync(app.Store.Database, new RegistryFilter(Library: documentId)));
+        Assert.Equal(shown.GetProperty("registryId").GetInt64(), row.Id);
+        Assert.Equal((edit.name, edit.investment, edit.investmentUnit, edit.investment, edit.period, edit.stage),
+            (row.Name, row.Investment!.Value, row.InvestmentUnit!, row.InvestmentYi!.Value, row.Period!, row.StagePrinted!));
+        Assert.Equal((documentId, project.GetProperty("from").GetInt64(), "admin"), (row.SrcDocument!, row.SrcFrom!.Value, row.EnteredBy!));
+        var storedPark = Assert.Single(await RegistryQueries.ParksAsync(app.Store.Database), p => p.SrcDocument == documentId);
+        Assert.Equal(("万州新材料产业园（一期）", 800m, "亩", 800m), (storedPark.Name, storedPark.PlannedArea!.Value, storedPark.AreaUnit!, storedPark.AreaMu!.Value));
+
+        await using var c = await app.Store.Database.OpenAsync();
+        var audit = await c.ExecuteScalarAsync<string>("SELECT after_json FROM audit_log WHERE action = 'registry.project.add' AND entity_key = @id",
+            new { id = row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var logged = JsonDocument.Parse(audit!).RootElement;
+        Assert.Equal((edit.name, true), (logged.GetProperty("name").GetString()!, logged.GetProperty("edited").GetBoolean()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task TheReviewerChoosesTheDraftEditionADesignationEnters_TheNewestDraftByDefault(string engine)
+    {
+        await using var store = await TestStore.SeededAsync(engine);
+        await LayoutEditing.CreateDraftAsync(store.Database, Admin, new NewEdition(2031, "2031 年版（草稿）", null, null));
+        await LayoutEditing.CreateDraftAsync(store.Database, Admin, new NewEdition(2032, "2032 年版（草稿）", null, null));
+        var published = (await LayoutQueries.EditionsAsync(store.Database, includeDrafts: true)).First(e => e.Status == "published");
+
+        // The older draft, chosen.
+        var chosen = await IntakeStore.CreateAsync(store.Database, Admin, new NewIntake("a.txt", Utf8(Plan), "甲", null, null, "万州区"));
+        var into2031 = await IntakeStore.DecideAsync(store.Database, Admin, chosen.Document.Id, [new IntakeDecision(null, "designation", "accept", Edition: 2031)]);
+        var entered = into2031.Proposals.Where(p => p.Row.Kind == "designation" && p.Accepted!.Value.GetProperty("layout").ValueKind == JsonValueKind.Object).ToList();
+        Assert.NotEmpty(entered);
+        Assert.All(entered, p => Assert.Equal(2031, p.Accepted!.Value.GetProperty("layout").GetProperty("edition").GetInt32()));
+        Assert.Equal(entered.Count, (await LayoutQueries.DesignationsAsync(store.Database, 2031)).Count);
+        Assert.Empty(await LayoutQueries.DesignationsAsync(store.Database, 2032));
+
+        // A published edition or one that does not exist refuses the whole decision; nothing changes.
+        var other = await IntakeStore.CreateAsync(store.Database, Admin, new NewIntake("b.txt", Utf8(Plan), "乙", null, null, "万州区"));
+        var designation = other.Proposals.First(p => p.Row.Kind == "designation").Row.Id;
+        var refusal = await Assert.ThrowsAsync<RefusedException>(() => IntakeStore.DecideAsync(store.Database, Admin, other.Document.Id,
+            [new IntakeDecision(designation, null, "accept", Edition: (int)published.Year)]));
+        Assert.Equal("edition_published", refusal.Code);
+        Assert.Equal("edition_not_found", (await Assert.ThrowsAsync<RefusedException>(() => IntakeStore.DecideAsync(store.Database, Admin, other.Document.Id,
+            [new IntakeDecision(designation, null, "accept", Edition: 2099)]))).Code);
+        Assert.Equal("edition_wrong_kind", (await Assert.ThrowsAsync<RefusedException>(() => IntakeStore.DecideAsync(store.Database, Admin, other.Document.Id,
+            [new IntakeDecision(null, "target", "accept", Edition: 2031)]))).Code);
+        Assert.All((await IntakeStore.GetAsync(store.Database, other.Document.Id))!.Proposals, p => Assert.Equal("proposed", p.Row.Status));
+
+        // No choice: the newest draft (2032).
+        var byDefault = await IntakeStore.DecideAsync(store.Database, Admin, other.Document.Id, [new IntakeDecision(null, "designation", "accept")]);
+        var defaulted = byDefault.Proposals.Where(p => p.Row.Kind == "designation" && p.Accepted!.Value.GetProperty("layout").ValueKind == JsonValueKind.Object).ToList();
+        Assert.NotEmpty(defaulted);
+        Assert.All(defaulted, p => Assert.Equal(2032, p.Accepted!.Value.GetProperty("layout").GetProperty("edition").GetInt32()));
+        Assert.Equal(defaulted.Count, (await LayoutQueries.DesignationsAsync(store.Database, 2032)).Count);
+        Assert.Equal(entered.Count, (await LayoutQueries.DesignationsAsync(store.Database, 2031)).Count);
     }
 
     private static void AssertShape(JsonElement body)
