@@ -168,6 +168,102 @@ public class IntakePageTests(BrowserFixture fixture)
         Assert.All(stored, s => Assert.Equal((Reviewer, intake.Document.DocumentId), (s.EnteredBy!, s.SrcDocument!)));
     }
 
+    /// <summary>
+    /// Parks and projects are edited before acceptance, and the reviewer picks which draft layout edition an accepted
+    /// designation enters (the newest draft is preselected). Expected values come from the data behind the API.
+    /// </summary>
+    [Fact]
+    public async Task AReviewerEditsAProjectAndAPark_AndChoosesTheDraftEditionOfADesignation()
+    {
+        await EnsureReviewerAsync();
+        await EnsureDraftsAsync();
+        var drafts = (await IndustryMap.Layout.LayoutQueries.EditionsAsync(Database, includeDrafts: true)).Where(e => e.Status == "draft").OrderByDescending(e => e.Year).ToList();
+        Assert.True(drafts.Count >= 2);
+        var newest = drafts[0].Year;
+        var chosen = drafts[^1].Year;
+        var text = "万州区浏览器修改测试计划\n\n万州区主导产业为新材料。\n\n" +
+                   "| 序号 | 项目名称 | 建设性质 | 总投资（万元） | 建设期限 |\n| --- | --- | --- | --- | --- |\n| 1 | 浏览器修改测试铜箔项目 | 新建 | 52000 | 2024-2026 |\n\n" +
+                   "| 园区名称 | 规划面积（平方公里） | 主导产业 |\n| --- | --- | --- |\n| 浏览器修改测试产业园 | 12.5 | 新材料 |\n";
+        var intake = await IntakeStore.CreateAsync(Database, new Actor(null, Reviewer, Role.Unit, "万州区"),
+            new NewIntake("edits.txt", Encoding.UTF8.GetBytes(text), null, null, null, "万州区"));
+        var project = intake.Proposals.Single(p => p.Row.Kind == "project");
+        var park = intake.Proposals.Single(p => p.Row.Kind == "park");
+        var designation = intake.Proposals.First(p => p.Row.Kind == "designation" && p.Proposed.GetProperty("industries").GetArrayLength() > 0);
+        const string projectName = "浏览器修改后的铜箔项目";
+        const string parkName = "浏览器修改测试产业园（一期）";
+
+        await using var session = await fixture.NewSessionAsync(nameof(AReviewerEditsAProjectAndAPark_AndChoosesTheDraftEditionOfADesignation), new ViewportSize { Width = 1400, Height = 1000 });
+        await session.RunAsync(async page =>
+        {
+            await SignInAsync(page);
+            await page.GotoAsync($"/intake.html?id={intake.Document.Id}");
+            await page.Locator("body[data-ready='true']").WaitForAsync();
+
+            // The project: a new name and the investment in 亿元 instead of 万元.
+            var projectItem = page.Locator($"#tables li[data-proposal='{project.Row.Id}']");
+            await projectItem.Locator("button.edit").ClickAsync();
+            await projectItem.Locator("input[name=name]").FillAsync(projectName);
+            await projectItem.Locator("input[name=investment]").FillAsync("6.2");
+            await projectItem.Locator("input[name=investmentUnit]").FillAsync("亿元");
+            await projectItem.Locator("button.save").ClickAsync();
+            await Assertions.Expect(projectItem).ToHaveClassAsync("accepted");
+            await Assertions.Expect(projectItem.Locator(".name")).ToHaveTextAsync(projectName);
+            await Assertions.Expect(projectItem.Locator(".investment")).ToHaveTextAsync("6.2亿元");
+
+            // The park: a new name and its land in 亩.
+            var parkItem = page.Locator($"#tables li[data-proposal='{park.Row.Id}']");
+            await parkItem.Locator("button.edit").ClickAsync();
+            await parkItem.Locator("input[name=name]").FillAsync(parkName);
+            await parkItem.Locator("input[name=land]").FillAsync("800");
+            await parkItem.Locator("input[name=landUnit]").FillAsync("亩");
+            await parkItem.Locator("button.save").ClickAsync();
+            await Assertions.Expect(parkItem).ToHaveClassAsync("accepted");
+            await Assertions.Expect(parkItem.Locator(".land")).ToHaveTextAsync("800亩");
+
+            // The newest draft is preselected; the reviewer picks the older one for the designation.
+            var select = page.Locator("#layout-edition");
+            await Assertions.Expect(select).ToHaveValueAsync(newest.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await select.SelectOptionAsync(chosen.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var designationItem = page.Locator($"#designations li[data-proposal='{designation.Row.Id}']");
+            await designationItem.Locator("button.accept").ClickAsync();
+            await Assertions.Expect(designationItem).ToHaveClassAsync("accepted");
+            await Assertions.Expect(designationItem).ToContainTextAsync(chosen.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        });
+        session.AssertNoConsoleErrors();
+
+        // What the page did is in the data: the edited project and park in the registries, the designation in the chosen draft.
+        var after = (await IntakeStore.GetAsync(Database, intake.Document.Id))!;
+        var acceptedProject = after.Proposals.Single(p => p.Row.Id == project.Row.Id).Accepted!.Value;
+        Assert.Equal((projectName, 6.2m, "亿元", true), (acceptedProject.GetProperty("name").GetString()!, acceptedProject.GetProperty("investment").GetDecimal(),
+            acceptedProject.GetProperty("investmentUnit").GetString()!, acceptedProject.GetProperty("edited").GetBoolean()));
+        var stored = Assert.Single(await IndustryMap.Registries.RegistryQueries.ProjectsAsync(Database, new IndustryMap.Registries.RegistryFilter(Library: intake.Document.DocumentId)));
+        Assert.Equal((projectName, 6.2m, 6.2m, Reviewer), (stored.Name, stored.Investment!.Value, stored.InvestmentYi!.Value, stored.EnteredBy!));
+        var storedPark = Assert.Single(await IndustryMap.Registries.RegistryQueries.ParksAsync(Database), p => p.SrcDocument == intake.Document.DocumentId);
+        Assert.Equal((parkName, 800m, "亩"), (storedPark.Name, storedPark.PlannedArea!.Value, storedPark.AreaUnit!));
+        var layout = after.Proposals.Single(p => p.Row.Id == designation.Row.Id).Accepted!.Value.GetProperty("layout");
+        Assert.Equal(chosen, layout.GetProperty("edition").GetInt64());
+        Assert.Contains(await IndustryMap.Layout.LayoutQueries.DesignationsAsync(Database, (int)chosen), d => d.SrcDocument == intake.Document.DocumentId);
+        Assert.DoesNotContain(await IndustryMap.Layout.LayoutQueries.DesignationsAsync(Database, (int)newest), d => d.SrcDocument == intake.Document.DocumentId);
+    }
+
+    /// <summary>Two draft layout editions far ahead of the seeded ones (2023), made once for this fixture; the pages read 2023.</summary>
+    private async Task EnsureDraftsAsync()
+    {
+        await Once.WaitAsync();
+        try
+        {
+            var years = (await IndustryMap.Layout.LayoutQueries.EditionsAsync(Database, includeDrafts: true)).Select(e => e.Year).ToHashSet();
+            foreach (var year in new[] { 2091, 2092 }.Where(y => !years.Contains(y)))
+            {
+                await IndustryMap.Layout.LayoutEditing.CreateDraftAsync(Database, Actor.System("browser tests"), new IndustryMap.Layout.NewEdition(year, $"{year} 年版（浏览器测试草稿）", null, null));
+            }
+        }
+        finally
+        {
+            Once.Release();
+        }
+    }
+
     private static async Task<Dictionary<string, string>> Strings(string lang)
     {
         // The interface strings the page shows, read from i18n.js as the page reads them (no list of expected words in the test).

@@ -2,6 +2,8 @@
 // Without ?id: the upload form and the uploaded documents. With ?id=N: every target proposal (indicator, scope, year,
 // value as printed and normalised, lines, confidence, conflicts with stored data) with 采纳/修改/驳回, the same for a
 // whole kind, and the designations; the text on the right, the cited lines highlighted when a proposal is chosen.
+// Parks and projects read from tables can be edited before acceptance too; accepted designations enter the draft layout
+// edition chosen in #layout-edition (the newest draft unless the reviewer picks another).
 import { el, t, api, getJson, setUpPage, param, data, say, when, run, session, documentHref } from "./common.js";
 
 setUpPage("intake.heading");
@@ -62,14 +64,33 @@ async function showReview(id) {
     el("a", { href: `/api/intake/${doc.id}/file`, textContent: t("intake.download") }));
   const text = await getJson(`/api/documents/${encodeURIComponent(doc.documentId)}/lines/1-${doc.lineCount}`);
   document.getElementById("lines").replaceChildren(...text.lines.map((line) => el("li", { value: line.number, id: `L${line.number}`, textContent: line.text })));
+  await showEditions();
   render(detail);
   for (const [kind, action, button] of [["target", "accept", "accept-all-targets"], ["target", "reject", "reject-all-targets"],
     ["designation", "accept", "accept-all-designations"], ["designation", "reject", "reject-all-designations"]]) {
-    document.getElementById(button).addEventListener("click", () => decide(id, [{ kind, action }]));
+    document.getElementById(button).addEventListener("click", () => decide(id, [designationEdition({ kind, action })]));
   }
   for (const action of ["accept", "reject"]) {
     document.getElementById(`${action}-all-projects`).addEventListener("click", () => decide(id, [{ kind: "park", action }, { kind: "project", action }]));
   }
+}
+
+/** The draft layout editions an accepted designation may enter, newest first (the default). */
+async function showEditions() {
+  const editions = await getJson("/api/layouts");
+  const drafts = editions.filter((e) => e.status === "draft").sort((a, b) => b.year - a.year);
+  const select = document.getElementById("layout-edition");
+  select.replaceChildren(...drafts.map((e, i) => el("option", { value: e.year, textContent: t("intake.editionOption", e.year), selected: i === 0 })));
+  select.disabled = drafts.length === 0;
+  document.getElementById("no-draft").hidden = drafts.length > 0;
+}
+
+/** An accepted designation names the edition chosen on the page (none when there is no draft: the proposal records it). */
+function designationEdition(decision) {
+  const select = document.getElementById("layout-edition");
+  const isDesignation = decision.kind === "designation" || decision.designation;
+  const { designation, ...rest } = decision;
+  return isDesignation && rest.action === "accept" && !select.disabled && select.value ? { ...rest, edition: Number(select.value) } : rest;
 }
 
 function highlight(from, to) {
@@ -103,17 +124,8 @@ function render(detail) {
   document.getElementById("accept-all-projects").disabled = !pending("parks") && !pending("projects");
   document.getElementById("reject-all-projects").disabled = !pending("parks") && !pending("projects");
   const rows = [...detail.proposals.parks, ...detail.proposals.projects];
-  document.getElementById("tables").replaceChildren(...(rows.length === 0 ? [el("li", { className: "muted", textContent: t("intake.noTables") })] : rows.map((p) => el("li", {
-    className: p.status, dataset: { proposal: p.id } },
-  t(`intake.kind.${p.kind}`), " ", data(p.name),
-  p.investment != null ? [" · ", t("intake.investment", ""), data(`${p.investment}${p.investmentUnit ?? ""}`)] : [],
-  p.land != null ? [" · ", t("intake.land", ""), data(`${p.land}${p.landUnit ?? ""}`)] : [],
-  p.period ? [" · ", t("intake.period", ""), data(p.period)] : [],
-  p.stage ? [" · ", data(p.stage)] : [],
-  " · ", linesButton(p), " · ", t(`intake.status.${p.status}`),
-  p.accepted?.registryId ? [" · ", t("intake.enteredRegistry")] : [],
-  p.status === "proposed" ? [" ", button("intake.accept", () => decide(id, [{ proposal: p.id, action: "accept" }])),
-    " ", button("intake.reject", () => decide(id, [{ proposal: p.id, action: "reject" }]))] : []))));
+  document.getElementById("tables").replaceChildren(...(rows.length === 0 ? [el("li", { className: "muted", textContent: t("intake.noTables") })]
+    : rows.map((p) => registryItem(id, p))));
   const body = document.querySelector("#targets tbody");
   body.replaceChildren(...(targets.length === 0 ? [el("tr", {}, el("td", { colSpan: 8, className: "muted", textContent: t("intake.noTargets") }))]
     : targets.map((p) => targetRow(id, p))));
@@ -124,8 +136,53 @@ function render(detail) {
   t(`intake.role.${d.role}`), " ", data(d.printed), " → ", d.industries.length ? data(d.industries.join("、")) : t("intake.unmapped"), " · ",
   linesButton(d), " · ", t(`intake.status.${d.status}`),
   d.accepted?.layout ? [" · ", t("intake.enteredLayout", d.accepted.layout.edition)] : [],
-  d.status === "proposed" ? [" ", button("intake.accept", () => decide(id, [{ proposal: d.id, action: "accept" }])),
-    " ", button("intake.reject", () => decide(id, [{ proposal: d.id, action: "reject" }]))] : []))));
+  d.status === "proposed" ? [" ", button("intake.accept", () => decide(id, [designationEdition({ proposal: d.id, action: "accept", designation: true })]), { className: "accept" }),
+    " ", button("intake.reject", () => decide(id, [{ proposal: d.id, action: "reject" }]), { className: "reject" })] : []))));
+}
+
+/** A park or project read from a table: as accepted (with the reviewer's edits) once decided, else as proposed. */
+function registryItem(id, p) {
+  const shown = p.accepted ?? p;
+  const item = el("li", { className: p.status, dataset: { proposal: p.id } },
+    t(`intake.kind.${p.kind}`), " ", el("span", { className: "name" }, data(shown.name)),
+    shown.investment != null ? [" · ", t("intake.investment", ""), el("span", { className: "investment" }, data(`${shown.investment}${shown.investmentUnit ?? ""}`))] : [],
+    shown.land != null ? [" · ", t("intake.land", ""), el("span", { className: "land" }, data(`${shown.land}${shown.landUnit ?? ""}`))] : [],
+    shown.period ? [" · ", t("intake.period", ""), data(shown.period)] : [],
+    shown.stage ? [" · ", data(shown.stage)] : [],
+    " · ", linesButton(p), " · ", t(`intake.status.${p.status}`),
+    p.accepted?.edited ? [" · ", t("intake.editedMark")] : [],
+    p.accepted?.registryId ? [" · ", t("intake.enteredRegistry")] : [],
+    p.status === "proposed" ? [" ", button("intake.accept", () => decide(id, [{ proposal: p.id, action: "accept" }]), { className: "accept" }),
+      " ", button("intake.edit", () => editRegistryItem(id, p, item), { className: "edit" }),
+      " ", button("intake.reject", () => decide(id, [{ proposal: p.id, action: "reject" }]), { className: "reject" })] : []);
+  return item;
+}
+
+/** The fields of a park or project the reviewer may change before accepting it; an emptied figure is cleared. */
+function editRegistryItem(id, p, item) {
+  const field = (name, value, props = {}) => el("label", {}, el("span", { textContent: t(`intake.col.${name}`) }),
+    el("input", { name, value: value ?? "", ...props }));
+  const form = el("form", { className: "edit-form" },
+    field("name", p.name, { maxLength: 200 }),
+    p.kind === "project" ? [field("investment", p.investment, { inputMode: "decimal" }), field("investmentUnit", p.investmentUnit)] : [],
+    field("land", p.land, { inputMode: "decimal" }), field("landUnit", p.landUnit),
+    p.kind === "project" ? [field("period", p.period, { maxLength: 60 }), field("stage", p.stage, { maxLength: 60 })] : [],
+    el("button", { type: "submit", textContent: t("intake.saveEdit"), className: "save" }),
+    button("intake.cancel", () => item.replaceWith(registryItem(id, p))));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const f = new FormData(form);
+    const text = (name) => String(f.get(name) ?? "").trim();
+    const edit = { name: text("name"), land: text("land") || null, clearLand: !text("land"), landUnit: text("landUnit") };
+    if (p.kind === "project") {
+      Object.assign(edit, {
+        investment: text("investment") || null, clearInvestment: !text("investment"), investmentUnit: text("investmentUnit"),
+        period: text("period"), stage: text("stage"),
+      });
+    }
+    decide(id, [{ proposal: p.id, action: "accept", edit }]);
+  });
+  item.replaceChildren(form);
 }
 
 const button = (key, onClick, props = {}) => {
