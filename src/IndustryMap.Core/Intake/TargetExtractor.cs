@@ -40,7 +40,7 @@ public static partial class TargetExtractor
     [GeneratedRegex(@"发展基础|发展现状|现状与|发展回顾|主要成效|工作回顾|机遇与挑战|面临的|指导思想|基本原则|编制依据")]
     private static partial Regex BackgroundHeadingRegex();
 
-    [GeneratedRegex(@"十三五|同比|比上年|较上年|上年同期|已建成|已累计|截至")]
+    [GeneratedRegex(@"十三五|同比|比上年|较上年|上年同期|去年|今年上半年|前三季度|已建成|已累计|截至")]
     private static partial Regex PastWordsRegex();
 
     [GeneratedRegex(@"^\s*(?:附[：:、]?\s*)?(?:名词解释|名词注释|术语解释|注释|注解)\s*[：:]?\s*$")]
@@ -155,6 +155,12 @@ public static partial class TargetExtractor
             if (scope.Kind is "region" or "city" && UnitLead(block, dictionary) is { } unit) (localScope, industryScope) = (new IntakeScope("unit", unit), null);
             // A paragraph led by an industry's name ("（一）智能产业。", "集成电路。") sets the industry its figures are about.
             else if (IndustryLead(block, industries, industryScope is not null || headingIndustry is not null) is { } industry) industryScope = industry;
+            // A project's paragraph titled by an industry ("集成电路设计业集聚区建设工程：", "摩托车转型升级工程：") is that industry's.
+            else if (Regex.Match(block, @"^\s*(?<t>[\p{IsCJKUnifiedIdeographs}]{2,24}?(?:工程|行动|计划))[：:]") is { Success: true } project
+                     && industries.Where(w => project.Groups["t"].Value.StartsWith(w, StringComparison.Ordinal)).OrderByDescending(w => w.Length).FirstOrDefault() is { } titled)
+            {
+                industryScope = titled;
+            }
             // A numbered item that names no industry ("1．发展智能制造。") leaves the previous industry's paragraphs.
             else if (Regex.IsMatch(block, @"^\s*(?:（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d+[.．、])")) industryScope = null;
             var lead = Regex.Match(block, @"^\s*(?:到|至)\s*(?<y>20\d{2})\s*年");
@@ -280,6 +286,14 @@ public static partial class TargetExtractor
             if (!block[sentenceStart..hit.Start].Contains("分别", StringComparison.Ordinal) && pre.LastIndexOf('、') is var cut and >= 0) pre = pre[(cut + 1)..];
             var after = block[hit.End..Math.Min(block.Length, hit.End + 4)];
 
+            // "提出20个具体目标", "做强电子信息……等4个万亿主导产业": a count of the plan's own targets or tasks, or of the
+            // industries a list has just named, describes the plan; it is no target.
+            if (hit.Unit is { } cu && PlanNumbers.Counters.Contains(cu)
+                && (Regex.IsMatch(after + block[Math.Min(block.Length, hit.End + 4)..Math.Min(block.Length, hit.End + 8)], @"^(?:具体|主要|重点)?(?:目标|任务|举措|措施)")
+                    || block[sentenceStart..hit.Start].TrimEnd().EndsWith('等') && Regex.IsMatch(block[hit.End..Math.Min(block.Length, hit.End + 12)], @"^[\p{IsCJKUnifiedIdeographs}]{0,6}?(?:主导|支柱|特色|优势)产业")))
+            {
+                continue;
+            }
             // "年营业收入超1000亿元的2个": a value followed by 的 qualifies what is counted; it is no target itself.
             if (hit.Kind == "value" && after[Suffix(after).Length..].TrimStart().StartsWith('的')) continue;
             var comparator = Comparator(hit, block[sentenceStart..hit.Start], pre, after);
@@ -347,7 +361,7 @@ public static partial class TargetExtractor
                 confidence += names.Count > index ? 0.1m : -0.2m;
             }
             // "全部工业开票销售达9000亿元，力争超10000亿元": a second value of the same measure in the next clause.
-            if (indicator.Length == 0 && last is { } prev && prev.Sentence == sentenceStart && SameKindOfUnit(prev.Unit, hit.Unit) && Regex.IsMatch(pre.Trim(), "^(?:力争|争取|确保|努力)?(?:超过?|突破|达到?|提高到|提高至)$"))
+            if (indicator.Length == 0 && last is { } prev && prev.Sentence == sentenceStart && SameKindOfUnit(prev.Unit, hit.Unit) && Regex.IsMatch(YearRegex().Replace(pre, "").Trim(), "^(?:力争|争取|确保|努力)?(?:超过?|突破|达到?|提高到|提高至)$"))
             {
                 indicator = prev.Indicator;
                 inherited = prev;
@@ -376,6 +390,9 @@ public static partial class TargetExtractor
             }
             // A value named only by a place ("到2020年全市300家") or by a verb ("重点发展10万元及以上轿车") names nothing measured.
             if (Regex.IsMatch(indicator, "^(?:全市|全区|全省|全县|重点发展|发展|重点)$")) continue;
+            // Without any year, "……分别突破3900万元/亩……均远高于……平均产值660万元/亩" compares with an average and "购置……设备80台"
+            // lists a project's purchases: both state how things stand or what a project contains, not a level to reach.
+            if (year is null && (Regex.IsMatch(sentence, "(?:高于|低于)[^，。；]*平均") || hit.Unit is { } bought && PlanNumbers.Counters.Contains(bought) && Regex.IsMatch(block[clauseStart..hit.Start], "购置|购买|采购"))) continue;
             // "36条", "7条": counts printed without any year are the plan's own lists of measures, not targets.
             if (year is null && hit.Unit is "条" or "款" or "种" or "件" or "人") continue;
             if (indicator.Length == 0) continue;
@@ -424,6 +441,8 @@ public static partial class TargetExtractor
             if (partOf is not null) (kind, name) = ("industry", partOf);
             // In a city plan, "引导各区县……精准定位1—3个" is a target of each unit (the unit left open).
             if (scope.Kind == "city" && Regex.IsMatch(sentence, "各区县|每个区县")) (kind, name) = ("unit", null);
+            // "推动每个园区形成有1—3个特色产业基地": a target of each park (the park left open).
+            else if (scope.Kind is "city" or "region" && Regex.IsMatch(block[sentenceStart..hit.Start], "每个园区|各园区")) (kind, name) = ("park", null);
             last = new LastTarget(sentenceStart, hit.End, indicator, kind, name, hit.Unit);
             emitted.Add(last);
 
@@ -579,6 +598,12 @@ public static partial class TargetExtractor
                     parts[j] += parts[^1][(at2 + 1)..];
                 }
             }
+        }
+        // "建有研发机构、开展研发活动的企业占规模以上工业企业的比重": the tail after the last name's 的 applies to every name.
+        if (parts.Count > 1 && Regex.Match(parts[^1], "^[^的]{2,}的(?<tail>[^的]*?(?:企业|单位)?占.+(?:比重|占比|比例))$") is { Success: true } tail)
+        {
+            for (var j = 0; j < parts.Count - 1; j++) if (!parts[j].Contains('占', StringComparison.Ordinal)) parts[j] += "的" + tail.Groups["tail"].Value;
+            return parts;
         }
         // "金龙铜管、长安跨越产值": the measure after the last name applies to every name.
         if (parts.Count > 1)

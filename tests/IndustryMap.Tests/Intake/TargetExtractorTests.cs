@@ -183,6 +183,28 @@ public class TargetExtractorTests
     }
 
     [Theory]
+    [InlineData("今年上半年，先进制造业集群完成产值6.2万亿元，较去年同期增长6.1%。")]
+    [InlineData("《规划》从产业结构、创新能力等四个维度提出20个具体目标。")]
+    [InlineData("做强电子信息、先进装备制造、石油化工等3个万亿主导产业。")]
+    [InlineData("在单位土地面积产值方面，甲、乙等企业单位土地面积产值分别突破3900万元/亩、1873万元/亩，均远高于全区平均产值660万元/亩。")]
+    [InlineData("围绕轴承项目，购置加工、装配工艺设备80台。")]
+    public void ReportsDescriptionsAndThePlansOwnCounts_AreNoTargets(string text) => Assert.Empty(Extract(text, Wanzhou, (2021, 2025)));
+
+    [Fact]
+    public void EachPark_AProjectTitledByAnIndustry_AndANameSharingTheLastNamesTail()
+    {
+        var park = Assert.Single(Extract("推动每个园区形成有1—3个特色产业基地为支撑的发展格局。"));
+        Assert.Equal(("park", null, "range"), (park.ScopeKind, park.Scope, park.Comparator));
+
+        var dictionary = IntakeDictionary.Empty with { Industries = ["摩托车"] };
+        var titled = Assert.Single(TargetExtractor.Extract(IntakeLines.Of("摩托车转型升级工程：到2020年，全市电动摩托车或踏板车生产企业不低于3家。"), IntakeScope.City, dictionary, (2019, 2022)));
+        Assert.Equal(("industry", "摩托车", "ge"), (titled.ScopeKind, titled.Scope!, titled.Comparator));
+
+        var shares = Extract("到2027年，建有研发机构、开展研发活动的企业占规模以上工业企业的比重分别提高至 40%、60%。");
+        Assert.Equal(["建有研发机构的企业占规模以上工业企业的比重", "开展研发活动的企业占规模以上工业企业的比重"], shares.Select(t => t.Indicator));
+    }
+
+    [Theory]
     [InlineData("规上工业产值", "规模以上工业产值", true)]
     [InlineData("工业增加值占GDP比重", "工业增加值占地区生产总值比重", true)]
     [InlineData("产值", "规模以上工业总产值", false)]
