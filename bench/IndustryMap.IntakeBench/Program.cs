@@ -6,7 +6,8 @@
 // 3. Target proposals scored against the hand-encoded targets.csv of the same document: a proposal matches a row
 //    when scope, year, value (normalised where the unit converts) and comparator are equal and the indicator names
 //    are alike (folded names contain one another, or character-bigram Dice >= 0.5); one-to-one, most confident first.
-// 4. The external passages of bench/intake-eval/ (answers written before the extractor ran on them).
+// 4. The external passages of bench/intake-eval/ (answers written before the extractor ran on them), and the held-out
+//    passages of session 5 (holdout-*.csv, answers committed before their first run).
 // 5. The time of one intake of a 2,000-line plan (the seed texts repeated to 2,000 lines), median of 5.
 using System.Diagnostics;
 using System.Globalization;
@@ -123,12 +124,17 @@ Console.WriteLine();
 Console.WriteLine("Common errors (all uploads; 'extra' = a proposal with no matching row, 'missed' = a row with no matching proposal):");
 foreach (var (reason, count) in errors.OrderByDescending(e => e.Value).Take(12)) Console.WriteLine($"  {count,5}  {reason}");
 
-// External passages: answers written by hand before the extractor ran on them.
-var passagesFile = Path.Combine(repo, "bench", "intake-eval", "passages.csv");
-if (File.Exists(passagesFile))
+// External passages: answers written by hand before the extractor ran on them; the held-out set of session 5 too.
+await Passages("passages.csv", "expected.csv", "External passages ({0} passages, {1} expected targets, answers written before the run):");
+await Passages("holdout-passages.csv", "holdout-expected.csv",
+    "Held-out external passages, session 5 ({0} passages, {1} expected targets, answers committed before the first run; 2 passages are results with none):");
+
+async Task Passages(string passagesName, string expectedName, string heading)
 {
+    var passagesFile = Path.Combine(repo, "bench", "intake-eval", passagesName);
+    if (!File.Exists(passagesFile)) return;
     var passages = Csv.Parse(File.ReadAllText(passagesFile)).Skip(1).Select(r => r.Fields).ToList();
-    var expected = Csv.Parse(File.ReadAllText(Path.Combine(repo, "bench", "intake-eval", "expected.csv"))).Skip(1).Select(r => r.Fields).ToList();
+    var expected = Csv.Parse(File.ReadAllText(Path.Combine(repo, "bench", "intake-eval", expectedName))).Skip(1).Select(r => r.Fields).ToList();
     int proposedAll = 0, goldAll = 0, matchedAll = 0;
     var reasons = new Dictionary<string, int>();
     foreach (var passage in passages)
@@ -153,7 +159,7 @@ if (File.Exists(passagesFile))
     var p = proposedAll == 0 ? 0 : (double)matchedAll / proposedAll;
     var r = goldAll == 0 ? 0 : (double)matchedAll / goldAll;
     Console.WriteLine();
-    Console.WriteLine($"External passages ({passages.Count} passages, {goldAll} expected targets, answers written before the run):");
+    Console.WriteLine(string.Format(CultureInfo.InvariantCulture, heading, passages.Count, goldAll));
     Console.WriteLine($"  proposed {proposedAll}, matched {matchedAll}: P {p:P1}  R {r:P1}  F1 {F1(p, r):P1}");
     foreach (var (reason, count) in reasons.OrderByDescending(e => e.Value).Take(8)) Console.WriteLine($"  {count,5}  {reason}");
 }
