@@ -15,7 +15,7 @@ public static class PlanNumbers
     public static readonly IReadOnlyList<string> Units =
     [
         "亿元/平方公里", "亿元/km²", "亿/km²", "万元/人年", "万元/人", "万元/亩", "亿元/亩",
-        "万亿元", "千亿元", "亿元", "万元", "亿美元", "万辆", "万吨", "万平方米", "万亩", "万人", "万台", "万套", "万件", "万千瓦", "万箱",
+        "万亿元", "万亿", "千亿元", "亿元", "万元", "亿美元", "万辆", "万吨", "万平方米", "万亩", "万人", "万台", "万套", "万件", "万千瓦", "万箱", "万家", "万个", "万户",
         "平方公里", "km²", "km2", "公顷", "亩", "%", "个百分点", "百分点", "个", "户", "家", "项", "辆", "座", "所", "倍", "条", "吨", "台", "套", "款", "种", "件", "人", "亿",
     ];
 
@@ -63,6 +63,7 @@ public static class PlanNumbers
     public static Normalized? Normalize(decimal value, string? unit) => unit switch
     {
         "亿" => new Normalized(value, MeasureUnits.Yi),
+        "万亿" => new Normalized(value * 10000m, MeasureUnits.Yi), // "6万亿" printed without 元, as reports of money do
         _ => MeasureUnits.Normalize(value, unit),
     };
 }

@@ -14,7 +14,7 @@ namespace IndustryMap.Intake;
 /// </summary>
 public static partial class TargetExtractor
 {
-    private const string UnitPattern = @"(?<unit>亿元/平方公里|亿元/km²|亿/km²|万元/人年|万元/人|万元/亩|亿元/亩|万亿元|千亿元|亿元|万元|亿美元|万辆|万吨|万平方米|万亩|万人|万台|万套|万件|万千瓦|万箱|平方公里|km²|km2|公顷|亩|%|个百分点|百分点|个|户|家|项|辆|座|所|倍|吨|台|套|条|款|种|件|人(?![民才员口])|亿(?!级))";
+    private const string UnitPattern = @"(?<unit>亿元/平方公里|亿元/km²|亿/km²|万元/人年|万元/人|万元/亩|亿元/亩|万亿元|千亿元|亿元|万元|亿美元|万辆|万吨|万平方米|万亩|万人|万台|万套|万件|万千瓦|万箱|万家|万个|万户|万亿(?!元|级)|平方公里|km²|km2|公顷|亩|%|个百分点|百分点|个|户|家|项|辆|座|所|倍|吨|台|套|条|款|种|件|人(?![民才员口])|亿(?!级))";
 
     [GeneratedRegex(@"(?<![\d.])(?<lead>[>≥<≤])?\s*(?<a>\d+(?:\.\d+)?)\s*(?:(?<dash>[—–\-~至])\s*(?<b>\d+(?:\.\d+)?))?\s*" + UnitPattern)]
     private static partial Regex ValueRegex();
@@ -358,6 +358,8 @@ public static partial class TargetExtractor
                 var index = 0;
                 for (var j = k - 1; j >= 0 && hits[j].Start >= sentenceStart && block[hits[j].End..hits[j + 1].Start].Trim() is "、" or "和" or "及" or ""; j--) index++;
                 if (names.Count > index) indicator = names[index];
+                // "普及率、数控化率分别超过90%、70%": the comparison word before the first value holds for every value of the list.
+                if (index > 0 && comparator == "eq") comparator = Comparator(hit, block[sentenceStart..hit.Start], block[sentenceStart..hits[k - index].Start], after);
                 confidence += names.Count > index ? 0.1m : -0.2m;
             }
             // "全部工业开票销售达9000亿元，力争超10000亿元": a second value of the same measure in the next clause.

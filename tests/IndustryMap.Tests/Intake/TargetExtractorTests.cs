@@ -204,6 +204,16 @@ public class TargetExtractorTests
         Assert.Equal(["建有研发机构的企业占规模以上工业企业的比重", "开展研发活动的企业占规模以上工业企业的比重"], shares.Select(t => t.Indicator));
     }
 
+    [Fact]
+    public void TheComparisonBeforeTheFirstOfRespectiveValuesHoldsForAll_AndTenThousandsAreUnits()
+    {
+        var rates = Extract("到2027年，数字化研发设计工具普及率、关键工序数控化率分别超过90%、70%。");
+        Assert.Equal([("数字化研发设计工具普及率", "gt"), ("关键工序数控化率", "gt")], rates.Select(t => (t.Indicator, t.Comparator)));
+        var counts = Extract("到2025年，5G基站总数突破18万个，新增上云企业3万家，高端装备制造业销售收入超过6万亿。");
+        Assert.Equal([("万个", 18m), ("万家", 3m), ("万亿", 6m)], counts.Select(t => (t.Unit!, t.Value)));
+        Assert.Equal(60000m, counts[2].Normalized);
+    }
+
     [Theory]
     [InlineData("规上工业产值", "规模以上工业产值", true)]
     [InlineData("工业增加值占GDP比重", "工业增加值占地区生产总值比重", true)]
