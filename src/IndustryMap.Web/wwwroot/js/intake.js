@@ -68,7 +68,7 @@ async function showReview(id) {
   render(detail);
   for (const [kind, action, button] of [["target", "accept", "accept-all-targets"], ["target", "reject", "reject-all-targets"],
     ["designation", "accept", "accept-all-designations"], ["designation", "reject", "reject-all-designations"]]) {
-    document.getElementById(button).addEventListener("click", () => decide(id, [designationEdition({ kind, action })]));
+    document.getElementById(button).addEventListener("click", () => decide(id, [kind === "designation" ? designationEdition({ kind, action }) : { kind, action }]));
   }
   for (const action of ["accept", "reject"]) {
     document.getElementById(`${action}-all-projects`).addEventListener("click", () => decide(id, [{ kind: "park", action }, { kind: "project", action }]));
@@ -85,12 +85,10 @@ async function showEditions() {
   document.getElementById("no-draft").hidden = drafts.length > 0;
 }
 
-/** An accepted designation names the edition chosen on the page (none when there is no draft: the proposal records it). */
+/** A designation's acceptance names the edition chosen on the page (none when there is no draft: the proposal records it). */
 function designationEdition(decision) {
   const select = document.getElementById("layout-edition");
-  const isDesignation = decision.kind === "designation" || decision.designation;
-  const { designation, ...rest } = decision;
-  return isDesignation && rest.action === "accept" && !select.disabled && select.value ? { ...rest, edition: Number(select.value) } : rest;
+  return decision.action === "accept" && !select.disabled && select.value ? { ...decision, edition: Number(select.value) } : decision;
 }
 
 function highlight(from, to) {
@@ -136,7 +134,7 @@ function render(detail) {
   t(`intake.role.${d.role}`), " ", data(d.printed), " → ", d.industries.length ? data(d.industries.join("、")) : t("intake.unmapped"), " · ",
   linesButton(d), " · ", t(`intake.status.${d.status}`),
   d.accepted?.layout ? [" · ", t("intake.enteredLayout", d.accepted.layout.edition)] : [],
-  d.status === "proposed" ? [" ", button("intake.accept", () => decide(id, [designationEdition({ proposal: d.id, action: "accept", designation: true })]), { className: "accept" }),
+  d.status === "proposed" ? [" ", button("intake.accept", () => decide(id, [designationEdition({ proposal: d.id, action: "accept" })]), { className: "accept" }),
     " ", button("intake.reject", () => decide(id, [{ proposal: d.id, action: "reject" }]), { className: "reject" })] : []))));
 }
 
