@@ -35,12 +35,13 @@ endpoints=(
   "checks|/api/checks"
   "search|/api/search?q=%E9%93%9C"
 )
-mkdir -p "$work/www"
+mkdir -p "$work/www"; chmod 755 "$work" "$work/www" # mktemp makes 700: nginx workers (www-data) would answer 403
 conf_locations=""
 for entry in "${endpoints[@]}"; do
   name="${entry%%|*}"; path="${entry#*|}"
   curl -sf "http://127.0.0.1:$app_port$path" -o "$work/www/$name.json"
   curl -sf -H 'Accept-Encoding: br' "http://127.0.0.1:$app_port$path" -o "$work/www/$name.json.br"
+  chmod 644 "$work/www/$name.json" "$work/www/$name.json.br"
   conf_locations+="    location = /$name { default_type application/json; if (\$http_accept_encoding ~ br) { rewrite ^ /br/$name last; } alias $work/www/$name.json; }
     location = /br/$name { internal; default_type application/json; add_header Content-Encoding br; alias $work/www/$name.json.br; }
 "
@@ -59,6 +60,16 @@ $conf_locations  }
 }
 CONF
 nginx -c "$work/nginx.conf"
+# Both sides must answer 200 with the same bytes, or the comparison means nothing.
+for entry in "${endpoints[@]}"; do
+  name="${entry%%|*}"
+  for side in plain br; do
+    header=(); saved="$work/www/$name.json"; [[ "$side" == br ]] && { header=(-H 'Accept-Encoding: br'); saved="$saved.br"; }
+    status="$(curl -s "${header[@]}" -o "$work/check" -w '%{http_code}' "http://127.0.0.1:$nginx_port/$name")"
+    [[ "$status" == 200 ]] && cmp -s "$work/check" "$saved" \
+      || { echo "nginx does not serve the app's $side bytes of $name (status $status)" >&2; exit 1; }
+  done
+done
 
 run() { # url clients extra-header → "req/s p50 p99"
   local threads=2; [[ "$2" -lt 2 ]] && threads=1

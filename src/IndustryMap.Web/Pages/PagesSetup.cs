@@ -6,7 +6,7 @@ using Microsoft.Net.Http.Headers;
 namespace IndustryMap.Web.Pages;
 
 /// <summary>
-/// How the pages in wwwroot are served: by <see cref="StaticSite"/>, read and compressed once at start (the trimmed
+/// How the pages in wwwroot are served: by <see cref="StaticSite"/>, read once at start with the variants compressed at build (the trimmed
 /// ECharts bundle is 600 KB raw, about 170 KB in Brotli), fingerprinted URLs cached for a year, the pages and plain paths
 /// revalidated on every load (ETag), so a deploy is seen at once. See decisions 0004 and 0023.
 /// </summary>
@@ -25,7 +25,11 @@ public static class PagesSetup
         });
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
-        services.AddSingleton(provider => StaticSite.Load(provider.GetRequiredService<IWebHostEnvironment>().WebRootPath));
+        services.AddSingleton(provider =>
+        {
+            var environment = provider.GetRequiredService<IWebHostEnvironment>();
+            return StaticSite.Load(environment.WebRootPath, Path.Combine(environment.ContentRootPath, SitePack.FolderName));
+        });
         return services;
     }
 
@@ -35,6 +39,11 @@ public static class PagesSetup
         // it compresses the API responses that the read cache does not keep (signed-in work, writes' answers).
         app.UseResponseCompression();
         var site = app.Services.GetRequiredService<StaticSite>();
+        if (site.CompressedAtStart.Count > 0)
+        {
+            app.Logger.LogWarning("{Count} static files were not in the build's {Pack} folder and were compressed at start: {Files}",
+                site.CompressedAtStart.Count, SitePack.FolderName, string.Join(", ", site.CompressedAtStart.Take(5)));
+        }
         app.Use((context, next) => site.ServeAsync(context, next));
         return app;
     }

@@ -13,8 +13,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IndustryMap.Tests.Caching;
 
 /// <summary>
-/// Issue 17: the site's files are compressed once, when the app starts, and the pages refer to them under one
-/// fingerprint that may be cached for a year.
+/// Issue 17: the site's files are compressed once, when the app is built (decision 0030), and the pages refer to them
+/// under one fingerprint that may be cached for a year.
 /// </summary>
 [Collection(SecuredCollection.Name)]
 public partial class StaticSiteTests(SecuredApps apps)
@@ -48,8 +48,11 @@ public partial class StaticSiteTests(SecuredApps apps)
         Assert.Equal("br", Assert.Single(first.Content.Headers.ContentEncoding));
         Assert.Equal("public, max-age=31536000, immutable", first.Headers.CacheControl?.ToString());
         var sent = await first.Content.ReadAsByteArrayAsync();
-        // The bytes made at start, not a compression made for this request; and they decode to the file on disk.
+        // The bytes the build made (the file in the output's site-pack, named by the hash of what it encodes), not a
+        // compression made for this request or at start; and they decode to the file on disk.
         Assert.Equal(site.Find("/lib/echarts/echarts.min.js")!.Brotli, sent);
+        var plainHash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(site.Find("/lib/echarts/echarts.min.js")!.Plain)).ToLowerInvariant();
+        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, SitePack.FolderName, plainHash + ".br")), sent);
         await using (var brotli = new BrotliStream(new MemoryStream(sent), CompressionMode.Decompress))
         using (var decoded = new MemoryStream())
         {
@@ -96,6 +99,58 @@ public partial class StaticSiteTests(SecuredApps apps)
         Assert.Equal("public, max-age=31536000, immutable", asset.Headers.CacheControl?.ToString());
         using var data = await viewer.SendAsync(Get("/api/layouts/2023"));
         Assert.Equal("no-store", data.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
+    public async Task TheBuild_CompressedEveryFile_SoNothingIsCompressedAtStart()
+    {
+        var app = await apps.Get(Engines.Sqlite);
+        var site = app.Services.GetRequiredService<StaticSite>();
+        Assert.Empty(site.CompressedAtStart);
+        var compressed = site.Assets.Where(a => a.Brotli is not null).ToList();
+        Assert.Contains(compressed, a => a.Path == "/lib/echarts/echarts.min.js");
+        Assert.Contains(compressed, a => a.Path == "/index.html"); // a page: its fingerprinted bytes were packed by the build
+        Assert.Equal(2 * compressed.Count, Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, SitePack.FolderName)).Length);
+    }
+
+    [Fact]
+    public void APackedVariant_IsUsedOnlyForTheBytesItEncodes()
+    {
+        var root = Directory.CreateTempSubdirectory("static-pack-").FullName;
+        try
+        {
+            var web = Directory.CreateDirectory(Path.Combine(root, "wwwroot")).FullName;
+            var pack = Path.Combine(root, SitePack.FolderName);
+            Directory.CreateDirectory(Path.Combine(web, "js"));
+            File.WriteAllText(Path.Combine(web, "js", "a.js"), string.Concat(Enumerable.Repeat("export const a = 1;\n", 40)));
+            File.WriteAllText(Path.Combine(web, "js", "b.js"), string.Concat(Enumerable.Repeat("export const b = 2;\n", 40)));
+            File.WriteAllText(Path.Combine(web, "js", "tiny.js"), "1;");
+            Assert.Equal(2, SitePack.Write(web, pack)); // tiny.js is below the size worth compressing
+
+            var packed = StaticSite.Load(web, pack);
+            Assert.Empty(packed.CompressedAtStart);
+            var a = packed.Find("/js/a.js")!;
+            var aHash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(a.Plain)).ToLowerInvariant();
+            Assert.Equal(File.ReadAllBytes(Path.Combine(pack, aHash + ".br")), a.Brotli);
+            Assert.Null(packed.Find("/js/tiny.js")!.Brotli);
+
+            // A file changed after the build: its variant is made at start, never the old one served.
+            File.WriteAllText(Path.Combine(web, "js", "a.js"), string.Concat(Enumerable.Repeat("export const a = 3;\n", 40)));
+            // A pack file with the right name and the wrong bytes is not served either.
+            var b = packed.Find("/js/b.js")!;
+            var bHash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(b.Plain)).ToLowerInvariant();
+            File.WriteAllBytes(Path.Combine(pack, bHash + ".gz"), SitePack.Compress(a.Plain).Gzip);
+            var rebuilt = StaticSite.Load(web, pack);
+            Assert.Equal(["/js/a.js", "/js/b.js"], rebuilt.CompressedAtStart);
+            using var gzip = new GZipStream(new MemoryStream(rebuilt.Find("/js/b.js")!.Gzip!), CompressionMode.Decompress);
+            using var decoded = new MemoryStream();
+            gzip.CopyTo(decoded);
+            Assert.Equal(b.Plain, decoded.ToArray());
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
     }
 
     [Fact]
