@@ -70,6 +70,19 @@ public static class PlacementEvidence
     public const int RegistryFullAt = 5;
 
     /// <summary>
+    /// An existing base is a concentration: five entries of a sub-industry say more in a registry of 24 than in one of
+    /// 320 (南岸's chain-member list). The registry counts in full at <see cref="RegistryFullAt"/> entries or this share of
+    /// the unit's registry, whichever is more — so a unit with more loaded data does not gain from its size alone (issue
+    /// 13 §2). Chosen on the tuning half among 0, 0.03–0.08 (decision 0029): the share that most lowers the data-rich
+    /// units' unwanted top-five appearances on the invented set while the tuning half still meets fair hit@5 ≥ 70 % and
+    /// hit@1 ≥ 35 % (0.06 and above fall below 35 %; 0.04 and 0.05 lower them equally, 0.04 keeps more hits).
+    /// </summary>
+    public const double RegistryShare = 0.04;
+
+    /// <summary>The number of entries of the same sub-industry at which a registry of <paramref name="size"/> entries counts in full.</summary>
+    public static double RegistryFullFor(int size) => Math.Max(RegistryFullAt, RegistryShare * size);
+
+    /// <summary>
     /// Product-level 对口 (seed 000 L27 对口, read at the product level): the description names a product printed in the
     /// detail of one of the unit's designations (江津 and 永川 print 智能座舱). Weight 0.12: it separates units that
     /// designate the same industry, and lifts a characteristic designation with the product above a dominant one
@@ -108,8 +121,8 @@ public static class PlacementEvidence
     /// <summary>
     /// Enterprises and projects of the same sub-industry already in the unit (issue 13 §1: the plans' enterprise
     /// registries, their project libraries, the pipeline): an existing base the unit has built or planned. It counts as
-    /// fit (decision 0029), not only as a tie-breaker: <see cref="RegistryWeight"/> at <see cref="RegistryFullAt"/> entries
-    /// or more, proportionally below. Null for a unit no registry covers: unknown neither adds nor takes away (§2).
+    /// fit (decision 0029), not only as a tie-breaker: <see cref="RegistryWeight"/> at <see cref="RegistryFullFor"/> entries
+    /// or more (5, or 4 % of the unit's registry if that is more), proportionally below. Null for a unit no registry covers: unknown neither adds nor takes away (§2).
     /// </summary>
     public sealed class Registry : IPlacementEvidenceRule
     {
@@ -127,7 +140,7 @@ public static class PlacementEvidence
             var same = input.Unit.Registry.Where(e => e.Industries.Any(leading.Contains)).ToList();
             if (same.Count == 0) return null;
             var names = string.Join("、", same.Take(3).Select(e => e.Name));
-            return new EvidenceFinding(Math.Min(1.0, same.Count / (double)RegistryFullAt),
+            return new EvidenceFinding(Math.Min(1.0, same.Count / RegistryFullFor(input.Unit.Registry.Count)),
                 $"{input.Unit.Name}已有同一细分产业的企业或项目 {same.Count} 个（{names}{(same.Count > 3 ? " 等" : "")}）", same[0].Source)
             {
                 TextEn = $"{input.Unit.Name} already has {same.Count} enterprise(s) or project(s) of the same sub-industry ({names}{(same.Count > 3 ? " …" : "")})",

@@ -366,7 +366,7 @@ public class TrustedPlacementTests(CatalogFixture fixture)
 
     /// <summary>
     /// Issue 13 §1 and decision 0029: an existing base of the same sub-industry (registry entries) adds to the unit's fit,
-    /// in proportion up to <see cref="PlacementEvidence.RegistryFullAt"/> entries; other sub-industries add nothing and
+    /// in proportion up to <see cref="PlacementEvidence.RegistryFullFor"/> entries; other sub-industries add nothing and
     /// a unit without a registry is unknown (null), not zero.
     /// </summary>
     [Fact]
@@ -390,6 +390,10 @@ public class TrustedPlacementTests(CatalogFixture fixture)
         Assert.Equal((PlacementEvidence.RegistryFullAt - 1) / (double)PlacementEvidence.RegistryFullAt, With(PlacementEvidence.RegistryFullAt - 1, 10)!.Strength, 6);
         Assert.Null(With(0, 10));
         Assert.Null(With(0, 0));
+        // A large registry counts in full only at its share (issue 13 §2: size alone does not lift a unit).
+        var large = (int)Math.Ceiling(2 * PlacementEvidence.RegistryFullAt / PlacementEvidence.RegistryShare);
+        Assert.Equal(PlacementEvidence.RegistryFullAt / (PlacementEvidence.RegistryShare * large), With(PlacementEvidence.RegistryFullAt, large - PlacementEvidence.RegistryFullAt)!.Strength, 6);
+        Assert.True(With(PlacementEvidence.RegistryFullAt, large - PlacementEvidence.RegistryFullAt)!.Strength < 1.0);
     }
 
     /// <summary>
