@@ -9,6 +9,9 @@ public sealed record EvalCase(string Set, string Id, string Description, string 
 {
     /// <summary>The case's position within its library, in file order.</summary>
     public int Position { get; init; }
+
+    /// <summary>The project's name as the library prints it (empty for the 渝西 details).</summary>
+    public string ProjectName { get; init; } = "";
 }
 
 /// <summary>
@@ -46,7 +49,7 @@ public static partial class EvaluationSet
                 var contents = pattern.Match(row["note"]) is { Success: true } m ? m.Groups["text"].Value.Trim() : "";
                 cases.Add(new EvalCase(set, $"{row["library"]}:{row["serial"]}@L{row["lines"]}", $"{row["project"]}。{contents}".TrimEnd('。') + "。", row["unit"],
                     MeasureUnits.ToYi(Number(row["investment"]), row["investment_unit"]), MeasureUnits.ToMu(Number(row["land"]), row["land_unit"]),
-                    $"{folder[..3]} L{row["lines"]}") { Position = position++ });
+                    $"{folder[..3]} L{row["lines"]}") { Position = position++, ProjectName = row["project"] });
             }
         }
         foreach (var row in Rows(Path.Combine(seedFolder, "001-yuxi-plan-2023-2027", "layout.csv")).Where(r => r["detail"].Length > 0))

@@ -144,6 +144,14 @@ public sealed class PlacementCatalog
         public string? Industry { get; set; }
     }
 
+    private sealed class ProjectRow : ProvenanceRow
+    {
+        public string Name { get; set; } = "";
+        public string Unit { get; set; } = "";
+        public string? Industry { get; set; }
+        public string? Subsection { get; set; }
+    }
+
     private sealed class TargetRow : ProvenanceRow
     {
         public string Unit { get; set; } = "";
@@ -257,7 +265,13 @@ public sealed class PlacementCatalog
             "SELECT e.name, u.name AS unit, e.industry, e.src_document, e.src_from, e.src_to, e.src_url, e.entered_by, e.entered_at FROM enterprises e JOIN units u ON u.id = e.unit_id ORDER BY e.id")).ToList();
         var pipeline = (await connection.QueryAsync<PipelineRow>(
             "SELECT p.id, p.name, u.name AS unit, p.industry, p.created_by, p.created_at FROM pipeline_projects p JOIN units u ON u.id = p.unit_id ORDER BY p.id")).ToList();
+        // The plans' project libraries (万州's annex, 南岸's 附件三): projects already planned in the unit, read through the
+        // classifier by their name and the library's industry heading. A placement of one of these projects finds the
+        // others; the evaluation bench removes the evaluated row (and rows of the same name) before placing it.
+        var projects = (await connection.QueryAsync<ProjectRow>(
+            "SELECT p.name, u.name AS unit, p.industry, p.subsection, p.src_document, p.src_from, p.src_to, p.src_url, p.entered_by, p.entered_at FROM projects p JOIN units u ON u.id = p.unit_id ORDER BY p.id")).ToList();
         var registry = enterprises.Select(e => (e.Unit, Entry: new RegistryEntry(e.Name, "enterprise", RegistryIndustries(classifier, $"{e.Name} {e.Industry}"), e.ToSource())))
+            .Concat(projects.Select(p => (p.Unit, Entry: new RegistryEntry(p.Name, "project", RegistryIndustries(classifier, $"{p.Name} {p.Subsection} {p.Industry}"), p.ToSource()))))
             .Concat(pipeline.Select(p => (p.Unit, Entry: new RegistryEntry(p.Name, "pipeline",
                 p.Industry is { Length: > 0 } i ? [i] : RegistryIndustries(classifier, p.Name), Source.Person(p.CreatedBy, p.CreatedAt)))))
             .ToLookup(x => x.Unit, x => x.Entry);

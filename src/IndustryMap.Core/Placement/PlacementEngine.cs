@@ -104,9 +104,9 @@ public static class PlacementEngine
             if (PlacementRules.LandShortfall(unit, parks, request.LandMu) is { } shortfall) reasons.Add(shortfall);
             var baseScore = Math.Max(duikou.Score, planScore);
 
-            // Evidence: each rule that knows something about the unit adds weight × strength, and says so. Rules at the
-            // designation level (a product printed in the designation's detail) add to the unit's fit; the others only
-            // order units whose fit is equal (tie-breakers): they never lift a unit above a better designation match.
+            // Evidence: each rule that knows something about the unit adds weight × strength, and says so. Rules that count
+            // as fit (a product printed in the designation's detail; an existing base of the same sub-industry in the
+            // unit's registries) add to the unit's fit; the others only order units whose fit is equal (tie-breakers).
             var fit = 0.0;
             var evidence = 0.0;
             var input = new EvidenceInput(unit, classification, request, context, duikou, parks) { PlanScore = planScore, PlanReasons = planReasons };
@@ -157,10 +157,10 @@ public static class PlacementEngine
         if (!catalog.Units.All(u => u.RegistryKnown) && catalog.Units.Any(u => u.RegistryKnown))
         {
             notes.Add(new PlacementReason(PlacementEvidence.RegistryRule,
-                $"企业名录仅覆盖{string.Join("、", catalog.Units.Where(u => u.RegistryKnown).Select(u => u.Name))}：其他单位的同类企业情况未知，不加分也不减分",
+                $"企业和项目名录仅覆盖{string.Join("、", catalog.Units.Where(u => u.RegistryKnown).Select(u => u.Name))}：其他单位的同类企业、项目情况未知，不加分也不减分",
                 PlacementClauses.DuikouShoutan)
             {
-                TextEn = $"enterprise registries cover only {string.Join(", ", catalog.Units.Where(u => u.RegistryKnown).Select(u => u.Name))}: for the other units it is unknown, neither added nor taken away",
+                TextEn = $"enterprise and project registries cover only {string.Join(", ", catalog.Units.Where(u => u.RegistryKnown).Select(u => u.Name))}: for the other units it is unknown, neither added nor taken away",
             });
         }
 

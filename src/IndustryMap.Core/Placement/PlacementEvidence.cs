@@ -41,8 +41,8 @@ public interface IPlacementEvidenceRule
     EvidenceFinding? Evaluate(EvidenceInput input);
 
     /// <summary>
-    /// True for evidence at the designation level (a product printed in the unit's designation): it adds to the unit's
-    /// fit. Otherwise the rule only orders units of equal fit (a tie-breaker) and cannot lift a unit above a better
+    /// True for evidence that counts as fit — at the designation level (a product printed in the unit's designation) or
+    /// the unit's existing base (its registries): it adds to the unit's fit. Otherwise the rule only orders units of equal fit (a tie-breaker) and cannot lift a unit above a better
     /// designation match.
     /// </summary>
     bool DesignationLevel => false;
@@ -57,6 +57,30 @@ public static class PlacementEvidence
     public const string YuxiFloorGapRule = "yuxi_floor_gap";
     public const string UnitTargetRule = "unit_target";
     public const string UnitPlanFitRule = "unit_plan_fit";
+
+    /// <summary>
+    /// What an existing base of the same sub-industry adds to a unit's fit, full at <see cref="RegistryFullAt"/> entries
+    /// (proportionally below). Chosen with <see cref="PlacementRules.PlanNamesWeight"/> on the tuning half of the project
+    /// libraries (decision 0029): weights 0.05–0.3, full at 3 or 5, plan weight 0.75–0.9; the setting with the best tuning
+    /// fair hit@5 whose hit@1 stays ≥ 35 % and whose invented-set hit@1 does not fall below session 4's 71.2 % (the bias
+    /// guard). At most 0.3, the gap between a dominant and a characteristic designation: an existing base never inverts
+    /// the layout's dominant/characteristic order on its own.
+    /// </summary>
+    public const double RegistryWeight = 0.3;
+    public const int RegistryFullAt = 5;
+
+    /// <summary>
+    /// An existing base is a concentration: five entries of a sub-industry say more in 万州's registry (159 enterprises and
+    /// projects) than in 南岸's (315). The registry counts in full at <see cref="RegistryFullAt"/> entries or this share of
+    /// the unit's registry, whichever is more — so a unit with more loaded data does not gain from its size alone (issue
+    /// 13 §2). Chosen on the tuning half among 0, 0.03–0.08 (decision 0029): the share that most lowers the data-rich
+    /// units' unwanted top-five appearances on the invented set while the tuning half still meets fair hit@5 ≥ 70 % and
+    /// hit@1 ≥ 35 % (0.06 and above fall below 35 %; 0.04 and 0.05 lower them equally, 0.04 keeps more hits).
+    /// </summary>
+    public const double RegistryShare = 0.04;
+
+    /// <summary>The number of entries of the same sub-industry at which a registry of <paramref name="size"/> entries counts in full.</summary>
+    public static double RegistryFullFor(int size) => Math.Max(RegistryFullAt, RegistryShare * size);
 
     /// <summary>
     /// Product-level 对口 (seed 000 L27 对口, read at the product level): the description names a product printed in the
@@ -95,15 +119,18 @@ public static class PlacementEvidence
     }
 
     /// <summary>
-    /// Enterprises and projects of the same sub-industry already in the unit (the plans' enterprise registries, the
-    /// pipeline): an existing base. Weight 0.05, full at three entries. Null for a unit no registry covers.
+    /// Enterprises and projects of the same sub-industry already in the unit (issue 13 §1: the plans' enterprise
+    /// registries, their project libraries, the pipeline): an existing base the unit has built or planned. It counts as
+    /// fit (decision 0029), not only as a tie-breaker: <see cref="RegistryWeight"/> at <see cref="RegistryFullFor"/> entries
+    /// or more (5, or 4 % of the unit's registry if that is more), proportionally below. Null for a unit no registry covers: unknown neither adds nor takes away (§2).
     /// </summary>
     public sealed class Registry : IPlacementEvidenceRule
     {
         public string Code => RegistryRule;
         public string Name => "同类企业";
-        public double Weight => 0.05;
+        public double Weight => RegistryWeight;
         public Source Source => PlacementClauses.DuikouShoutan;
+        public bool DesignationLevel => true;
 
         public EvidenceFinding? Evaluate(EvidenceInput input)
         {
@@ -113,7 +140,7 @@ public static class PlacementEvidence
             var same = input.Unit.Registry.Where(e => e.Industries.Any(leading.Contains)).ToList();
             if (same.Count == 0) return null;
             var names = string.Join("、", same.Take(3).Select(e => e.Name));
-            return new EvidenceFinding(Math.Min(1.0, same.Count / 3.0),
+            return new EvidenceFinding(Math.Min(1.0, same.Count / RegistryFullFor(input.Unit.Registry.Count)),
                 $"{input.Unit.Name}已有同一细分产业的企业或项目 {same.Count} 个（{names}{(same.Count > 3 ? " 等" : "")}）", same[0].Source)
             {
                 TextEn = $"{input.Unit.Name} already has {same.Count} enterprise(s) or project(s) of the same sub-industry ({names}{(same.Count > 3 ? " …" : "")})",

@@ -50,4 +50,27 @@ public class PlacementOnBothEnginesTests
         Assert.Equal(PlacementEngine.PriorityYuxi, brakes.Candidates[0].Priority);
         Assert.Contains(brakes.Candidates[0].Reasons, r => r.Rule == PlacementEvidence.DesignationDetailRule);
     }
+
+    /// <summary>
+    /// Decision 0029 on each engine: every row of the project libraries is a registry entry of its unit (kind project,
+    /// citing its seed lines), and the units without a library or enterprise list have no registry (unknown).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task ProjectLibraries_EnterTheRegistries_OnEachEngine(string engine)
+    {
+        await using var store = await TestStore.SeededAsync(engine);
+        var catalog = await PlacementCatalog.LoadAsync(store.Database);
+        await using var connection = await store.Database.OpenAsync();
+        var rows = (await Dapper.SqlMapper.QueryAsync<(string Unit, long Count)>(connection,
+            "SELECT u.name AS unit, COUNT(*) AS count FROM projects p JOIN units u ON u.id = p.unit_id GROUP BY u.name")).ToList();
+        Assert.NotEmpty(rows);
+        foreach (var (unit, count) in rows)
+        {
+            var entries = catalog.Units.Single(u => u.Name == unit).Registry.Where(e => e.Kind == "project").ToList();
+            Assert.Equal(count, entries.Count);
+            Assert.All(entries, e => Assert.NotNull(e.Source.Document));
+        }
+        Assert.Contains(catalog.Units, u => !u.RegistryKnown);
+    }
 }

@@ -239,6 +239,24 @@ public class PlacementRulesTests
         Assert.Equal(0, UnitPlan(wanzhou, [items[0] with { Score = 0.2 }]).Score);
     }
 
+    /// <summary>
+    /// Decision 0029: a product the unit's own plan names (a plan product, score 0.8) stays below a characteristic
+    /// designation of the sub-industry on its own; with a full existing base of the sub-industry (the registry) it comes
+    /// above it, and still below a dominant designation — the registry's weight never exceeds the gap between the two.
+    /// </summary>
+    [Fact]
+    public void OwnPlanAlone_StaysBelowACharacteristicDesignation_WithAnExistingBaseAbove_ButBelowADominantOne()
+    {
+        var wanzhou = Unit("万州区") with { PlanTitle = "规划" };
+        var planOnly = UnitPlan(wanzhou, [new PlanItemMatch("万州区", "wz231", "铜材料", "铜管", 0.8, null)]).Score;
+        var characteristic = Weight(IndustryMap.Layout.LayoutRoles.Characteristic, Relation.Exact);
+        var dominant = Weight(IndustryMap.Layout.LayoutRoles.Dominant, Relation.Contains);
+        Assert.True(planOnly < characteristic, $"{planOnly} < {characteristic}");
+        Assert.True(planOnly + PlacementEvidence.RegistryWeight > characteristic);
+        Assert.True(planOnly + PlacementEvidence.RegistryWeight < dominant);
+        Assert.True(PlacementEvidence.RegistryWeight <= Weight(IndustryMap.Layout.LayoutRoles.Dominant, Relation.Exact) - characteristic + 1e-9);
+    }
+
     [Fact]
     public void UnitPlan_ThroughItsCrosswalkOnly_WeighsLessThanNamingTheProduct()
     {

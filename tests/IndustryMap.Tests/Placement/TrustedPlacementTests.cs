@@ -364,6 +364,62 @@ public class TrustedPlacementTests(CatalogFixture fixture)
         Assert.All(result.Candidates, c => Assert.True(c.EvidenceScore >= 0));
     }
 
+    /// <summary>
+    /// Issue 13 §1 and decision 0029: an existing base of the same sub-industry (registry entries) adds to the unit's fit,
+    /// in proportion up to <see cref="PlacementEvidence.RegistryFullFor"/> entries; other sub-industries add nothing and
+    /// a unit without a registry is unknown (null), not zero.
+    /// </summary>
+    [Fact]
+    public void Registry_CountsAsFit_FullAtItsThreshold_AndProportionallyBelow()
+    {
+        var node = Catalog.Classifier.Node("智能网联新能源汽车零部件")!;
+        var other = Catalog.Classifier.Node("预制菜")!;
+        var rule = new PlacementEvidence.Registry();
+        Assert.True(rule.DesignationLevel);
+        EvidenceFinding? With(int same, int unrelated)
+        {
+            var entries = Enumerable.Range(0, same).Select(i => new RegistryEntry($"同类{i}", "project", [node.Name], new Provenance.Source("003", 600 + i, 600 + i)))
+                .Concat(Enumerable.Range(0, unrelated).Select(i => new RegistryEntry($"其他{i}", "enterprise", [other.Name], new Provenance.Source("004", 700 + i, 700 + i))))
+                .ToList();
+            var unit = new UnitInfo("测试区", 99, [], [], false, [], [], null, null) { Registry = entries };
+            return rule.Evaluate(new EvidenceInput(unit, new Classification([new IndustryMatch(node, 0.9, [])], []), new PlacementRequest("汽车零部件"),
+                PlacementContext.Empty, new PlacementRules.DuikouResult(0, []), []));
+        }
+        Assert.Equal(1.0, With(PlacementEvidence.RegistryFullAt, 0)!.Strength);
+        Assert.Equal(1.0, With(PlacementEvidence.RegistryFullAt + 3, 2)!.Strength);
+        Assert.Equal((PlacementEvidence.RegistryFullAt - 1) / (double)PlacementEvidence.RegistryFullAt, With(PlacementEvidence.RegistryFullAt - 1, 10)!.Strength, 6);
+        Assert.Null(With(0, 10));
+        Assert.Null(With(0, 0));
+        // A large registry counts in full only at its share (issue 13 §2: size alone does not lift a unit).
+        var large = (int)Math.Ceiling(2 * PlacementEvidence.RegistryFullAt / PlacementEvidence.RegistryShare);
+        Assert.Equal(PlacementEvidence.RegistryFullAt / (PlacementEvidence.RegistryShare * large), With(PlacementEvidence.RegistryFullAt, large - PlacementEvidence.RegistryFullAt)!.Strength, 6);
+        Assert.True(With(PlacementEvidence.RegistryFullAt, large - PlacementEvidence.RegistryFullAt)!.Strength < 1.0);
+    }
+
+    /// <summary>
+    /// The project libraries are registries (decision 0029): a product of 万州's copper projects finds them, and the
+    /// registry reason adds its weight to 万州's score, citing the library's lines; units no registry covers get nothing.
+    /// </summary>
+    [Fact]
+    public void ProjectLibraries_AreRegistries_AndTheirBaseAddsToTheScore()
+    {
+        var wanzhou = Catalog.Units.Single(u => u.Name == "万州区");
+        var projects = wanzhou.Registry.Where(e => e.Kind == "project").ToList();
+        Assert.NotEmpty(projects);
+        Assert.All(projects, e => Assert.Equal("003", e.Source.Document));
+        var result = Place("年产2万吨高精度铜带生产线");
+        var candidate = result.Candidates.Single(c => c.Unit == "万州区");
+        var registry = Assert.Single(candidate.Reasons, r => r.Rule == PlacementEvidence.RegistryRule);
+        Assert.True(registry.Weight > 0);
+        Assert.Contains(registry.Evidence?.Document, new[] { "003", "004" });
+        // Fit, not a tie-breaker: the weight is in the score, not in the tie-break evidence.
+        Assert.True(candidate.Score >= candidate.BaseScore + registry.Weight - 1e-9);
+        foreach (var c in result.Candidates.Where(c => !Catalog.Units.Single(u => u.Name == c.Unit).RegistryKnown))
+        {
+            Assert.DoesNotContain(c.Reasons, r => r.Rule == PlacementEvidence.RegistryRule);
+        }
+    }
+
     // ---- tie-breakers cannot lift a unit above a better designation match (issue 13 §2, the top-five bias) -----------
 
     [Theory]
