@@ -68,7 +68,7 @@ public sealed record RestrictedProduct(string Keyword, string Product, string Ca
 /// <summary>
 /// Everything a placement needs, read once from the store and kept in memory: the classifier's lexicon, the 41 units
 /// with their designations (latest published layout edition), parks and own plans, and the restricted-products list.
-/// <see cref="Version"/> is the import run it was built from; <see cref="PlacementService"/> rebuilds it after an import.
+/// <see cref="Version"/> is the latest import run it holds; <see cref="PlacementService"/> rebuilds it after any committed write.
 /// </summary>
 public sealed class PlacementCatalog
 {
@@ -198,13 +198,6 @@ public sealed class PlacementCatalog
         public string Taxonomy { get; set; } = "";
         public string Title { get; set; } = "";
         public string Unit { get; set; } = "";
-    }
-
-    /// <summary>The import run the stored data comes from: a new import means a new catalog.</summary>
-    public static async Task<long> CurrentVersionAsync(Database database, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COALESCE(MAX(id), 0) FROM import_runs", cancellationToken: cancellationToken));
     }
 
     public static async Task<PlacementCatalog> LoadAsync(Database database, CancellationToken cancellationToken = default)

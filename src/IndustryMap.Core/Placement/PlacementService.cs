@@ -6,11 +6,13 @@ namespace IndustryMap.Placement;
 public sealed record PlacementState(PlacementCatalog Catalog, PlacementContext Context);
 
 /// <summary>
-/// Places projects against the stored data. The catalog is built once per import run and the context (first-contact
-/// register, pipeline) once per data version: each call reads the data version (one query on one row, decision 0017:
-/// every committed write advances it) and reuses both while it has not moved, so a placement makes no other round trip
-/// (issue 13 §8, decision 0024). When it has moved, the catalog is rebuilt only if the latest import run changed,
-/// whether the import ran in this process or in another (`industrymap import` while the server runs). One instance per store.
+/// Places projects against the stored data. The catalog and the context (first-contact register, pipeline) are built
+/// once per data version: each call reads the data version (one query on one row, decision 0017: every committed write
+/// advances it) and reuses both while it has not moved, so a placement makes no other round trip (issue 13 §8, decision
+/// 0024). Any committed write — an import in this process or another (`industrymap import` while the server runs), a
+/// layout edition published, a project accepted from an intake document into a registry — is seen by the next
+/// placement: decision 0029 made the registries part of the score, so a catalog kept per import run would place
+/// against stale data. Concurrent callers share one rebuild (about 0.3 s). One instance per store.
 /// </summary>
 public sealed class PlacementService(Database database)
 {
@@ -18,10 +20,13 @@ public sealed class PlacementService(Database database)
     public TimeProvider Clock => database.Clock;
 
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private volatile PlacementCatalog? _catalog;
+    private volatile KeptCatalog? _catalog;
     private volatile Snapshot? _snapshot;
 
     private sealed record Snapshot(long DataVersion, int Year, PlacementState State);
+
+    // The catalog with the data version read before it was loaded: a write landing meanwhile has a newer version.
+    private sealed record KeptCatalog(long DataVersion, PlacementCatalog Catalog);
 
     public Database Database => database;
 
@@ -32,7 +37,7 @@ public sealed class PlacementService(Database database)
         var year = IndustryMap.Time.BeijingTime.Year(Clock);
         // -1: a store that predates the data version (migration 0019): nothing can be reused safely.
         if (dataVersion >= 0 && _snapshot is { } s && s.DataVersion == dataVersion && s.Year == year) return s.State;
-        var catalog = await LoadCatalogAsync(cancellationToken);
+        var catalog = await LoadCatalogAsync(dataVersion, cancellationToken);
         var context = await PlacementContextQueries.LoadAsync(database, year, cancellationToken);
         var state = new PlacementState(catalog, context);
         // Read before loading: a write landing meanwhile has a newer version, so the next call loads again.
@@ -42,16 +47,15 @@ public sealed class PlacementService(Database database)
 
     public async Task<PlacementCatalog> CatalogAsync(CancellationToken cancellationToken = default) => (await StateAsync(cancellationToken)).Catalog;
 
-    private async Task<PlacementCatalog> LoadCatalogAsync(CancellationToken cancellationToken)
+    private async Task<PlacementCatalog> LoadCatalogAsync(long dataVersion, CancellationToken cancellationToken)
     {
-        var version = await PlacementCatalog.CurrentVersionAsync(database, cancellationToken);
-        if (_catalog is { } current && current.Version == version) return current;
+        if (dataVersion >= 0 && _catalog is { } current && current.DataVersion == dataVersion) return current.Catalog;
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (_catalog is { } again && again.Version == version) return again;
+            if (dataVersion >= 0 && _catalog is { } again && again.DataVersion == dataVersion) return again.Catalog;
             var catalog = await PlacementCatalog.LoadAsync(database, cancellationToken);
-            _catalog = catalog;
+            _catalog = new KeptCatalog(dataVersion, catalog);
             return catalog;
         }
         finally

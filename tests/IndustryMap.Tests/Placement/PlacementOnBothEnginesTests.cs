@@ -73,4 +73,37 @@ public class PlacementOnBothEnginesTests
         }
         Assert.Contains(catalog.Units, u => !u.RegistryKnown);
     }
+
+    /// <summary>
+    /// The registries are part of the score (decision 0029), so a committed write must reach the next placement, not
+    /// wait for the next import run: a project added to a unit that had no registry shows as that unit's existing base
+    /// in the very next call of the same service.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task AProjectWrittenBetweenTwoPlacements_CountsInTheSecond(string engine)
+    {
+        await using var store = await TestStore.SeededAsync(engine);
+        var service = new PlacementService(store.Database);
+        var catalog = await service.CatalogAsync();
+        var unit = catalog.Units.First(u => !u.RegistryKnown && u.LayoutRecorded).Name;
+        const string product = "年产5万吨磷酸铁锂正极材料项目";
+        var request = new PlacementRequest(product, 10, 100, null);
+        var before = await service.PlaceAsync(request);
+        Assert.DoesNotContain(before.Candidates.Single(c => c.Unit == unit).Reasons, r => r.Rule == PlacementEvidence.RegistryRule);
+
+        // A committed write: a project of that product, in the unit, in a project library (its other fields copied from
+        // the first library row, so that it cites a real document).
+        await store.Database.InTransactionAsync((c, t) => Dapper.SqlMapper.ExecuteAsync(c,
+            """
+            INSERT INTO projects (document_id, library, name, unit_id, position, src_document, src_from, src_to)
+            SELECT document_id, library, @product, (SELECT id FROM units WHERE name = @unit), position + 100000, src_document, src_from, src_to
+            FROM projects WHERE id = (SELECT MIN(id) FROM projects)
+            """, new { product, unit }, t));
+
+        var after = await service.PlaceAsync(request);
+        var candidate = after.Candidates.Single(c => c.Unit == unit);
+        Assert.Contains(candidate.Reasons, r => r.Rule == PlacementEvidence.RegistryRule);
+        Assert.True(candidate.Score > before.Candidates.Single(c => c.Unit == unit).Score);
+    }
 }

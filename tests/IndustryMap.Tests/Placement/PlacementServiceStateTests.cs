@@ -32,7 +32,9 @@ public class PlacementServiceStateTests(SeededStores stores) : IClassFixture<See
 
         var after = await service.StateAsync();
         Assert.NotSame(first, after);
-        Assert.Same(first.Catalog, after.Catalog); // no import: the catalog is kept, only the context is read again
+        // Every committed write reads the catalog again too: its registries count in the score (decision 0029).
+        Assert.NotSame(first.Catalog, after.Catalog);
+        Assert.Same(after, await service.StateAsync()); // and then it is kept until the next write
         var placed = await service.PlaceAsync(request);
         var wanzhou = placed.Candidates.Single(c => c.Unit == "万州区");
         Assert.Contains(wanzhou.Reasons, r => r.Rule == PlacementRules.FirstContactRule);
