@@ -70,6 +70,13 @@ public class PlacementPageTests(BrowserFixture fixture)
             // Documents by short title (渝府办发〔2023〕87号 …), the number as the tooltip.
             await Assertions.Expect(rows.Nth(0).Locator("details.source summary").First).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex("^000 · "));
             Assert.Equal(0, await page.Locator("#ranking img").CountAsync());
+            // The caption states the weights the server ranked with, not a copy kept in the page.
+            var weights = IndustryMap.Placement.PlacementWeights.Current;
+            var caption = await page.Locator("#ranking caption").TextContentAsync() ?? "";
+            Assert.Contains($"对口特色产业 {weights.Characteristic:0.0#}", caption);
+            Assert.Contains($"≤{weights.PlanProduct:0.0#}", caption);
+            Assert.Contains($"至多 +{weights.Registry:0.0#}（满 {weights.RegistryFullAt} 个或名录的 {weights.RegistryShare * 100:0}%）", caption);
+            Assert.DoesNotContain("{", caption);
 
             // The map is drawn, and the page tells other components the scores.
             await page.Locator("#placement-map canvas").First.WaitForAsync();

@@ -102,9 +102,12 @@ public sealed class IndustryClassifier
     private const double PartialMinShare = 0.6;
     private const double ContainedFactor = 0.5;
 
+    /// <summary>What a plan item printed at the product level scores when the description names it.</summary>
+    public const double PlanProductLevelScore = 0.8;
+
     private static readonly Dictionary<string, double> OlderLevelWeight = new(StringComparer.Ordinal)
     {
-        ["cluster"] = 0.5, ["sub_industry"] = 0.7, ["product"] = 0.8,
+        ["cluster"] = 0.5, ["sub_industry"] = 0.7, ["product"] = PlanProductLevelScore,
     };
 
     /// <summary>How much a crosswalk link carries: an "overlaps" link only partly says where the item belongs.</summary>

@@ -79,6 +79,9 @@ public static class PlacementEvidence
     /// </summary>
     public const double RegistryShare = 0.04;
 
+    /// <summary>A park whose focus matches and whose land fits (<see cref="ParkFit"/>).</summary>
+    public const double ParkFitWeight = 0.03;
+
     /// <summary>The number of entries of the same sub-industry at which a registry of <paramref name="size"/> entries counts in full.</summary>
     public static double RegistryFullFor(int size) => Math.Max(RegistryFullAt, RegistryShare * size);
 
@@ -156,7 +159,7 @@ public static class PlacementEvidence
     {
         public string Code => ParkFitRule;
         public string Name => "园区匹配";
-        public double Weight => 0.03;
+        public double Weight => ParkFitWeight;
         public Source Source => PlacementClauses.DuikouShoutan;
 
         public EvidenceFinding? Evaluate(EvidenceInput input)

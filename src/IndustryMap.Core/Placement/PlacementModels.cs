@@ -92,6 +92,24 @@ public sealed record PlacementResult(
 
     /// <summary>The summary in English (names as printed).</summary>
     public string? SummaryEn { get; init; }
+
+    /// <summary>The weights that ranked the units, for the page's caption (which would otherwise repeat them and go stale).</summary>
+    public PlacementWeights Weights { get; init; } = PlacementWeights.Current;
+}
+
+/// <summary>
+/// The weights of the ranking as the constants that apply them hold them: a designation's 对口 levels, the unit's own
+/// plan, an existing base, a fitting park (decisions 0024, 0029). The placement page states them from here.
+/// </summary>
+public sealed record PlacementWeights(
+    double Dominant, double Characteristic, double WholeCluster, double DominantSameCluster, double CharacteristicSameCluster,
+    double PlanProduct, double PlanCrosswalk, double Registry, int RegistryFullAt, double RegistryShare, double ParkFit)
+{
+    public static PlacementWeights Current { get; } = new(
+        PlacementRules.DominantExact, PlacementRules.CharacteristicExact, Math.Round(PlacementRules.DominantExact * PlacementRules.CoversFactor, 4),
+        PlacementRules.DominantSameCluster, PlacementRules.CharacteristicSameCluster,
+        Math.Round(PlacementRules.PlanNamesWeight * IndustryClassifier.PlanProductLevelScore, 4), PlacementRules.UnitPlanWeight,
+        PlacementEvidence.RegistryWeight, PlacementEvidence.RegistryFullAt, PlacementEvidence.RegistryShare, PlacementEvidence.ParkFitWeight);
 }
 
 /// <summary>What the store knows beyond the catalog when a project is placed: the register and the pipeline.</summary>

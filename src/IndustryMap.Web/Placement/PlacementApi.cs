@@ -34,7 +34,8 @@ public static class PlacementApi
         int Priority, bool IsYuxi, bool IsDuikou, IReadOnlyList<ReasonView> Reasons, IReadOnlyList<ParkView> Parks);
 
     public sealed record PlacementView(string Description, int? Edition, bool MatchesNothing, string Summary, IReadOnlyList<IndustryView> Industries,
-        IReadOnlyList<CandidateView> Candidates, IReadOnlyList<ReasonView> Notes, IReadOnlyList<ReasonView> Warnings, string? SummaryEn = null);
+        IReadOnlyList<CandidateView> Candidates, IReadOnlyList<ReasonView> Notes, IReadOnlyList<ReasonView> Warnings, string? SummaryEn = null,
+        PlacementWeights? Weights = null);
 
     public sealed record BatchRowView(int Line, string Id, string Status, IReadOnlyList<Refusal> Problems, PlacementView? Placement);
 
@@ -101,7 +102,7 @@ public static class PlacementApi
         result.Candidates.Take(candidates ?? int.MaxValue).Select(c => new CandidateView(c.Unit, c.Rank, c.RankTo, c.Tied, c.RankText, c.Score, c.BaseScore, c.EvidenceScore, c.Priority, c.IsYuxi, c.IsDuikou,
             c.Reasons.Select(View).ToList(),
             c.Parks.Select(p => new ParkView(p.Name, p.Level, p.FocusIndustries, p.Matched, p.PlannedAreaMu, p.Land, p.Text, SourceView.Of(p.Source), p.TextEn ?? p.Text)).ToList())).ToList(),
-        result.Notes.Select(View).ToList(), result.Warnings.Select(View).ToList(), result.SummaryEn ?? result.Summary);
+        result.Notes.Select(View).ToList(), result.Warnings.Select(View).ToList(), result.SummaryEn ?? result.Summary, result.Weights);
 }
 
 public static class PlacementSetup

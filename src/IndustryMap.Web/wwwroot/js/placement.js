@@ -30,7 +30,16 @@ function reasonNode(reason, tag = "li") {
 
 const landText = (land) => t(`place.land.${land}`);
 
+/** The caption states the weights the server ranked with (result.weights), so it cannot fall behind the rules. */
+function renderCaption(weights) {
+  const n = (x) => (Number.isInteger(x) ? x.toFixed(1) : String(x));
+  document.getElementById("ranking-caption").textContent = t("place.caption",
+    n(weights.dominant), n(weights.characteristic), n(weights.wholeCluster), n(weights.dominantSameCluster), n(weights.characteristicSameCluster),
+    n(weights.planProduct), n(weights.planCrosswalk), n(weights.registry), weights.registryFullAt, Math.round(weights.registryShare * 100), n(weights.parkFit));
+}
+
 function renderTable(result) {
+  if (result.weights) renderCaption(result.weights);
   const max = Math.max(...result.candidates.map((c) => c.score), 0.0001);
   const showAll = document.getElementById("show-all").checked;
   const body = document.querySelector("#ranking tbody");
