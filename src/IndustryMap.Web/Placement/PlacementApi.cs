@@ -102,7 +102,8 @@ public static class PlacementApi
         result.Candidates.Take(candidates ?? int.MaxValue).Select(c => new CandidateView(c.Unit, c.Rank, c.RankTo, c.Tied, c.RankText, c.Score, c.BaseScore, c.EvidenceScore, c.Priority, c.IsYuxi, c.IsDuikou,
             c.Reasons.Select(View).ToList(),
             c.Parks.Select(p => new ParkView(p.Name, p.Level, p.FocusIndustries, p.Matched, p.PlannedAreaMu, p.Land, p.Text, SourceView.Of(p.Source), p.TextEn ?? p.Text)).ToList())).ToList(),
-        result.Notes.Select(View).ToList(), result.Warnings.Select(View).ToList(), result.SummaryEn ?? result.Summary, result.Weights);
+        result.Notes.Select(View).ToList(), result.Warnings.Select(View).ToList(), result.SummaryEn ?? result.Summary,
+        candidates is null ? result.Weights : null); // a batch row leaves the weights out: 10,000 copies of one record
 }
 
 public static class PlacementSetup
