@@ -33,6 +33,19 @@ public class IntakePageTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("#session")).ToContainTextAsync("万州区经济信息委", new() { Timeout = 15_000 });
     }
 
+    /// <summary>The reviewer (a 万州区 unit officer) uploads a plan text, as the page's upload would.</summary>
+    private Task<IntakeDetail> UploadAsReviewerAsync(string fileName, string text) =>
+        IntakeStore.CreateAsync(Database, new Actor(null, Reviewer, Role.Unit, "万州区"),
+            new NewIntake(fileName, Encoding.UTF8.GetBytes(text), null, null, null, "万州区"));
+
+    /// <summary>Signs the reviewer in and opens the review of <paramref name="intake"/>.</summary>
+    private static async Task OpenReviewAsync(IPage page, IntakeDetail intake)
+    {
+        await SignInAsync(page);
+        await page.GotoAsync($"/intake.html?id={intake.Document.Id}");
+        await page.Locator("body[data-ready='true']").WaitForAsync();
+    }
+
     private async Task EnsureReviewerAsync()
     {
         await Once.WaitAsync();
@@ -54,8 +67,7 @@ public class IntakePageTests(BrowserFixture fixture)
     {
         await EnsureReviewerAsync();
         var text = "万州区材料产业计划\n\n到 2027 年，全区新材料产业营业收入达到 0.12 万亿元。";
-        var intake = await IntakeStore.CreateAsync(Database, new Actor(null, Reviewer, Role.Unit, "万州区"),
-            new NewIntake("plan-normalised.txt", Encoding.UTF8.GetBytes(text), null, null, null, "万州区"));
+        var intake = await UploadAsReviewerAsync("plan-normalised.txt", text);
         var target = intake.Proposals.Single(p => p.Row.Kind == "target");
         var proposed = target.Proposed.Deserialize<TargetProposal>(IntakeStore.Json)!;
         Assert.Equal("亿元", proposed.NormalizedUnit);
@@ -64,9 +76,7 @@ public class IntakePageTests(BrowserFixture fixture)
         await using var session = await fixture.NewSessionAsync(nameof(ANormalisedValue_IsShownAsANumberInTheDocumentsUnit), new ViewportSize { Width = 1400, Height = 1000 });
         await session.RunAsync(async page =>
         {
-            await SignInAsync(page);
-            await page.GotoAsync($"/intake.html?id={intake.Document.Id}");
-            await page.Locator("body[data-ready='true']").WaitForAsync();
+            await OpenReviewAsync(page, intake);
             var row = page.Locator($"tr[data-proposal='{target.Row.Id}']");
             await Assertions.Expect(row.Locator(".normalized")).ToHaveTextAsync(expected);
             Assert.DoesNotContain("[object", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
@@ -81,8 +91,7 @@ public class IntakePageTests(BrowserFixture fixture)
     {
         await EnsureReviewerAsync();
         var text = $"万州区工业提升计划（{lang}）\n\n到 2025 年，全区规模以上工业总产值达到 800 亿元，市级以上绿色工厂 9 个，数字化车间 20 个。";
-        var intake = await IntakeStore.CreateAsync(Database, new Actor(null, Reviewer, Role.Unit, "万州区"),
-            new NewIntake("plan.txt", Encoding.UTF8.GetBytes(text), null, null, null, "万州区"));
+        var intake = await UploadAsReviewerAsync("plan.txt", text);
         var targets = intake.Proposals.Where(p => p.Row.Kind == "target").ToList();
         var conflicting = targets.First(p => p.Conflicts.Count > 0);
         var others = targets.Where(p => p.Row.Id != conflicting.Row.Id).ToList();
@@ -93,10 +102,7 @@ public class IntakePageTests(BrowserFixture fixture)
         await session.RunAsync(async page =>
         {
             await page.AddInitScriptAsync($"localStorage.setItem('industrymap.lang', '{lang}')");
-            await SignInAsync(page);
-
-            await page.GotoAsync($"/intake.html?id={intake.Document.Id}");
-            await page.Locator("body[data-ready='true']").WaitForAsync();
+            await OpenReviewAsync(page, intake);
             var row = (long id) => page.Locator($"#targets tr[data-proposal='{id}']");
 
             // The conflict with stored data is shown before acceptance, with the stored value.
@@ -142,17 +148,14 @@ public class IntakePageTests(BrowserFixture fixture)
         await EnsureReviewerAsync();
         var text = "万州区项目计划\n\n| 序号 | 项目名称 | 建设性质 | 总投资（万元） | 建设期限 |\n| --- | --- | --- | --- | --- |\n" +
                    "| 1 | 浏览器测试铜箔项目 | 新建 | 52000 | 2024-2026 |\n| 2 | 浏览器测试冷链项目 | 续建 | 18000 | 2023-2025 |";
-        var intake = await IntakeStore.CreateAsync(Database, new Actor(null, Reviewer, Role.Unit, "万州区"),
-            new NewIntake("projects.txt", Encoding.UTF8.GetBytes(text), null, null, null, "万州区"));
+        var intake = await UploadAsReviewerAsync("projects.txt", text);
         var projects = intake.Proposals.Where(p => p.Row.Kind == "project").ToList();
         Assert.Equal(2, projects.Count);
 
         await using var session = await fixture.NewSessionAsync(nameof(AReviewerAcceptsTheProjectsOfATable_TheyEnterTheRegistry), new ViewportSize { Width = 1400, Height = 1000 });
         await session.RunAsync(async page =>
         {
-            await SignInAsync(page);
-            await page.GotoAsync($"/intake.html?id={intake.Document.Id}");
-            await page.Locator("body[data-ready='true']").WaitForAsync();
+            await OpenReviewAsync(page, intake);
             foreach (var p in projects)
             {
                 await Assertions.Expect(page.Locator($"#tables li[data-proposal='{p.Row.Id}']")).ToContainTextAsync(p.Proposed.GetProperty("name").GetString()!);
@@ -184,8 +187,7 @@ public class IntakePageTests(BrowserFixture fixture)
         var text = "万州区浏览器修改测试计划\n\n万州区主导产业为新材料。\n\n" +
                    "| 序号 | 项目名称 | 建设性质 | 总投资（万元） | 建设期限 |\n| --- | --- | --- | --- | --- |\n| 1 | 浏览器修改测试铜箔项目 | 新建 | 52000 | 2024-2026 |\n\n" +
                    "| 园区名称 | 规划面积（平方公里） | 主导产业 |\n| --- | --- | --- |\n| 浏览器修改测试产业园 | 12.5 | 新材料 |\n";
-        var intake = await IntakeStore.CreateAsync(Database, new Actor(null, Reviewer, Role.Unit, "万州区"),
-            new NewIntake("edits.txt", Encoding.UTF8.GetBytes(text), null, null, null, "万州区"));
+        var intake = await UploadAsReviewerAsync("edits.txt", text);
         var project = intake.Proposals.Single(p => p.Row.Kind == "project");
         var park = intake.Proposals.Single(p => p.Row.Kind == "park");
         var designation = intake.Proposals.First(p => p.Row.Kind == "designation" && p.Proposed.GetProperty("industries").GetArrayLength() > 0);
@@ -195,9 +197,7 @@ public class IntakePageTests(BrowserFixture fixture)
         await using var session = await fixture.NewSessionAsync(nameof(AReviewerEditsAProjectAndAPark_AndChoosesTheDraftEditionOfADesignation), new ViewportSize { Width = 1400, Height = 1000 });
         await session.RunAsync(async page =>
         {
-            await SignInAsync(page);
-            await page.GotoAsync($"/intake.html?id={intake.Document.Id}");
-            await page.Locator("body[data-ready='true']").WaitForAsync();
+            await OpenReviewAsync(page, intake);
 
             // The project: a new name and the investment in 亿元 instead of 万元.
             var projectItem = page.Locator($"#tables li[data-proposal='{project.Row.Id}']");
