@@ -492,10 +492,12 @@ public static partial class IntakeStore
     {
         if (edit is null) return p;
         Dictionary<string, object?> Field(string name) => new() { ["proposal"] = proposal, ["field"] = name };
+        // A text field left out keeps the proposal's value; sent blank, it clears it.
+        static string? Edited(string? edited, string? proposed) => edited is null ? proposed : edited.Trim() is { Length: > 0 } text ? text : null;
         var name = edit.Name?.Trim() ?? p.Name;
         if (name.Length is 0 or > 200) throw RefusedException.Invalid("bad_name", $"建议 {proposal}：名称不能为空，且不超过 200 字", $"proposal {proposal}: the name is empty or longer than 200 characters", Field("name"));
         var investment = edit.ClearInvestment ? null : edit.Investment ?? p.Investment;
-        var investmentUnit = edit.InvestmentUnit is null ? p.InvestmentUnit : edit.InvestmentUnit.Trim().Length == 0 ? null : edit.InvestmentUnit.Trim();
+        var investmentUnit = Edited(edit.InvestmentUnit, p.InvestmentUnit);
         if (investment is < 0) throw RefusedException.Invalid("bad_investment", $"建议 {proposal}：投资额不能为负数", $"proposal {proposal}: the investment is negative", Field("investment"));
         var yi = investment is { } i ? PlanNumbers.Normalize(i, investmentUnit) : null;
         if (investment is not null && yi?.Unit != "亿元")
@@ -504,7 +506,7 @@ public static partial class IntakeStore
                 $"proposal {proposal}: the investment's unit must be 亿元, 万元 or 万亿元, not '{investmentUnit}'", Field("investmentUnit"));
         }
         var land = edit.ClearLand ? null : edit.Land ?? p.Land;
-        var landUnit = edit.LandUnit is null ? p.LandUnit : edit.LandUnit.Trim().Length == 0 ? null : edit.LandUnit.Trim();
+        var landUnit = Edited(edit.LandUnit, p.LandUnit);
         if (land is < 0) throw RefusedException.Invalid("bad_land", $"建议 {proposal}：用地面积不能为负数", $"proposal {proposal}: the land area is negative", Field("land"));
         var mu = land is { } l ? PlanNumbers.Normalize(l, landUnit) : null;
         if (land is not null && mu?.Unit != "亩")
@@ -512,8 +514,8 @@ public static partial class IntakeStore
             throw RefusedException.Invalid("bad_land_unit", $"建议 {proposal}：用地面积的单位应为亩、公顷或平方公里，而不是“{landUnit}”",
                 $"proposal {proposal}: the land's unit must be 亩, 公顷 or 平方公里, not '{landUnit}'", Field("landUnit"));
         }
-        var period = edit.Period is null ? p.Period : edit.Period.Trim().Length == 0 ? null : edit.Period.Trim();
-        var stage = edit.Stage is null ? p.Stage : edit.Stage.Trim().Length == 0 ? null : edit.Stage.Trim();
+        var period = Edited(edit.Period, p.Period);
+        var stage = Edited(edit.Stage, p.Stage);
         if (period is { Length: > 60 }) throw RefusedException.Invalid("bad_period", $"建议 {proposal}：建设期不超过 60 字", $"proposal {proposal}: the period is longer than 60 characters", Field("period"));
         if (stage is { Length: > 60 }) throw RefusedException.Invalid("bad_stage", $"建议 {proposal}：阶段不超过 60 字", $"proposal {proposal}: the stage is longer than 60 characters", Field("stage"));
         return p with
