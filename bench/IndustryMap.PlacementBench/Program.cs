@@ -160,7 +160,7 @@ static PlacementCatalog WithoutItself(PlacementCatalog catalog, EvalCase c)
     bool Itself(RegistryEntry e) => e.Kind == "project" && ((e.Source.Document == document && e.Source.FromLine == from) || e.Name == c.ProjectName);
     return new PlacementCatalog
     {
-        Version = catalog.Version, Edition = catalog.Edition, Classifier = catalog.Classifier, Restricted = catalog.Restricted,
+        Edition = catalog.Edition, Classifier = catalog.Classifier, Restricted = catalog.Restricted,
         Glossary = catalog.Glossary, Chains = catalog.Chains, EvidenceRules = catalog.EvidenceRules,
         Units = catalog.Units.Select(u => u.Name == c.ExpectedUnit ? u with { Registry = u.Registry.Where(e => !Itself(e)).ToList() } : u).ToList(),
     };

@@ -68,13 +68,12 @@ public sealed record RestrictedProduct(string Keyword, string Product, string Ca
 /// <summary>
 /// Everything a placement needs, read once from the store and kept in memory: the classifier's lexicon, the 41 units
 /// with their designations (latest published layout edition), parks and own plans, and the restricted-products list.
-/// <see cref="Version"/> is the latest import run it holds; <see cref="PlacementService"/> rebuilds it after any committed write.
+/// <see cref="PlacementService"/> rebuilds it after any committed write.
 /// </summary>
 public sealed class PlacementCatalog
 {
     public const string YuxiGroup = "渝西地区";
 
-    public required long Version { get; init; }
     public required int? Edition { get; init; }
     public required IndustryClassifier Classifier { get; init; }
     public required IReadOnlyList<UnitInfo> Units { get; init; }
@@ -203,7 +202,6 @@ public sealed class PlacementCatalog
     public static async Task<PlacementCatalog> LoadAsync(Database database, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var version = await connection.ExecuteScalarAsync<long>("SELECT COALESCE(MAX(id), 0) FROM import_runs");
 
         var items = (await connection.QueryAsync<ItemRow>("SELECT id, taxonomy_id, level, name, parent_id FROM industries ORDER BY id")).ToList();
         // One source per industry (its first mention in a document, else its URL) is enough to say where a word comes from.
@@ -315,7 +313,6 @@ public sealed class PlacementCatalog
             .ToLookup(x => x.Unit, x => x.Entry);
         return new PlacementCatalog
         {
-            Version = version,
             Edition = (int?)edition,
             Classifier = classifier,
             Glossary = new EnglishGlossary(glossary),

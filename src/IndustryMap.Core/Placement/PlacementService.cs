@@ -20,13 +20,15 @@ public sealed class PlacementService(Database database)
     public TimeProvider Clock => database.Clock;
 
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private volatile KeptCatalog? _catalog;
     private volatile Snapshot? _snapshot;
 
-    private sealed record Snapshot(long DataVersion, int Year, PlacementState State);
-
-    // The catalog with the data version read before it was loaded: a write landing meanwhile has a newer version.
-    private sealed record KeptCatalog(long DataVersion, PlacementCatalog Catalog);
+    // The state with the data version read before it was loaded: a write landing meanwhile has a newer version, so the
+    // next call loads again.
+    private sealed record Snapshot(long DataVersion, int Year, PlacementState State)
+    {
+        // -1: a store that predates the data version (migration 0019): nothing can be reused safely.
+        public bool Holds(long dataVersion, int year) => dataVersion >= 0 && DataVersion == dataVersion && Year == year;
+    }
 
     public Database Database => database;
 
@@ -35,28 +37,16 @@ public sealed class PlacementService(Database database)
     {
         var dataVersion = await DataVersion.CurrentAsync(database, cancellationToken);
         var year = IndustryMap.Time.BeijingTime.Year(Clock);
-        // -1: a store that predates the data version (migration 0019): nothing can be reused safely.
-        if (dataVersion >= 0 && _snapshot is { } s && s.DataVersion == dataVersion && s.Year == year) return s.State;
-        var catalog = await LoadCatalogAsync(dataVersion, cancellationToken);
-        var context = await PlacementContextQueries.LoadAsync(database, year, cancellationToken);
-        var state = new PlacementState(catalog, context);
-        // Read before loading: a write landing meanwhile has a newer version, so the next call loads again.
-        if (dataVersion >= 0) _snapshot = new Snapshot(dataVersion, year, state);
-        return state;
-    }
-
-    public async Task<PlacementCatalog> CatalogAsync(CancellationToken cancellationToken = default) => (await StateAsync(cancellationToken)).Catalog;
-
-    private async Task<PlacementCatalog> LoadCatalogAsync(long dataVersion, CancellationToken cancellationToken)
-    {
-        if (dataVersion >= 0 && _catalog is { } current && current.DataVersion == dataVersion) return current.Catalog;
+        if (_snapshot is { } kept && kept.Holds(dataVersion, year)) return kept.State;
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (dataVersion >= 0 && _catalog is { } again && again.DataVersion == dataVersion) return again.Catalog;
-            var catalog = await PlacementCatalog.LoadAsync(database, cancellationToken);
-            _catalog = new KeptCatalog(dataVersion, catalog);
-            return catalog;
+            // Callers that waited while another loaded this version take its state.
+            if (_snapshot is { } again && again.Holds(dataVersion, year)) return again.State;
+            var state = new PlacementState(await PlacementCatalog.LoadAsync(database, cancellationToken),
+                await PlacementContextQueries.LoadAsync(database, year, cancellationToken));
+            _snapshot = new Snapshot(dataVersion, year, state);
+            return state;
         }
         finally
         {
@@ -64,12 +54,10 @@ public sealed class PlacementService(Database database)
         }
     }
 
+    public async Task<PlacementCatalog> CatalogAsync(CancellationToken cancellationToken = default) => (await StateAsync(cancellationToken)).Catalog;
+
     /// <summary>Forgets the catalog and context; the next placement rebuilds them.</summary>
-    public void Invalidate()
-    {
-        _catalog = null;
-        _snapshot = null;
-    }
+    public void Invalidate() => _snapshot = null;
 
     public async Task<PlacementResult> PlaceAsync(PlacementRequest request, CancellationToken cancellationToken = default)
     {
