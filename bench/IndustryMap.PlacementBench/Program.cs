@@ -22,6 +22,12 @@ var service = new PlacementService(database);
 var setup = Stopwatch.StartNew();
 var catalog = await service.CatalogAsync();
 setup.Stop();
+// --blind U1,U2: the units' own data (plan, registries, plan targets) is left out, as if never loaded.
+if (Arg("--blind") is { } blind)
+{
+    catalog = Blind(catalog, blind.Split(',', StringSplitOptions.RemoveEmptyEntries));
+    Console.WriteLine($"--blind: the own data of {blind} is left out.");
+}
 
 try
 {
@@ -166,6 +172,15 @@ static PlacementCatalog WithoutItself(PlacementCatalog catalog, EvalCase c)
     };
 }
 
+// The catalog with the named units' own data — plan, registries, plan targets — left out, as if it had never been loaded:
+// the reference for how much of a unit's ranking its loaded data makes (issue 13 §2).
+static PlacementCatalog Blind(PlacementCatalog catalog, IReadOnlyCollection<string> units) => new()
+{
+    Edition = catalog.Edition, Classifier = catalog.Classifier, Restricted = catalog.Restricted,
+    Glossary = catalog.Glossary, Chains = catalog.Chains, EvidenceRules = catalog.EvidenceRules,
+    Units = catalog.Units.Select(u => units.Contains(u.Name) ? u with { PlanTitle = null, PlanSource = null, Registry = [], PlanCrosswalk = [], Targets = [] } : u).ToList(),
+};
+
 // Why the true unit misses (tuning half unless --half says otherwise): for each library case whose unit is not first,
 // the units ranked above it with the reason that put them there (their best rule), then counts by that rule and by
 // the true unit's own best rule.
@@ -261,6 +276,44 @@ void InventedSet()
     {
         var unwanted = withAcceptable.Where(i => !acceptableOf[i].Contains(name)).Sum(i => FairMetrics.Hit(invented[i], name, 5)) / withAcceptable.Count;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-14} {share,8:P1} {unwanted,9:P1}"));
+    }
+    // The bias of issue 13 §2, against its counterfactual: each data-rich unit's top-five share over the invented set with
+    // its own data and with that data left out (the same engine, the same other units). The difference is split by whether
+    // the unit's own data named the project (a rule reading the unit's plan, registries or plan targets gave a reason):
+    // on projects its data says nothing about, a coverage-aware engine must give the same share as without the data.
+    string[] ownDataRules = [PlacementRules.UnitPlanRule, PlacementEvidence.UnitPlanFitRule, PlacementEvidence.RegistryRule, PlacementEvidence.UnitTargetRule];
+    var dataRich = catalog.Units.Where(u => u.PlanTitle is not null || u.RegistryKnown || u.Targets.Count > 0).Select(u => u.Name).ToList();
+    var blindCatalog = Blind(catalog, dataRich);
+    var blinded = rows.Select(row => PlacementEngine.Place(blindCatalog, new PlacementRequest(F(row, "description"), D(F(row, "amount_yi")), D(F(row, "land_mu")),
+        F(row, "origin").Length == 0 ? null : F(row, "origin")))).ToList();
+    Console.WriteLine($"Own data and the top five (invented set, {rows.Count} cases): share with the unit's plan, registries and targets loaded / left out;");
+    Console.WriteLine("  'named': cases where the unit's own data gave a reason (its plan, registry or target names the project); 'not named': the rest.");
+    Console.WriteLine($"  {"unit",-8} {"with",7} {"without",8} {"named",6} {"with",7} {"without",8} {"not named",10} {"with",7} {"without",8}   unwanted with / without");
+    foreach (var unit in dataRich)
+    {
+        var named = Enumerable.Range(0, rows.Count).Where(i => invented[i].Candidates.FirstOrDefault(c => c.Unit == unit) is { } c && c.Reasons.Any(r => ownDataRules.Contains(r.Rule))).ToList();
+        var notNamed = Enumerable.Range(0, rows.Count).Except(named).ToList();
+        double Share(List<PlacementResult> results, IEnumerable<int> cases) => cases.Sum(i => FairMetrics.Hit(results[i], unit, 5)) / rows.Count;
+        double Unwanted(List<PlacementResult> results) => withAcceptable.Where(i => !acceptableOf[i].Contains(unit)).Sum(i => FairMetrics.Hit(results[i], unit, 5)) / withAcceptable.Count;
+        var all = Enumerable.Range(0, rows.Count).ToList();
+        // Named only through the plan's crosswalk (a broad plan item such as 传统装备制造 linked to the project's 33618 item).
+        var broad = named.Where(i => invented[i].Candidates.First(c => c.Unit == unit).Reasons.Where(r => ownDataRules.Contains(r.Rule)).All(r => r.Text.Contains("规划对照表", StringComparison.Ordinal))).ToList();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {unit,-8} of the named, only through the plan's crosswalk: {broad.Count}, share with {Share(invented, broad):P1} / without {Share(blinded, broad):P1}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {unit,-8} {Share(invented, all),7:P1} {Share(blinded, all),8:P1} {named.Count,6} {Share(invented, named),7:P1} {Share(blinded, named),8:P1} {notNamed.Count,10} {Share(invented, notNamed),7:P1} {Share(blinded, notNamed),8:P1}   {Unwanted(invented):P1} / {Unwanted(blinded):P1}"));
+    }
+    Console.WriteLine("  (the named and not-named shares are of all cases, so they add up to the unit's share)");
+    // --why U: the invented cases where unit U is in the top five without being acceptable, with the reasons it is there.
+    if (Arg("--why") is { } why)
+    {
+        foreach (var i in withAcceptable.Where(i => !acceptableOf[i].Contains(why) && FairMetrics.Hit(invented[i], why, 5) > 0))
+        {
+            var c = invented[i].Candidates.First(x => x.Unit == why);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  why {why} [{F(rows[i], "id")}] rank {c.RankText} {c.Score:0.000}+{c.EvidenceScore:0.000} share {FairMetrics.Hit(invented[i], why, 5):0.00} acceptable {string.Join("、", acceptableOf[i])} ← {F(rows[i], "description")}"));
+            foreach (var r in c.Reasons.Take(4)) Console.WriteLine($"      {r.Rule}: {r.Text[..Math.Min(90, r.Text.Length)]}");
+        }
     }
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"invented set: {ranked} with acceptable units: fair hit@1 {h1 / ranked:P1}, hit@3 {h3 / ranked:P1}, hit@5 {h5 / ranked:P1}; expectations met {expectationsMet} of {expectations}"));

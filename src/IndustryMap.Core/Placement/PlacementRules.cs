@@ -532,6 +532,7 @@ public static partial class PlacementRules
     /// </summary>
     public static (double Score, IReadOnlyList<PlacementReason> Reasons) UnitPlan(UnitInfo unit, IReadOnlyList<PlanItemMatch> items, IReadOnlyList<IndustryMatch> leading)
     {
+        if (unit.PlanTitle is null) return (0, []); // no plan of the unit is loaded: unknown
         var mine = items.Where(i => i.Unit == unit.Name && i.Score >= UnitPlanMinScore).OrderByDescending(i => i.Score).ToList();
         var linked = unit.PlanCrosswalk
             .SelectMany(p => leading.Where(i => !i.IsCluster ? (p.Target == i.Name || (p.TargetIsCluster && p.Target == i.Cluster)) : p.Target == i.Name)
