@@ -25,7 +25,7 @@ setup.Stop();
 // --blind U1,U2: the units' own data (plan, registries, plan targets) is left out, as if never loaded.
 if (Arg("--blind") is { } blind)
 {
-    catalog = Blind(catalog, blind.Split(',', StringSplitOptions.RemoveEmptyEntries));
+    catalog = catalog.WithoutOwnData(blind.Split(',', StringSplitOptions.RemoveEmptyEntries));
     Console.WriteLine($"--blind: the own data of {blind} is left out.");
 }
 
@@ -164,22 +164,9 @@ static PlacementCatalog WithoutItself(PlacementCatalog catalog, EvalCase c)
     var document = c.Source[..3];
     var from = int.Parse(c.Source[(c.Source.IndexOf('L') + 1)..].Split('-')[0], CultureInfo.InvariantCulture);
     bool Itself(RegistryEntry e) => e.Kind == "project" && ((e.Source.Document == document && e.Source.FromLine == from) || e.Name == c.ProjectName);
-    return new PlacementCatalog
-    {
-        Edition = catalog.Edition, Classifier = catalog.Classifier, Restricted = catalog.Restricted,
-        Glossary = catalog.Glossary, Chains = catalog.Chains, EvidenceRules = catalog.EvidenceRules,
-        Units = catalog.Units.Select(u => u.Name == c.ExpectedUnit ? u with { Registry = u.Registry.Where(e => !Itself(e)).ToList() } : u).ToList(),
-    };
+    return catalog.WithUnits(u => u.Name == c.ExpectedUnit ? u with { Registry = u.Registry.Where(e => !Itself(e)).ToList() } : u);
 }
 
-// The catalog with the named units' own data — plan, registries, plan targets — left out, as if it had never been loaded:
-// the reference for how much of a unit's ranking its loaded data makes (issue 13 §2).
-static PlacementCatalog Blind(PlacementCatalog catalog, IReadOnlyCollection<string> units) => new()
-{
-    Edition = catalog.Edition, Classifier = catalog.Classifier, Restricted = catalog.Restricted,
-    Glossary = catalog.Glossary, Chains = catalog.Chains, EvidenceRules = catalog.EvidenceRules,
-    Units = catalog.Units.Select(u => units.Contains(u.Name) ? u with { PlanTitle = null, PlanSource = null, Registry = [], PlanCrosswalk = [], Targets = [] } : u).ToList(),
-};
 
 // Why the true unit misses (tuning half unless --half says otherwise): for each library case whose unit is not first,
 // the units ranked above it with the reason that put them there (their best rule), then counts by that rule and by
@@ -283,7 +270,7 @@ void InventedSet()
     // on projects its data says nothing about, a coverage-aware engine must give the same share as without the data.
     string[] ownDataRules = [PlacementRules.UnitPlanRule, PlacementEvidence.UnitPlanFitRule, PlacementEvidence.RegistryRule, PlacementEvidence.UnitTargetRule];
     var dataRich = catalog.Units.Where(u => u.PlanTitle is not null || u.RegistryKnown || u.Targets.Count > 0).Select(u => u.Name).ToList();
-    var blindCatalog = Blind(catalog, dataRich);
+    var blindCatalog = catalog.WithoutOwnData(dataRich);
     var blinded = rows.Select(row => PlacementEngine.Place(blindCatalog, new PlacementRequest(F(row, "description"), D(F(row, "amount_yi")), D(F(row, "land_mu")),
         F(row, "origin").Length == 0 ? null : F(row, "origin")))).ToList();
     Console.WriteLine($"Own data and the top five (invented set, {rows.Count} cases): share with the unit's plan, registries and targets loaded / left out;");

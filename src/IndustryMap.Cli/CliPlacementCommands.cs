@@ -128,6 +128,7 @@ internal static class CliPlacementCommands
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rank,-9} {c.Unit,-12} {c.Score,6:0.000}  {(reasons.Count > 0 ? reasons[0] : "—")}"));
             foreach (var more in reasons.Skip(1)) Console.WriteLine($"{"",-9} {"",-12} {"",6}  {more}");
             foreach (var park in c.Parks.Take(2)) Console.WriteLine($"{"",-9} {"",-12} {"",6}  园区 {park.Name}：{park.Text}");
+            if (c.Unknown.Count > 0) Console.WriteLine($"{"",-9} {"",-12} {"",6}  未知，不加分也不减分：{string.Join("、", c.Unknown.Select(PlacementSignals.Chinese))}");
         }
         foreach (var n in result.Notes) Console.WriteLine($"说明 [{n.RuleName}] {n.Text}（{Cite(n.Source)}）");
         foreach (var w in result.Warnings) Console.WriteLine($"警告 [{w.RuleName}] {w.Text}（{Cite(w.Evidence ?? w.Source)}）");

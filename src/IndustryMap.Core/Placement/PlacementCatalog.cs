@@ -90,6 +90,20 @@ public sealed class PlacementCatalog
     /// </summary>
     public IReadOnlyList<IPlacementEvidenceRule> EvidenceRules { get; init; } = [];
 
+    /// <summary>
+    /// The same catalog with each unit passed through <paramref name="change"/>: how the evaluation leaves a project's own
+    /// row out of its unit's registry, or a unit's own data out altogether, to measure what it does (bench/placement-eval).
+    /// </summary>
+    public PlacementCatalog WithUnits(Func<UnitInfo, UnitInfo> change) => new()
+    {
+        Edition = Edition, Classifier = Classifier, Restricted = Restricted, Glossary = Glossary, Chains = Chains, EvidenceRules = EvidenceRules,
+        Units = Units.Select(change).ToList(),
+    };
+
+    /// <summary>The same catalog with the named units' own data — plan, registries, plan targets — left out, as if never loaded.</summary>
+    public PlacementCatalog WithoutOwnData(IReadOnlyCollection<string> units) =>
+        WithUnits(u => units.Contains(u.Name) ? u with { PlanTitle = null, PlanSource = null, Registry = [], PlanCrosswalk = [], Targets = [] } : u);
+
     public UnitInfo? FindUnit(string? nameOrAlias)
     {
         if (string.IsNullOrWhiteSpace(nameOrAlias)) return null;

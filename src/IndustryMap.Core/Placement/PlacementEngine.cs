@@ -168,6 +168,7 @@ public static class PlacementEngine
             (x, rank, rankTo) => new UnitCandidate(x.Unit.Name, rank, x.Score, x.Priority, x.Unit.IsYuxi, x.Candidate.Reasons, x.Candidate.Parks)
             {
                 RankTo = rankTo, BaseScore = x.Candidate.Base, EvidenceScore = x.Candidate.Evidence, IsDuikou = x.Candidate.IsDuikou,
+                Unknown = PlacementSignals.UnknownFor(x.Unit),
             });
         return new PlacementResult(request, catalog.Edition, classification.Industries, ranked, notes, warnings, Summary(classification, ranked, yuxi))
         {

@@ -77,6 +77,39 @@ public sealed record UnitCandidate(string Unit, int Rank, double Score, int Prio
 
     /// <summary>Whether the unit designates the project's industry itself (对口), as the summary counts it.</summary>
     public bool IsDuikou { get; init; }
+
+    /// <summary>
+    /// The signals not known for this unit (issue 13 §2), from <see cref="PlacementSignals"/>: its layout is not recorded,
+    /// no plan of it is loaded, no registry covers it. Unknown is shown as unknown: it neither adds nor takes away.
+    /// </summary>
+    public IReadOnlyList<string> Unknown { get; init; } = [];
+}
+
+/// <summary>The coverage-limited signals a unit can lack (<see cref="UnitCandidate.Unknown"/>); the page names them.</summary>
+public static class PlacementSignals
+{
+    public const string Layout = "layout";
+    public const string Plan = "plan";
+    public const string Registry = "registry";
+
+    /// <summary>The signal's Chinese name, as the CLI prints it (the page has its own in both languages).</summary>
+    public static string Chinese(string code) => code switch
+    {
+        Layout => "城市布局定位",
+        Plan => "区县自身规划",
+        Registry => "企业和项目名录",
+        _ => code,
+    };
+
+    /// <summary>What is not known about <paramref name="unit"/>, in this order.</summary>
+    public static IReadOnlyList<string> UnknownFor(UnitInfo unit)
+    {
+        var unknown = new List<string>(3);
+        if (!unit.LayoutRecorded) unknown.Add(Layout);
+        if (unit.PlanTitle is null) unknown.Add(Plan);
+        if (!unit.RegistryKnown) unknown.Add(Registry);
+        return unknown;
+    }
 }
 
 public sealed record PlacementResult(

@@ -29,9 +29,12 @@ public static class PlacementApi
     public sealed record ParkView(string Name, string? Level, IReadOnlyList<string> FocusIndustries, IReadOnlyList<string> Matched, decimal? PlannedAreaMu,
         string Land, string Text, SourceView Source, string? TextEn = null);
 
-    /// <summary>A ranked unit; <c>rank</c>–<c>rankTo</c> is its tie group's range (<c>tied</c>: 并列 with others of equal priority and score).</summary>
+    /// <summary>
+    /// A ranked unit; <c>rank</c>–<c>rankTo</c> is its tie group's range (<c>tied</c>: 并列 with others of equal priority and
+    /// score); <c>unknown</c>: the signals not known for the unit (layout, plan, registry), which neither add nor take away.
+    /// </summary>
     public sealed record CandidateView(string Unit, int Rank, int RankTo, bool Tied, string RankText, double Score, double BaseScore, double EvidenceScore,
-        int Priority, bool IsYuxi, bool IsDuikou, IReadOnlyList<ReasonView> Reasons, IReadOnlyList<ParkView> Parks);
+        int Priority, bool IsYuxi, bool IsDuikou, IReadOnlyList<ReasonView> Reasons, IReadOnlyList<ParkView> Parks, IReadOnlyList<string> Unknown);
 
     public sealed record PlacementView(string Description, int? Edition, bool MatchesNothing, string Summary, IReadOnlyList<IndustryView> Industries,
         IReadOnlyList<CandidateView> Candidates, IReadOnlyList<ReasonView> Notes, IReadOnlyList<ReasonView> Warnings, string? SummaryEn = null,
@@ -101,7 +104,8 @@ public static class PlacementApi
             i.Matched.Select(m => new EvidenceView(m.Word, m.Kind, m.Via, m.Partial, m.Score, m.Source is { } s ? SourceView.Of(s) : null)).ToList())).ToList(),
         result.Candidates.Take(candidates ?? int.MaxValue).Select(c => new CandidateView(c.Unit, c.Rank, c.RankTo, c.Tied, c.RankText, c.Score, c.BaseScore, c.EvidenceScore, c.Priority, c.IsYuxi, c.IsDuikou,
             c.Reasons.Select(View).ToList(),
-            c.Parks.Select(p => new ParkView(p.Name, p.Level, p.FocusIndustries, p.Matched, p.PlannedAreaMu, p.Land, p.Text, SourceView.Of(p.Source), p.TextEn ?? p.Text)).ToList())).ToList(),
+            c.Parks.Select(p => new ParkView(p.Name, p.Level, p.FocusIndustries, p.Matched, p.PlannedAreaMu, p.Land, p.Text, SourceView.Of(p.Source), p.TextEn ?? p.Text)).ToList(),
+            c.Unknown)).ToList(),
         result.Notes.Select(View).ToList(), result.Warnings.Select(View).ToList(), result.SummaryEn ?? result.Summary,
         candidates is null ? result.Weights : null); // a batch row leaves the weights out: 10,000 copies of one record
 }

@@ -365,6 +365,67 @@ public class TrustedPlacementTests(CatalogFixture fixture)
     }
 
     /// <summary>
+    /// Issue 13 §2, the counterfactual: a unit's own data (plan, registries, plan targets) moves only that unit, and only for
+    /// projects the data names. Placed once with 万州's and 南岸's data and once with it left out, every other unit keeps
+    /// its score and evidence; 万州 keeps its score exactly where none of its own-data rules gave a reason; and the set
+    /// holds both kinds of case, so the comparison is not empty.
+    /// </summary>
+    [Theory]
+    [InlineData("年产30万吨电解铝及配套阳极项目")]
+    [InlineData("智能座舱域控制器及车载显示屏")]
+    [InlineData("工业压力传感器及智能流量计生产")]
+    [InlineData("火锅底料及牛油生产项目")]
+    [InlineData("年产5万吨磷酸铁锂正极材料")]
+    [InlineData("高纯石英砂提纯")]
+    public void OwnData_MovesOnlyItsUnit_AndOnlyForProjectsItNames(string description)
+    {
+        string[] dataRich = ["万州区", "南岸区"];
+        Assert.All(dataRich, u => Assert.True(Catalog.Units.Single(x => x.Name == u).RegistryKnown));
+        var with = Place(description);
+        var without = PlacementEngine.Place(Catalog.WithoutOwnData(dataRich), new PlacementRequest(description));
+        string[] ownDataRules = [PlacementRules.UnitPlanRule, PlacementEvidence.UnitPlanFitRule, PlacementEvidence.RegistryRule, PlacementEvidence.UnitTargetRule];
+        foreach (var candidate in with.Candidates)
+        {
+            var counterpart = without.Candidates.Single(c => c.Unit == candidate.Unit);
+            var named = candidate.Reasons.Any(r => ownDataRules.Contains(r.Rule));
+            if (!dataRich.Contains(candidate.Unit) || !named)
+            {
+                Assert.Equal(counterpart.Score, candidate.Score);
+                Assert.Equal(counterpart.EvidenceScore, candidate.EvidenceScore);
+            }
+            Assert.DoesNotContain(counterpart.Reasons, r => ownDataRules.Contains(r.Rule));
+        }
+    }
+
+    [Fact]
+    public void OwnData_CounterfactualCases_IncludeNamedAndNotNamed()
+    {
+        string[] ownDataRules = [PlacementRules.UnitPlanRule, PlacementEvidence.UnitPlanFitRule, PlacementEvidence.RegistryRule, PlacementEvidence.UnitTargetRule];
+        bool Named(string description) => Place(description).Candidates.Single(c => c.Unit == "万州区").Reasons.Any(r => ownDataRules.Contains(r.Rule));
+        Assert.True(Named("工业压力传感器及智能流量计生产"), "万州's plan names 传感器: its data moves it");
+        Assert.False(Named("年产30万吨电解铝及配套阳极项目"), "nothing of 万州's data names electrolytic aluminium");
+        var sensor = Place("工业压力传感器及智能流量计生产").Candidates.Single(c => c.Unit == "万州区");
+        var blind = PlacementEngine.Place(Catalog.WithoutOwnData(["万州区"]), new PlacementRequest("工业压力传感器及智能流量计生产")).Candidates.Single(c => c.Unit == "万州区");
+        Assert.True(sensor.Score > blind.Score, "where its data names the project, the unit's score moves");
+    }
+
+    /// <summary>
+    /// Issue 13 §2: "unknown is shown as unknown": each candidate lists the signals not known for its unit — 万州 has its
+    /// layout, plan and registries loaded; 南岸's layout is not recorded (its plan stands in); 涪陵's layout is public but
+    /// no plan or registry of it is loaded; 渝中's layout is not recorded either.
+    /// </summary>
+    [Fact]
+    public void EachCandidate_ListsTheSignalsNotKnownForItsUnit()
+    {
+        var result = Place("工业压力传感器及智能流量计生产");
+        IReadOnlyList<string> Unknown(string unit) => result.Candidates.Single(c => c.Unit == unit).Unknown;
+        Assert.Empty(Unknown("万州区"));
+        Assert.Equal([PlacementSignals.Layout], Unknown("南岸区"));
+        Assert.Equal([PlacementSignals.Plan, PlacementSignals.Registry], Unknown("涪陵区"));
+        Assert.Equal([PlacementSignals.Layout, PlacementSignals.Plan, PlacementSignals.Registry], Unknown("渝中区"));
+    }
+
+    /// <summary>
     /// Issue 13 §1 and decision 0029: an existing base of the same sub-industry (registry entries) adds to the unit's fit,
     /// in proportion up to <see cref="PlacementEvidence.RegistryFullFor"/> entries; other sub-industries add nothing and
     /// a unit without a registry is unknown (null), not zero.

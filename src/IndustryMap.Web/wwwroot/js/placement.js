@@ -38,6 +38,13 @@ function renderCaption(weights) {
     n(weights.planProduct), n(weights.planCrosswalk), n(weights.registry), weights.registryFullAt, Math.round(weights.registryShare * 100), n(weights.parkFit));
 }
 
+/** The signals not known for a unit (issue 13 §2): shown as unknown, since they neither add nor take away. */
+function unknownNode(unknown) {
+  if (!unknown || unknown.length === 0) return "";
+  const names = unknown.map((code) => t(`place.signal.${code}`)).join(lang === "en" ? ", " : "、");
+  return el("p", { className: "unknown muted", title: t("place.unknown.title"), textContent: t("place.unknown", names) });
+}
+
 function renderTable(result) {
   if (result.weights) renderCaption(result.weights);
   const max = Math.max(...result.candidates.map((c) => c.score), 0.0001);
@@ -69,7 +76,7 @@ function renderTable(result) {
       rankCell,
       unit,
       el("td", { dataset: { label: t("place.col.score") } }, bar, el("span", { className: "score num", textContent: c.score.toFixed(3) })),
-      el("td", { dataset: { label: t("place.col.reasons") } }, el("ul", { className: "reasons" }, c.reasons.map((r) => reasonNode(r)))),
+      el("td", { dataset: { label: t("place.col.reasons") } }, el("ul", { className: "reasons" }, c.reasons.map((r) => reasonNode(r))), unknownNode(c.unknown)),
       parks));
   }
 }
