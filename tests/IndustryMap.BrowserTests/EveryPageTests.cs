@@ -37,6 +37,7 @@ public class EveryPageTests(BrowserFixture fixture)
         "/registry.html?kind=projects",
         "/registry.html?kind=tasks",
         "/placement.html",
+        "/placement.html?description=" + Uri.EscapeDataString("年产5万吨磷酸铁锂正极材料") + "&amountYi=10&landMu=200&origin=outside_city",
         "/intake.html",
         "/monitoring/",
         "/monitoring/entry.html?unit=" + Uri.EscapeDataString("江津区") + "&period=2025Q3",

@@ -96,6 +96,19 @@ public class PlacementPageTests(BrowserFixture fixture)
             await page.EvaluateAsync("() => window.scrollTo(0, document.getElementById('result').offsetTop - 60)");
             await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("placement.png") });
 
+            // The placement's address can be shared: it carries the description, investment, land and origin, and opening
+            // it places again (the investor stays off the address).
+            var shared = await page.EvaluateAsync<string>("() => location.pathname + location.search");
+            Assert.StartsWith("/placement.html?description=", shared);
+            Assert.Contains("amountYi=10", shared);
+            Assert.DoesNotContain("investor", shared);
+            var again = await page.Context.NewPageAsync();
+            await again.GotoAsync(shared);
+            await again.Locator("#ranking tbody tr").First.WaitForAsync();
+            Assert.Equal("200", await again.InputValueAsync("#landMu"));
+            Assert.Equal(firstFive.Take(5).Order(), (await again.Locator("#ranking tbody tr th").AllTextContentsAsync()).Take(5).Order());
+            await again.CloseAsync();
+
             await page.FillAsync("#pipeline-name", "浏览器测试正极材料项目");
             await page.SelectOptionAsync("#pipeline-unit", "丰都县");
             await page.Locator("#pipeline-form button[type=submit]").ClickAsync();

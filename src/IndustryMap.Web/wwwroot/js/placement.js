@@ -45,6 +45,9 @@ function unknownNode(unknown) {
   return el("p", { className: "unknown muted", title: t("place.unknown.title"), textContent: t("place.unknown", names) });
 }
 
+/** "3–7并列" in Chinese, "3–7 tied" in English. */
+const tiedRank = (c) => (c.tied ? `${c.rankText}${lang === "en" ? " " : ""}${t("placement.tied")}` : c.rankText);
+
 function renderTable(result) {
   if (result.weights) renderCaption(result.weights);
   const max = Math.max(...result.candidates.map((c) => c.score), 0.0001);
@@ -110,7 +113,7 @@ async function renderMap(result) {
     chart.on("click", (p) => { if (p.name) location.href = unitHref(p.name); });
   }
   const rank = new Map(result.candidates.map((c) => [c.unit, c.rank]));
-  const rankText = new Map(result.candidates.map((c) => [c.unit, c.tied ? `${c.rankText}${t("placement.tied")}` : c.rankText]));
+  const rankText = new Map(result.candidates.map((c) => [c.unit, tiedRank(c)]));
   const label = (name) => (rank.get(name) <= 10 && scores[name] > 0 ? `${rankText.get(name)} ${name}` : "");
   const box = { left: 8, right: 8, top: 8, bottom: 8 };
   chart.setOption({
@@ -162,7 +165,7 @@ function render(result) {
   }
   renderTable(result);
   document.getElementById("pipeline-unit").replaceChildren(...result.candidates.map((c) =>
-    el("option", { value: c.unit, className: "data", textContent: `${c.tied ? `${c.rankText}${t("placement.tied")}` : c.rankText}. ${c.unit} (${c.score.toFixed(2)})` })));
+    el("option", { value: c.unit, className: "data", textContent: `${tiedRank(c)}. ${c.unit} (${c.score.toFixed(2)})` })));
   return renderMap(result);
 }
 
@@ -193,19 +196,24 @@ async function main() {
   document.getElementById("firstContactUnit").append(...units.map((u) => el("option", { value: u.name, textContent: u.name, className: "data" })));
 
   const error = document.getElementById("form-error");
-  document.getElementById("place-form").addEventListener("submit", async (event) => {
-    event.preventDefault();
+  async function place() {
     error.textContent = "";
     const button = document.getElementById("submit");
     button.disabled = true;
     try {
-      await render(await api("/api/placements", { method: "POST", body: request() }));
+      const body = request();
+      await render(await api("/api/placements", { method: "POST", body }));
+      history.replaceState(null, "", shareableAddress(body));
     } catch (e) {
       if (e.status === 401) error.replaceChildren(t("place.signIn"), " ", signInLink());
       else error.textContent = problemText(e);
     } finally {
       button.disabled = false;
     }
+  }
+  document.getElementById("place-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    void place();
   });
   document.getElementById("show-all").addEventListener("change", () => { if (lastResult) renderTable(lastResult); });
 
@@ -227,7 +235,36 @@ async function main() {
       message.textContent = problemText(e);
     }
   });
+  // A shared address (?description=…) fills the form and places at once, for a user who may place.
+  if (fillFromAddress() && s.signedIn && (s.user.role === "investment" || s.user.role === "admin")) await place();
   void lang;
+}
+
+/**
+ * The address of a placement, to copy and share: the description, investment, land and origin — not the investor or the
+ * first-contact unit, which stay off addresses (browser history, shared links).
+ */
+const SHARED_FIELDS = ["description", "amountYi", "landMu", "origin"];
+
+function shareableAddress(body) {
+  const params = new URLSearchParams();
+  for (const field of SHARED_FIELDS) {
+    if (body[field] !== null && body[field] !== undefined && String(body[field]).trim() !== "") params.set(field, String(body[field]));
+  }
+  return `/placement.html?${params}`;
+}
+
+/** Fills the form from the address's fields; true when it holds a description. */
+function fillFromAddress() {
+  const params = new URLSearchParams(location.search);
+  for (const field of SHARED_FIELDS) {
+    const value = params.get(field);
+    const input = document.getElementById(field);
+    if (value === null || !input) continue;
+    if (input.tagName === "SELECT" && ![...input.options].some((o) => o.value === value)) continue;
+    input.value = value.slice(0, 2000);
+  }
+  return (params.get("description") ?? "").trim() !== "";
 }
 
 run(main);
