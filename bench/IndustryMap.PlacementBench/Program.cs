@@ -268,7 +268,7 @@ void InventedSet()
     // its own data and with that data left out (the same engine, the same other units). The difference is split by whether
     // the unit's own data named the project (a rule reading the unit's plan, registries or plan targets gave a reason):
     // on projects its data says nothing about, a coverage-aware engine must give the same share as without the data.
-    string[] ownDataRules = [PlacementRules.UnitPlanRule, PlacementEvidence.UnitPlanFitRule, PlacementEvidence.RegistryRule, PlacementEvidence.UnitTargetRule];
+    var ownDataRules = PlacementSignals.OwnDataRules;
     var dataRich = catalog.Units.Where(u => u.PlanTitle is not null || u.RegistryKnown || u.Targets.Count > 0).Select(u => u.Name).ToList();
     var blindCatalog = catalog.WithoutOwnData(dataRich);
     var blinded = rows.Select(row => PlacementEngine.Place(blindCatalog, new PlacementRequest(F(row, "description"), D(F(row, "amount_yi")), D(F(row, "land_mu")),

@@ -92,6 +92,13 @@ public static class PlacementSignals
     public const string Plan = "plan";
     public const string Registry = "registry";
 
+    /// <summary>
+    /// The rules that read a unit's own loaded data (its plan, plan targets, registries) rather than the city's layout:
+    /// decision 0032 measures and tests that they move only their unit, and only for projects the data names.
+    /// </summary>
+    public static readonly IReadOnlyList<string> OwnDataRules =
+        [PlacementRules.UnitPlanRule, PlacementEvidence.UnitPlanFitRule, PlacementEvidence.RegistryRule, PlacementEvidence.UnitTargetRule];
+
     /// <summary>The signal's Chinese name, as the CLI prints it (the page has its own in both languages).</summary>
     public static string Chinese(string code) => code switch
     {

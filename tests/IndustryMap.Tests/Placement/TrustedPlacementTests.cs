@@ -383,7 +383,7 @@ public class TrustedPlacementTests(CatalogFixture fixture)
         Assert.All(dataRich, u => Assert.True(Catalog.Units.Single(x => x.Name == u).RegistryKnown));
         var with = Place(description);
         var without = PlacementEngine.Place(Catalog.WithoutOwnData(dataRich), new PlacementRequest(description));
-        string[] ownDataRules = [PlacementRules.UnitPlanRule, PlacementEvidence.UnitPlanFitRule, PlacementEvidence.RegistryRule, PlacementEvidence.UnitTargetRule];
+        var ownDataRules = PlacementSignals.OwnDataRules;
         foreach (var candidate in with.Candidates)
         {
             var counterpart = without.Candidates.Single(c => c.Unit == candidate.Unit);
@@ -400,7 +400,7 @@ public class TrustedPlacementTests(CatalogFixture fixture)
     [Fact]
     public void OwnData_CounterfactualCases_IncludeNamedAndNotNamed()
     {
-        string[] ownDataRules = [PlacementRules.UnitPlanRule, PlacementEvidence.UnitPlanFitRule, PlacementEvidence.RegistryRule, PlacementEvidence.UnitTargetRule];
+        var ownDataRules = PlacementSignals.OwnDataRules;
         bool Named(string description) => Place(description).Candidates.Single(c => c.Unit == "万州区").Reasons.Any(r => ownDataRules.Contains(r.Rule));
         Assert.True(Named("工业压力传感器及智能流量计生产"), "万州's plan names 传感器: its data moves it");
         Assert.False(Named("年产30万吨电解铝及配套阳极项目"), "nothing of 万州's data names electrolytic aluminium");
