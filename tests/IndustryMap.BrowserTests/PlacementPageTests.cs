@@ -67,8 +67,8 @@ public class PlacementPageTests(BrowserFixture fixture)
             Assert.Equal(["丰都县", "垫江县", "彭水县", "永川区", "秀山县"], firstFive.Take(5).Order());
             Assert.Equal("巫溪县", firstFive[5]);
             await Assertions.Expect(rows.Nth(0).Locator(".reasons")).ToContainTextAsync("列为主导产业");
-            // What is not known about a unit is shown as unknown (issue 13 §2): 丰都 has a layout but no plan or registry loaded.
-            await Assertions.Expect(rows.Filter(new() { HasText = "丰都县" }).Locator(".unknown")).ToHaveTextAsync("未知，不加分也不减分：区县自身规划、企业和项目名录");
+            // What is not known about a unit is shown as unknown (issue 13 §2): 丰都 has a layout but no plan, registry or park loaded.
+            await Assertions.Expect(rows.Filter(new() { HasText = "丰都县" }).Locator(".unknown")).ToHaveTextAsync("未知，不加分也不减分：区县自身规划、企业和项目名录、园区名录");
             // Documents by short title (渝府办发〔2023〕87号 …), the number as the tooltip.
             await Assertions.Expect(rows.Nth(0).Locator("details.source summary").First).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex("^000 · "));
             Assert.Equal(0, await page.Locator("#ranking img").CountAsync());

@@ -80,7 +80,7 @@ public sealed record UnitCandidate(string Unit, int Rank, double Score, int Prio
 
     /// <summary>
     /// The signals not known for this unit (issue 13 §2), from <see cref="PlacementSignals"/>: its layout is not recorded,
-    /// no plan of it is loaded, no registry covers it. Unknown is shown as unknown: it neither adds nor takes away.
+    /// no plan of it is loaded, no registry covers it, no park of it is loaded. Unknown is shown as unknown: it neither adds nor takes away.
     /// </summary>
     public IReadOnlyList<string> Unknown { get; init; } = [];
 }
@@ -91,6 +91,7 @@ public static class PlacementSignals
     public const string Layout = "layout";
     public const string Plan = "plan";
     public const string Registry = "registry";
+    public const string Parks = "parks";
 
     /// <summary>
     /// The rules that read a unit's own loaded data (its plan, plan targets, registries) rather than the city's layout:
@@ -105,6 +106,7 @@ public static class PlacementSignals
         Layout => "城市布局定位",
         Plan => "区县自身规划",
         Registry => "企业和项目名录",
+        Parks => "园区名录",
         _ => code,
     };
 
@@ -115,6 +117,7 @@ public static class PlacementSignals
         if (!unit.LayoutRecorded) unknown.Add(Layout);
         if (unit.PlanTitle is null) unknown.Add(Plan);
         if (!unit.RegistryKnown) unknown.Add(Registry);
+        if (unit.Parks.Count == 0) unknown.Add(Parks);
         return unknown;
     }
 }

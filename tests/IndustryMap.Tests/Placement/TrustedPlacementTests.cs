@@ -412,7 +412,7 @@ public class TrustedPlacementTests(CatalogFixture fixture)
     /// <summary>
     /// Issue 13 §2: "unknown is shown as unknown": each candidate lists the signals not known for its unit — 万州 has its
     /// layout, plan and registries loaded; 南岸's layout is not recorded (its plan stands in); 涪陵's layout is public but
-    /// no plan or registry of it is loaded; 渝中's layout is not recorded either.
+    /// no plan or registry of it is loaded; 渝中's layout is not recorded either, and no park of 渝中 or 丰都 is loaded.
     /// </summary>
     [Fact]
     public void EachCandidate_ListsTheSignalsNotKnownForItsUnit()
@@ -422,7 +422,8 @@ public class TrustedPlacementTests(CatalogFixture fixture)
         Assert.Empty(Unknown("万州区"));
         Assert.Equal([PlacementSignals.Layout], Unknown("南岸区"));
         Assert.Equal([PlacementSignals.Plan, PlacementSignals.Registry], Unknown("涪陵区"));
-        Assert.Equal([PlacementSignals.Layout, PlacementSignals.Plan, PlacementSignals.Registry], Unknown("渝中区"));
+        Assert.Equal([PlacementSignals.Layout, PlacementSignals.Plan, PlacementSignals.Registry, PlacementSignals.Parks], Unknown("渝中区"));
+        Assert.Equal([PlacementSignals.Plan, PlacementSignals.Registry, PlacementSignals.Parks], Unknown("丰都县"));
     }
 
     /// <summary>
