@@ -11,6 +11,7 @@ using IndustryMap.Storage;
 //   eval  [--out bench/placement-eval/eval-set.csv] [--show N]   hit@1/3/5 of the evaluation set built from the seeds
 //   speed [--n 1000] [--batch 10000]                              p50/p95 of single placements (in-process and HTTP), time of a batch
 //   profile                                                       where the time of one placement goes (engine steps)
+//   classify                                                      each line of standard input: the 33618 items it is classified into
 // Both run on a fresh embedded SQLite store loaded with seed-data/ (or INDUSTRYMAP_DB / INDUSTRYMAP_PG when set and loaded).
 
 var mode = args.FirstOrDefault() ?? "eval";
@@ -39,6 +40,17 @@ switch (mode)
     case "speed":
         await Speed();
         break;
+    case "classify":
+        // One description per line of standard input: the 33618 items it is classified into and the words behind them
+        // (to check lexicon words by hand; reads no evaluation material).
+        for (var line = Console.ReadLine(); line is not null; line = Console.ReadLine())
+        {
+            if (line.Trim().Length == 0) continue;
+            var c = catalog.Classifier.Classify(line.Trim());
+            var found = c.Industries.Take(3).Select(i => $"{i.Name} {i.Score:F2} [{string.Join(",", i.Matched.Select(m => m.Word + (m.Partial ? "~" : "")))}]");
+            Console.WriteLine($"{line.Trim()}\t{(c.MatchesNothing ? "-" : string.Join(" | ", found))}");
+        }
+        break;
     case "profile":
         {
             var descriptions = EvaluationSet.Build(seed).Select(c => c.Description).ToList();
@@ -66,7 +78,7 @@ switch (mode)
             break;
         }
     default:
-        Console.Error.WriteLine("usage: eval | speed | profile");
+        Console.Error.WriteLine("usage: eval | speed | profile | classify");
         return 1;
 }
 return 0;

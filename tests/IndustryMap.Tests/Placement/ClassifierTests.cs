@@ -115,3 +115,29 @@ public class ClassifierTests
         Assert.DoesNotContain(both.Industries, i => i.Name == "新能源及新型储能");
     }
 }
+
+/// <summary>
+/// The seed data's lexicon: product words of the plans' industry chapters (decision 0033) classify a made-up description
+/// into their 33618 item, citing the plan line where the word is printed.
+/// </summary>
+[Collection(CatalogCollection.Name)]
+public class SeededLexiconTests(CatalogFixture fixture)
+{
+    [Theory]
+    // 花椒油 and 鸡精: 万州's seasonings (seed 003 L225 "做大做强白酒、花椒油、鸡精味精等优势产品").
+    [InlineData("新建年产3000吨花椒油和鸡精生产线", "调味品", "花椒油", "003", 225)]
+    // 游艇 and 船艇: 万州's ship products (seed 003 L304 "发展新能源船、特种船艇、游艇").
+    [InlineData("年产200艘游艇及特种船艇制造", "农机装备与船舶制造", "游艇", "003", 304)]
+    // 尿液分析仪 and 血液流变仪: 南岸's medical devices (seed 004 L897 "全自动血液流变仪、全自动尿液分析仪").
+    [InlineData("医用尿液分析仪和血液流变仪研发生产", "医疗器械", "尿液分析仪", "004", 897)]
+    public void APlanChapterProductWord_ClassifiesIntoItsItem_CitingItsLine(string description, string item, string word, string document, int line)
+    {
+        var result = fixture.Catalog.Classifier.Classify(description);
+        var top = Assert.IsType<IndustryMatch>(result.Top);
+        Assert.Equal(item, top.Name);
+        var matched = Assert.Single(top.Matched, m => m.Word == word);
+        Assert.False(matched.Partial);
+        Assert.Equal(document, matched.Source?.Document);
+        Assert.Equal(line, matched.Source?.FromLine);
+    }
+}
