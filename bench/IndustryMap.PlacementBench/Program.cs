@@ -11,7 +11,8 @@ using IndustryMap.Storage;
 //   eval  [--out bench/placement-eval/eval-set.csv] [--show N]   hit@1/3/5 of the evaluation set built from the seeds
 //   speed [--n 1000] [--batch 10000]                              p50/p95 of single placements (in-process and HTTP), time of a batch
 //   profile                                                       where the time of one placement goes (engine steps)
-//   classify                                                      each line of standard input: the 33618 items it is classified into
+//   classify [--terms TEXT]                                        each line of standard input classified (industries, words,
+//                                                                 facilities and negations as read); --terms: lexicon terms containing TEXT
 // Both run on a fresh embedded SQLite store loaded with seed-data/ (or INDUSTRYMAP_DB / INDUSTRYMAP_PG when set and loaded).
 
 var mode = args.FirstOrDefault() ?? "eval";
@@ -40,17 +41,6 @@ switch (mode)
     case "speed":
         await Speed();
         break;
-    case "classify":
-        // One description per line of standard input: the 33618 items it is classified into and the words behind them
-        // (to check lexicon words by hand; reads no evaluation material).
-        for (var line = Console.ReadLine(); line is not null; line = Console.ReadLine())
-        {
-            if (line.Trim().Length == 0) continue;
-            var c = catalog.Classifier.Classify(line.Trim());
-            var found = c.Industries.Take(3).Select(i => $"{i.Name} {i.Score:F2} [{string.Join(",", i.Matched.Select(m => m.Word + (m.Partial ? "~" : "")))}]");
-            Console.WriteLine($"{line.Trim()}\t{(c.MatchesNothing ? "-" : string.Join(" | ", found))}");
-        }
-        break;
     case "profile":
         {
             var descriptions = EvaluationSet.Build(seed).Select(c => c.Description).ToList();
@@ -77,6 +67,9 @@ switch (mode)
             Time("place, no amount", i => PlacementEngine.Place(catalog, new PlacementRequest(descriptions[i])));
             break;
         }
+    case "classify":
+        Classify();
+        break;
     default:
         Console.Error.WriteLine("usage: eval | speed | profile | classify");
         return 1;
@@ -165,6 +158,35 @@ async Task Evaluate()
     }
 
     InventedSet();
+}
+
+// Reads descriptions from standard input, one a line, and prints how the classifier reads each: a diagnostic, not a figure.
+void Classify()
+{
+    if (Arg("--terms") is { } part)
+    {
+        // The lexicon's terms are private to the classifier; the bench reads them only to look.
+        var field = typeof(IndustryClassifier).GetField("_terms", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
+        foreach (var term in (System.Collections.IEnumerable)field.GetValue(catalog.Classifier)!)
+        {
+            var text = (string)term.GetType().GetField("Text")!.GetValue(term)!;
+            var display = (string)term.GetType().GetField("Display")!.GetValue(term)!;
+            if (text.Contains(part, StringComparison.Ordinal) || display.Contains(part, StringComparison.Ordinal)) Console.WriteLine($"  term {display} ({text})");
+        }
+        return;
+    }
+    for (var line = Console.ReadLine(); line is not null; line = Console.ReadLine())
+    {
+        if (line.Trim().Length == 0) continue;
+        var result = catalog.Classifier.Classify(line);
+        Console.WriteLine($"← {line[..Math.Min(80, line.Length)]}");
+        foreach (var i in result.Industries.Take(5))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"    {i.Name}（{i.Cluster}）{i.Score:0.000}  {string.Join("、", i.Matched.Select(m => $"{m.Word} {m.Score:0.00}"))}"));
+        }
+        if (result.Negated.Count > 0) Console.WriteLine($"    negated: {string.Join("、", result.Negated)}");
+    }
 }
 
 // A project cannot be evidence for itself: the registries hold the project libraries (PlacementCatalog), so before a

@@ -8,11 +8,42 @@ namespace IndustryMap.Placement;
 ///   the project is not, so it is removed (up to the end of its clause) before matching and named in the result;</item>
 /// <item>"X用Y" and "用于X的Y" — the product Y decides, the use X is context: words wholly inside X count for
 ///   <see cref="IndustryClassifier.ContextFactor"/> of their weight ("新能源汽车用锂电池隔膜" is a battery material);</item>
-/// <item>English — a description written mostly in Latin letters is recognised as such (the vocabulary is Chinese).</item>
+/// <item>English — a description written mostly in Latin letters is recognised as such (the vocabulary is Chinese);</item>
+/// <item>ancillary facilities — a phrase ending in a facility word (<see cref="FacilityWords"/>: 中心, 楼, 宿舍, 设施, 仓库,
+///   仓储, 用房) that ends there (only a separator, a number, a conjunction, 等 or 项目/工程/建设 follows) names something
+///   built beside the product: "年产…杀虫剂…，大数据控制中心", "在线测头…及展示中心、数据中心等项目". The phrase runs back
+///   to the clause start, a conjunction or a building verb (建设, 新建, 配套 …). Such phrases are
+///   <see cref="Facility"/> spans: the classifier reads them as context like the "use" part, but only when the description
+///   names a product outside them (<see cref="IndustryClassifier.Classify(DescriptionText)"/>); a description that is
+///   only a data centre ("中国移动数据中心") is still read as one. No building verb is required before the phrase: nearly
+///   every description has one (建设…), and the product-elsewhere condition is what keeps a facility that IS the project;</item>
+/// <item>deep processing — "深加工", "精深加工", "精加工" read as 加工 (<see cref="ChineseText.FoldProcessing"/>), so
+///   "农产品深加工" matches 农产品加工; <see cref="Joins"/> are where a modifier was taken out, negated phrases are shown as written.</item>
 /// </list>
 /// </summary>
 public sealed record DescriptionText(string Text, bool[] Context, IReadOnlyList<string> Negated, bool IsLatin)
 {
+    /// <summary>Spans of <see cref="Text"/> that name an ancillary facility (see the summary); empty when none.</summary>
+    public bool[] Facility { get; init; } = [];
+
+    /// <summary>The facility phrases, as in <see cref="Text"/>.</summary>
+    public IReadOnlyList<string> Facilities { get; init; } = [];
+
+    /// <summary>Indices of <see cref="Text"/> where a 深/精深/精 before 加工 was taken out (a term must not start inside the word before).</summary>
+    public IReadOnlyList<int> Joins { get; init; } = [];
+
+    /// <summary>
+    /// Words that end a phrase naming a facility built beside the product (issue 13 §3): research, data, display,
+    /// testing or training centres, office and dormitory buildings, storage, supporting facilities, auxiliary rooms.
+    /// </summary>
+    public static readonly IReadOnlyList<string> FacilityWords = ["中心", "楼", "宿舍", "设施", "仓库", "仓储", "用房"];
+
+    /// <summary>Building verbs and conjunctions: a facility phrase starts after the last one before it.</summary>
+    public static readonly IReadOnlyList<string> FacilityPhraseStarts = ["建设", "新建", "新增", "配套", "修建", "扩建", "改建", "兴建", "建成", "包括", "购置", "以及", "及", "和", "与", "并"];
+
+    /// <summary>What may follow a facility word for it to end its phrase ("数据中心等项目"), besides a separator, a digit or the end.</summary>
+    public static readonly IReadOnlyList<string> FacilityPhraseEnds = ["及", "和", "与", "并", "等", "共", "约", "项目", "工程", "建设"];
+
     /// <summary>Markers that negate the rest of their clause, anywhere in it.</summary>
     public static readonly IReadOnlyList<string> NegationMarkers = ["不涉及", "不包括", "不包含", "不含", "不属于", "不生产", "不从事", "不是"];
 
@@ -25,7 +56,11 @@ public sealed record DescriptionText(string Text, bool[] Context, IReadOnlyList<
 
     public static DescriptionText Parse(string? description)
     {
-        var text = ChineseText.Normalize(description);
+        // 深加工 reads as 加工; the negated phrases are shown from the text before that fold.
+        var original = ChineseText.Clean(description);
+        var origin = new List<int>(original.Length);
+        var joins = new List<int>();
+        var text = ChineseText.FoldProcessing(original, origin, joins);
         var chars = text.ToCharArray();
         var negated = new List<string>();
 
@@ -39,7 +74,7 @@ public sealed record DescriptionText(string Text, bool[] Context, IReadOnlyList<
         void Blank(int from, int to)
         {
             if (to <= from) return;
-            negated.Add(text[from..to]);
+            negated.Add(original[origin[from]..(origin[to - 1] + 1)]);
             for (var i = from; i < to; i++) chars[i] = ChineseText.Separator;
         }
 
@@ -83,7 +118,50 @@ public sealed record DescriptionText(string Text, bool[] Context, IReadOnlyList<
         }
         var letters = folded.Count(char.IsLetter);
         var latin = folded.Count(c => c is >= 'a' and <= 'z');
-        return new DescriptionText(folded, context, negated, letters > 0 && latin >= 0.6 * letters);
+        var facilities = FacilitySpans(folded);
+        var facility = new bool[folded.Length];
+        foreach (var (start, end) in facilities) for (var i = start; i < end; i++) facility[i] = true;
+        return new DescriptionText(folded, context, negated, letters > 0 && latin >= 0.6 * letters)
+        {
+            Facility = facility, Facilities = facilities.Select(f => folded[f.Start..f.End]).ToList(), Joins = joins,
+        };
+    }
+
+    /// <summary>
+    /// The ancillary-facility phrases of a normalised text (issue 13 §3, see the summary): each ends in a
+    /// <see cref="FacilityWords"/> word at the end of its phrase and starts after the clause start, a digit, or the last
+    /// <see cref="FacilityPhraseStarts"/> word before it. "研发中心大楼" is one phrase (中心 does not end it, 楼 does).
+    /// </summary>
+    public static IReadOnlyList<(int Start, int End)> FacilitySpans(string text)
+    {
+        var spans = new List<(int Start, int End)>();
+        bool EndsPhrase(int at) => at >= text.Length || text[at] == ChineseText.Separator || char.IsDigit(text[at]) ||
+                                   FacilityPhraseEnds.Any(w => string.CompareOrdinal(text, at, w, 0, w.Length) == 0);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var word = FacilityWords.FirstOrDefault(w => string.CompareOrdinal(text, i, w, 0, w.Length) == 0);
+            if (word is null || !EndsPhrase(i + word.Length)) continue;
+            var start = i;
+            while (start > 0 && text[start - 1] != ChineseText.Separator && !char.IsDigit(text[start - 1]) &&
+                   !FacilityPhraseStarts.Any(w => start - w.Length >= 0 && string.CompareOrdinal(text, start - w.Length, w, 0, w.Length) == 0))
+            {
+                start--;
+            }
+            if (spans.Count > 0 && spans[^1].End > start) start = spans[^1].Start; // overlapping phrases merge
+            if (spans.Count > 0 && spans[^1].Start == start) spans[^1] = (start, i + word.Length);
+            else spans.Add((start, i + word.Length));
+        }
+        return spans;
+    }
+
+    /// <summary>Whether the span [start, start+length) lies wholly in the use context or in facility phrases.</summary>
+    public bool InContextOrFacility(int start, int length)
+    {
+        for (var i = start; i < start + length; i++)
+        {
+            if (i >= Context.Length || !(Context[i] || (i < Facility.Length && Facility[i]))) return false;
+        }
+        return length > 0;
     }
 
     /// <summary>Whether <paramref name="word"/> occurs in <paramref name="text"/> over position <paramref name="at"/>.</summary>

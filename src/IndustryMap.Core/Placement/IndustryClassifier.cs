@@ -57,6 +57,12 @@ public sealed record Classification(IReadOnlyList<IndustryMatch> Industries, IRe
     /// <summary>The description as read: negations removed, use context marked.</summary>
     public DescriptionText? Text { get; init; }
 
+    /// <summary>
+    /// The ancillary-facility phrases ("大数据控制中心") read as context because the description names a product
+    /// elsewhere; empty when it names none (then a facility is read as the project, e.g. a data centre).
+    /// </summary>
+    public IReadOnlyList<string> FacilitiesAsContext { get; init; } = [];
+
     /// <summary>Phrases the description negates ("不涉及汽车零部件"): removed before matching.</summary>
     public IReadOnlyList<string> Negated => Text?.Negated ?? [];
 
@@ -288,7 +294,7 @@ public sealed class IndustryClassifier
 
     [ThreadStatic] private static Scratch? _scratch;
 
-    /// <summary>Words wholly inside the use part of "X用Y" / "用于X的Y" count for this share of their weight.</summary>
+    /// <summary>Words wholly inside the use part of "X用Y" / "用于X的Y" (or in ancillary-facility phrases, when they are context) count for this share of their weight.</summary>
     public const double ContextFactor = 0.3;
 
     public Classification Classify(string? description) => Classify(DescriptionText.Parse(description));
@@ -312,7 +318,7 @@ public sealed class IndustryClassifier
                 scratch.Count[t]++;
             }
         }
-        var hits = new List<(Term Term, bool Partial, double Score, List<int> At)>();
+        var found = new List<(Term Term, bool Partial, double Score, List<int> At)>();
         foreach (var t in scratch.Touched)
         {
             var term = _terms[t];
@@ -320,15 +326,11 @@ public sealed class IndustryClassifier
             var at = scratch.Count[t] == term.Bigrams.Length ? Occurrences(text, term.Text) : [];
             // Word boundaries: "电机" does not match inside "火电机组".
             at.RemoveAll(start => parsed.Straddles(start, term.Text.Length));
-            if (at.Count > 0)
-            {
-                var inContext = at.All(start => parsed.InContext(start, term.Text.Length));
-                hits.Add((term, false, Specificity(term.Text.Length) * (inContext ? ContextFactor : 1.0), at));
-            }
+            if (at.Count > 0) found.Add((term, false, Specificity(term.Text.Length), at));
             else if (term.Bigrams.Length >= 3 && scratch.Count[t] >= 2 && term.IdfSum > 0)
             {
                 var share = scratch.Accumulated[t] / term.IdfSum;
-                if (share >= PartialMinShare) hits.Add((term, true, PartialFactor * share * share, at));
+                if (share >= PartialMinShare) found.Add((term, true, PartialFactor * share * share, at));
             }
             scratch.Accumulated[t] = 0;
             scratch.Count[t] = 0;
@@ -341,11 +343,18 @@ public sealed class IndustryClassifier
             {
                 var at = Occurrences(text, _terms[t].Text);
                 at.RemoveAll(start => parsed.Straddles(start, 1));
-                if (at.Count == 0) continue;
-                var inContext = at.All(start => parsed.InContext(start, 1));
-                hits.Add((_terms[t], false, Specificity(1) * (inContext ? ContextFactor : 1.0), at));
+                if (at.Count > 0) found.Add((_terms[t], false, Specificity(1), at));
             }
         }
+        if (parsed.Joins.Count > 0) found = WithoutCutsAtJoins(found, parsed.Joins);
+
+        var facilitiesAreContext = parsed.Facilities.Count > 0 && NamesAProductBesideFacilities(found, parsed);
+        var hits = found.Select(h =>
+        {
+            if (h.Partial) return h;
+            var inContext = h.At.All(start => facilitiesAreContext ? parsed.InContextOrFacility(start, h.Term.Text.Length) : parsed.InContext(start, h.Term.Text.Length));
+            return inContext ? h with { Score = h.Score * ContextFactor } : h;
+        }).ToList();
 
         // A word inside a longer matched word that means something else counts for less: "铜箔" inside "锂电铜箔"
         // should not outweigh it.
@@ -433,7 +442,39 @@ public sealed class IndustryClassifier
         result = result.Where(m => m.Score >= 0.25 * top).Take(MaxIndustries).ToList();
         var planItems = plan.GroupBy(p => (p.Unit, p.Item)).Select(g => g.OrderByDescending(p => p.Score).First())
             .OrderByDescending(p => p.Score).ToList();
-        return new Classification(result, planItems) { Text = parsed };
+        return new Classification(result, planItems) { Text = parsed, FacilitiesAsContext = facilitiesAreContext ? parsed.Facilities : [] };
+    }
+
+    /// <summary>
+    /// Issue 13 §3: an ancillary facility ("大数据控制中心", "数据中心") is context only when the description names a product
+    /// beside it; a description that is only a data centre is a data centre. "Names a product": an exact word outside the
+    /// facility phrases and the use context that would be reported on its own (at least <see cref="MinScore"/>). The
+    /// stricter <see cref="ProductOverClusterMin"/> was tried and kept fewer tuning-half hits (decision 0031).
+    /// </summary>
+    private static bool NamesAProductBesideFacilities(List<(Term Term, bool Partial, double Score, List<int> At)> found, DescriptionText parsed) =>
+        found.Any(h => !h.Partial && h.Term.Targets.Count > 0 &&
+            h.Score * h.Term.Targets.Values.Max(v => v.Weight) >= MinScore &&
+            h.At.Any(start => !parsed.InContextOrFacility(start, h.Term.Text.Length)));
+
+    /// <summary>
+    /// "氢氧化铝深加工" reads as "氢氧化铝加工" (DescriptionText), which puts "铝加工" in the text although 铝 belongs to
+    /// 氢氧化铝. An occurrence that crosses a join (where 深/精深/精 was taken out) and starts inside another exact word
+    /// ending at that join is dropped: the fold may complete a word ("农产品加工"), not cut one.
+    /// </summary>
+    private static List<(Term Term, bool Partial, double Score, List<int> At)> WithoutCutsAtJoins(
+        List<(Term Term, bool Partial, double Score, List<int> At)> found, IReadOnlyList<int> joins)
+    {
+        var exact = found.Where(h => !h.Partial).ToList();
+        bool Cuts(int start, int length) => joins.Any(join => start < join && join < start + length &&
+            exact.Any(other => other.At.Any(o => o < start && o + other.Term.Text.Length == join)));
+        var kept = new List<(Term Term, bool Partial, double Score, List<int> At)>(found.Count);
+        foreach (var hit in found)
+        {
+            if (hit.Partial) { kept.Add(hit); continue; }
+            var at = hit.At.Where(start => !Cuts(start, hit.Term.Text.Length)).ToList();
+            if (at.Count > 0) kept.Add(hit with { At = at });
+        }
+        return kept;
     }
 
     private static List<int> Occurrences(string text, string term)

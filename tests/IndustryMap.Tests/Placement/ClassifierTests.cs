@@ -105,6 +105,70 @@ public class ClassifierTests
         Assert.Equal(0.35, copper.Score, 3); // 铜箔 (2 characters: 0.7) inside 锂电铜箔, halved
     }
 
+    /// <summary>A lexicon with a data centre, processing and aluminium words (issue 13 §3).</summary>
+    private static IndustryClassifier FacilityLexicon() => new(new LexiconInput(
+        [
+            new CatalogItem(1, "33618", "cluster", "新能源及新型储能", null, [], Line),
+            new CatalogItem(2, "33618", "sub_industry", "新能源材料", 1, [], Line),
+            new CatalogItem(3, "33618", "product", "锂电材料", 2, [], Line),
+            new CatalogItem(20, "33618", "cluster", "软件信息服务", null, [], Line),
+            new CatalogItem(21, "33618", "sub_industry", "大数据", 20, [], Line),
+            new CatalogItem(22, "33618", "product", "数据中心", 21, [], Line),
+            new CatalogItem(30, "33618", "cluster", "食品及农产品加工", null, [], Line),
+            new CatalogItem(31, "33618", "sub_industry", "农产品加工", 30, [], Line),
+            new CatalogItem(40, "33618", "cluster", "轻合金材料", null, [], Line),
+            new CatalogItem(41, "33618", "sub_industry", "铝加工", 40, [], Line),
+            new CatalogItem(42, "33618", "sub_industry", "氧化铝材料", 40, [], Line),
+            new CatalogItem(43, "33618", "product", "氢氧化铝", 42, [], Line),
+        ],
+        [], [], new Dictionary<string, string>()));
+
+    [Fact]
+    public void AFacilityBuiltBesideTheProduct_CountsAsContext()
+    {
+        var result = FacilityLexicon().Classify("年产5万吨锂电材料，建设数据中心及职工宿舍");
+        Assert.Equal("新能源材料", result.Top!.Name);
+        Assert.Contains("数据中心", result.FacilitiesAsContext);
+        // 数据中心 (four characters, a product: 0.85) counts for ContextFactor of it, below the leading share.
+        var data = result.Industries.Single(i => i.Name == "大数据");
+        Assert.Equal(0.85 * IndustryClassifier.ContextFactor, data.Score, 3);
+        Assert.DoesNotContain(result.Leading, i => i.Name == "大数据");
+    }
+
+    [Theory]
+    [InlineData("建设数据中心及配套设施")]
+    [InlineData("中国移动数据中心，机架10500架")]
+    public void AFacilityThatIsTheWholeProject_IsReadAsTheProject(string description)
+    {
+        var result = FacilityLexicon().Classify(description);
+        Assert.Empty(result.FacilitiesAsContext);
+        Assert.Equal("大数据", result.Top!.Name);
+        Assert.Equal(0.85, result.Top.Score, 3);
+    }
+
+    [Theory]
+    [InlineData("农产品深加工项目")]
+    [InlineData("农产品精深加工项目")]
+    public void DeepProcessing_MatchesTheProcessingTermExactly(string description)
+    {
+        var top = FacilityLexicon().Classify(description).Top!;
+        Assert.Equal("农产品加工", top.Name);
+        var word = Assert.Single(top.Matched);
+        Assert.False(word.Partial);
+        Assert.Equal(1.0, top.Score, 3);
+    }
+
+    [Fact]
+    public void DeepProcessing_DoesNotCutTheWordBeforeIt()
+    {
+        // 氢氧化铝深加工 reads as 氢氧化铝加工, but 铝 belongs to 氢氧化铝: 铝加工 is no match there.
+        var hydroxide = FacilityLexicon().Classify("氢氧化铝深加工");
+        Assert.Equal("氧化铝材料", hydroxide.Top!.Name);
+        Assert.DoesNotContain(hydroxide.Industries, i => i.Name == "铝加工");
+        // Where nothing is cut, the fold completes the word.
+        Assert.Equal("铝加工", FacilityLexicon().Classify("铝深加工").Top!.Name);
+    }
+
     [Fact]
     public void AClusterIsReportedOnItsOwn_OnlyWhenItsEvidenceBeatsItsSubIndustries()
     {

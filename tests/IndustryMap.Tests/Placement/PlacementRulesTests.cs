@@ -330,6 +330,54 @@ public class PlacementRulesTests
         Assert.Null(YuxiFloor(Unit("万州区"), 2026, 0m, 10m));
     }
 
+    // ---- description text: ancillary facilities and 深加工 (issue 13 §3) ----------------------------------------
+
+    [Fact]
+    public void Facilities_BuiltBesideTheProduct_AreReadToTheirPhraseStart()
+    {
+        var pesticide = DescriptionText.Parse("年产1万吨杀虫剂项目。新增数字化生产车间4栋，大数据控制中心，配套三废处理研发试验等设施，购置反应釜");
+        Assert.Equal(["大数据控制中心", "三废处理研发试验等设施"], pesticide.Facilities);
+        // A conjunction ends the product before the facility: 对刀器 stays a product.
+        var gauges = DescriptionText.Parse("建设年产50000套在线测头,对刀器及展示中心、营运中心、数据中心等项目");
+        Assert.Equal(["展示中心", "营运中心", "数据中心"], gauges.Facilities);
+        var at = gauges.Text.IndexOf("对刀器", StringComparison.Ordinal);
+        Assert.False(gauges.InContextOrFacility(at, 3));
+        Assert.True(gauges.InContextOrFacility(gauges.Text.IndexOf("数据中心", StringComparison.Ordinal), 4));
+        // 中心 inside 研发中心大楼 does not end the phrase; 楼 does.
+        Assert.Equal(["研发中心大楼"], DescriptionText.Parse("建设研发中心大楼2栋").Facilities);
+    }
+
+    [Theory]
+    [InlineData("年产500台加工中心生产线")] // 加工中心 is the product the line makes
+    [InlineData("中心城区物流配送")]
+    [InlineData("楼宇智能化系统")]
+    public void AFacilityWord_ThatDoesNotEndItsPhrase_IsNoFacility(string description) =>
+        Assert.Empty(DescriptionText.Parse(description).Facilities);
+
+    [Theory]
+    [InlineData("农产品深加工", "农产品加工")]
+    [InlineData("农产品精深加工", "农产品加工")]
+    [InlineData("茶叶精加工", "茶叶加工")]
+    [InlineData("石灰岩精深加工", "石灰岩加工")]
+    public void DeepProcessing_ReadsAsProcessing(string written, string read) => Assert.Equal(read, ChineseText.Normalize(written));
+
+    [Theory]
+    [InlineData("酒精加工")] // 精 ends 酒精: alcohol processing
+    [InlineData("深度加工")]
+    [InlineData("深加")]
+    [InlineData("精密加工")]
+    public void AModifierThatIsNotBefore加工_OrEndsAWord_IsKept(string written) => Assert.Equal(written, ChineseText.Normalize(written));
+
+    [Fact]
+    public void DeepProcessing_NegatedPhrase_IsShownAsWritten_AndTheJoinIsKept()
+    {
+        var parsed = DescriptionText.Parse("不涉及农产品深加工，年产锂电池");
+        Assert.Equal(["不涉及农产品深加工"], parsed.Negated);
+        var joined = DescriptionText.Parse("氢氧化铝深加工");
+        Assert.Equal("氢氧化铝加工", joined.Text);
+        Assert.Equal([4], joined.Joins);
+    }
+
     // ---- the clauses themselves ----------------------------------------------------------------------------------
 
     [Fact]

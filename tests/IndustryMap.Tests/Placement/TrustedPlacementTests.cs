@@ -130,6 +130,36 @@ public class TrustedPlacementTests(CatalogFixture fixture)
         Assert.Contains(result.Candidates.First().Unit, dominant);
     }
 
+    // ---- issue 13 §3: ancillary facilities and 深加工 -------------------------------------------------------------
+
+    [Fact]
+    public void ADataCentreBuiltBesideTheProduct_DoesNotMakeTheProjectSoftware()
+    {
+        var alone = Place("建设数据中心");
+        var software = alone.Industries[0].Cluster; // what a data centre alone reads as on the seed catalog
+        var beside = Place("年产5万吨磷酸铁锂正极材料，建设研发中心、数据中心及职工宿舍");
+        Assert.Equal("新能源材料", beside.Industries[0].Name);
+        Assert.DoesNotContain(beside.Industries, i => i.Cluster == software && i.Score >= IndustryClassifier.LeadingShare * beside.Industries[0].Score);
+    }
+
+    [Fact]
+    public void ADataCentreProject_IsStillADataCentre()
+    {
+        var result = Place("中国移动数据中心项目，机架总数约10500架");
+        Assert.Contains(result.Industries[0].Matched, m => m.Word == "数据中心" && !m.Partial);
+        Assert.True(result.Industries[0].Score >= 0.5, $"{result.Industries[0].Name} {result.Industries[0].Score}");
+    }
+
+    [Fact]
+    public void DeepProcessing_OfFarmProduce_IsFarmProduceProcessing()
+    {
+        var plain = Place("农产品加工项目").Industries[0];
+        var deep = Place("农产品深加工项目").Industries[0];
+        Assert.Equal(plain.Name, deep.Name);
+        Assert.Equal(plain.Score, deep.Score, 3);
+        Assert.DoesNotContain(deep.Matched, m => m.Partial);
+    }
+
     // ---- ¶1: negation ---------------------------------------------------------------------------------------------
 
     [Theory]
