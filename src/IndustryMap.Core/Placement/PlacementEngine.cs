@@ -45,6 +45,18 @@ public static class PlacementEngine
             });
         }
 
+        // Facilities built beside the product (decision 0031) were read as context: the officer sees which, and why.
+        if (classification.FacilitiesAsContext.Count > 0)
+        {
+            var facilities = string.Join("；", classification.FacilitiesAsContext.Select(f => $"“{f}”"));
+            var facilitiesEn = string.Join("; ", classification.FacilitiesAsContext.Select(f => $"“{f}”"));
+            notes.Add(new PlacementReason(PlacementRules.FacilityContextRule,
+                $"项目配套建设的设施只作背景，不作为项目产品：{facilities}", PlacementClauses.DuikouShoutan)
+            {
+                TextEn = $"facilities the project builds beside its product are read as context, not as the product: {facilitiesEn}",
+            });
+        }
+
         if (classification.MatchesNothing)
         {
             notes.Insert(0, PlacementRules.NoMatch(parsed));

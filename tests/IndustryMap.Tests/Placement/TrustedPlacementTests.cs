@@ -395,6 +395,24 @@ public class TrustedPlacementTests(CatalogFixture fixture)
     }
 
     /// <summary>
+    /// Decision 0031: facilities built beside the product are context, and the result says which were read so; a
+    /// description whose only product is the facility gets no such note (it is the project).
+    /// </summary>
+    [Fact]
+    public void FacilitiesReadAsContext_AreNamedInANote_OnlyWhenBesideAProduct()
+    {
+        var beside = Place("年产5万吨磷酸铁锂正极材料，配套建设研发中心及职工宿舍");
+        Assert.Equal("新能源材料", beside.Industries[0].Name);
+        var note = Assert.Single(beside.Notes, n => n.Rule == PlacementRules.FacilityContextRule);
+        Assert.Contains("“研发中心", note.Text);
+        Assert.StartsWith("facilities the project builds", note.TextEn);
+        Assert.Equal("配套设施", PlacementRules.RuleName(PlacementRules.FacilityContextRule));
+
+        var alone = Place("建设大数据中心");
+        Assert.DoesNotContain(alone.Notes, n => n.Rule == PlacementRules.FacilityContextRule);
+    }
+
+    /// <summary>
     /// Issue 13 §2, the counterfactual: a unit's own data (plan, registries, plan targets) moves only that unit, and only for
     /// projects the data names. Placed once with 万州's and 南岸's data and once with it left out, every other unit keeps
     /// its score and evidence; 万州 keeps its score exactly where none of its own-data rules gave a reason; and the set
