@@ -86,7 +86,7 @@ public sealed record DescriptionText(string Text, bool[] Context, IReadOnlyList<
     public static readonly IReadOnlyList<string> TransformationWords = ["改造", "技改", "升级"];
 
     /// <summary>Noun uses of the verbs (a leasing business, a purchasing centre): no input phrase starts there.</summary>
-    public static readonly IReadOnlyList<string> NotInputVerbs = ["融资租赁", "金融租赁", "租赁服务", "租赁业", "采购中心", "采购平台", "采购服务", "政府采购", "集中采购"];
+    public static readonly IReadOnlyList<string> NotInputVerbs = ["融资租赁", "金融租赁", "租赁业", "采购中心", "采购平台", "政府采购", "集中采购"];
 
     /// <summary>Markers that negate the rest of their clause, anywhere in it.</summary>
     public static readonly IReadOnlyList<string> NegationMarkers = ["不涉及", "不包括", "不包含", "不含", "不属于", "不生产", "不从事", "不是"];
