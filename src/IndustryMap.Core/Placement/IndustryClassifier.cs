@@ -303,7 +303,7 @@ public sealed class IndustryClassifier
 
     [ThreadStatic] private static Scratch? _scratch;
 
-    /// <summary>Words wholly inside the use part of "X用Y" / "用于X的Y" (or in ancillary-facility phrases, when they are context) count for this share of their weight.</summary>
+    /// <summary>Words wholly inside the use part of "X用Y" / "用于X的Y" (or in ancillary-facility or input phrases, when they are context) count for this share of their weight.</summary>
     public const double ContextFactor = 0.3;
 
     public Classification Classify(string? description) => Classify(DescriptionText.Parse(description));
