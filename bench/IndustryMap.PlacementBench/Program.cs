@@ -186,6 +186,9 @@ void Classify()
                 $"    {i.Name}（{i.Cluster}）{i.Score:0.000}  {string.Join("、", i.Matched.Select(m => $"{m.Word} {m.Score:0.00}"))}"));
         }
         if (result.Negated.Count > 0) Console.WriteLine($"    negated: {string.Join("、", result.Negated)}");
+        if (result.FacilitiesAsContext.Count > 0) Console.WriteLine($"    facilities as context: {string.Join(" / ", result.FacilitiesAsContext)}");
+        if (result.InputsAsContext.Count > 0) Console.WriteLine($"    bought or rented, as context: {string.Join(" / ", result.InputsAsContext)}");
+        else if (result.Text?.Inputs.Count > 0) Console.WriteLine($"    bought or rented, read as the project: {string.Join(" / ", result.Text.Inputs)}");
     }
 }
 

@@ -18,7 +18,14 @@ public static class ChineseText
     public static string Normalize(string? text) => FoldProcessing(Clean(text), null, null);
 
     /// <summary>Width, case, spacing and script made irrelevant; punctuation becomes <see cref="Separator"/>. No word is rewritten.</summary>
-    public static string Clean(string? text)
+    public static string Clean(string? text) => Clean(text, null);
+
+    /// <summary>
+    /// <see cref="Clean(string?)"/>; when given, <paramref name="listSeparators"/> receives the indices of the result's
+    /// separators that stand only for the enumeration comma "、" (顿号), which joins items of one list, not clauses
+    /// (DescriptionText reads "购置反应釜、冷凝器等设备" as one object).
+    /// </summary>
+    public static string Clean(string? text, HashSet<int>? listSeparators)
     {
         if (string.IsNullOrEmpty(text)) return "";
         // Traditional characters fold to simplified (issue 13 §3): the catalog and the seeds print simplified ones.
@@ -28,9 +35,16 @@ public static class ChineseText
         {
             if (char.IsWhiteSpace(c)) continue;
             if (char.IsLetterOrDigit(c)) builder.Append(char.ToLowerInvariant(c));
-            else if (builder.Length > 0 && builder[^1] != Separator) builder.Append(Separator);
+            else if (builder.Length > 0 && builder[^1] != Separator)
+            {
+                builder.Append(Separator);
+                if (c == '、') listSeparators?.Add(builder.Length - 1);
+            }
+            else if (builder.Length > 0 && c != '、') listSeparators?.Remove(builder.Length - 1); // "、，" is a clause end
         }
-        return builder.ToString().Trim(Separator);
+        var cleaned = builder.ToString();
+        if (cleaned.Length > 0 && cleaned[^1] == Separator) listSeparators?.Remove(cleaned.Length - 1);
+        return cleaned.Trim(Separator);
     }
 
     /// <summary>

@@ -17,6 +17,20 @@ namespace IndustryMap.Placement;
 ///   names a product outside them (<see cref="IndustryClassifier.Classify(DescriptionText)"/>); a description that is
 ///   only a data centre ("中国移动数据中心") is still read as one. No building verb is required before the phrase: nearly
 ///   every description has one (建设…), and the product-elsewhere condition is what keeps a facility that IS the project;</item>
+/// <item>inputs bought or rented — the object of a purchase or lease verb (<see cref="InputVerbs"/>: 购置, 购买, 采购, 购进,
+///   引进, 新增, 租用, 租赁) names what the project buys or rents to make its product, not the product: "购置反应釜、冷凝器等设备",
+///   "租用光电园", "购买服务器、交换机". The phrase (<see cref="InputSpans"/>) runs from the verb to the end of its clause —
+///   the enumeration comma "、" does not end a clause, so a list of equipment is one object — or to the first
+///   <see cref="InputPhraseEnds"/> word (建设, 形成, 年产, 用于 … : another action begins). There is no phrase when the object
+///   states a capacity (年产, 产能, 生产能力, 产值: "新增20万件齿轮的生产能力" is the product), and after 引进 and 新增, which
+///   also say "attract an enterprise" and "add capacity", only when the object names equipment or premises
+///   (<see cref="InputHeadWords"/>: 设备, 生产线, 厂房, 车间 …). Noun uses of the verbs (融资租赁, 采购中心) are no verbs.
+///   A transformation project (<see cref="TransformationWords"/>: 改造, 技改, 升级) has no input phrases: what it installs
+///   is what it is about ("5G+智能化改造，购买5G模组等设备");
+///   Input phrases are context like facilities, with one more step: they are context when the description names a product
+///   OR a facility outside them ("采购服务器建设数据中心" is a data centre that buys servers), while facility phrases are
+///   context only beside a product named outside facility and input phrases alike (a product, then what is built, then
+///   what is bought: <see cref="IndustryClassifier.Classify(DescriptionText)"/>);</item>
 /// <item>deep processing — "深加工", "精深加工", "精加工" read as 加工 (<see cref="ChineseText.FoldProcessing"/>), so
 ///   "农产品深加工" matches 农产品加工; <see cref="Joins"/> are where a modifier was taken out, negated phrases are shown as written.</item>
 /// </list>
@@ -28,6 +42,12 @@ public sealed record DescriptionText(string Text, bool[] Context, IReadOnlyList<
 
     /// <summary>The facility phrases, as in <see cref="Text"/>.</summary>
     public IReadOnlyList<string> Facilities { get; init; } = [];
+
+    /// <summary>Spans of <see cref="Text"/> that name inputs bought or rented (see the summary); empty when none.</summary>
+    public bool[] Input { get; init; } = [];
+
+    /// <summary>The input phrases (purchases and leases), as in <see cref="Text"/>.</summary>
+    public IReadOnlyList<string> Inputs { get; init; } = [];
 
     /// <summary>Indices of <see cref="Text"/> where a 深/精深/精 before 加工 was taken out (a term must not start inside the word before).</summary>
     public IReadOnlyList<int> Joins { get; init; } = [];
@@ -44,6 +64,30 @@ public sealed record DescriptionText(string Text, bool[] Context, IReadOnlyList<
     /// <summary>What may follow a facility word for it to end its phrase ("数据中心等项目"), besides a separator, a digit or the end.</summary>
     public static readonly IReadOnlyList<string> FacilityPhraseEnds = ["及", "和", "与", "并", "等", "共", "约", "项目", "工程", "建设"];
 
+    /// <summary>Verbs of buying or renting inputs: their object is an input phrase (see the summary).</summary>
+    public static readonly IReadOnlyList<string> InputVerbs = ["购置", "购买", "采购", "购进", "引进", "新增", "租用", "租赁"];
+
+    /// <summary>Verbs that also mean something else (引进 an enterprise, 新增 capacity): their object must name equipment or premises.</summary>
+    public static readonly IReadOnlyList<string> InputVerbsNeedingAHead = ["引进", "新增"];
+
+    /// <summary>Words of equipment and premises: one must occur in the object of an <see cref="InputVerbsNeedingAHead"/> verb.</summary>
+    public static readonly IReadOnlyList<string> InputHeadWords = ["设备", "生产线", "仪器", "装置", "机组", "机器人", "台套", "厂房", "车间", "场地", "用房"];
+
+    /// <summary>Words of capacity: an object stating one names the product ("新增…的生产能力"), so it is no input phrase.</summary>
+    public static readonly IReadOnlyList<string> CapacityWords = ["年产", "产能", "生产能力", "产值", "产量"];
+
+    /// <summary>Words that begin another action: an input phrase ends before them ("采购服务器建设数据中心").</summary>
+    public static readonly IReadOnlyList<string> InputPhraseEnds = ["建设", "新建", "建成", "形成", "打造", "实现", "达到", "开展", "年产", "用于", "从事", "生产出"];
+
+    /// <summary>
+    /// Words of a transformation project — one that upgrades an existing plant ("智能化改造", "技改", "升级"): what it
+    /// buys is the content of the project, so such a description has no input phrases (decision 0034).
+    /// </summary>
+    public static readonly IReadOnlyList<string> TransformationWords = ["改造", "技改", "升级"];
+
+    /// <summary>Noun uses of the verbs (a leasing business, a purchasing centre): no input phrase starts there.</summary>
+    public static readonly IReadOnlyList<string> NotInputVerbs = ["融资租赁", "金融租赁", "租赁业", "采购中心", "采购平台", "政府采购", "集中采购"];
+
     /// <summary>Markers that negate the rest of their clause, anywhere in it.</summary>
     public static readonly IReadOnlyList<string> NegationMarkers = ["不涉及", "不包括", "不包含", "不含", "不属于", "不生产", "不从事", "不是"];
 
@@ -57,7 +101,8 @@ public sealed record DescriptionText(string Text, bool[] Context, IReadOnlyList<
     public static DescriptionText Parse(string? description)
     {
         // 深加工 reads as 加工; the negated phrases are shown from the text before that fold.
-        var original = ChineseText.Clean(description);
+        var listSeparators = new HashSet<int>();
+        var original = ChineseText.Clean(description, listSeparators);
         var origin = new List<int>(original.Length);
         var joins = new List<int>();
         var text = ChineseText.FoldProcessing(original, origin, joins);
@@ -121,9 +166,17 @@ public sealed record DescriptionText(string Text, bool[] Context, IReadOnlyList<
         var facilities = FacilitySpans(folded);
         var facility = new bool[folded.Length];
         foreach (var (start, end) in facilities) for (var i = start; i < end; i++) facility[i] = true;
+        // A separator of the folded text that stands for "、" only (the fold keeps separators, origin maps them back).
+        var listSeparator = new bool[folded.Length];
+        for (var i = 0; i < folded.Length; i++) listSeparator[i] = folded[i] == ChineseText.Separator && text[i] == ChineseText.Separator && listSeparators.Contains(origin[i]);
+        // A transformation project (技改, 改造, 升级) is what it installs: its purchases are the project, not context.
+        var inputs = TransformationWords.Any(w => folded.Contains(w, StringComparison.Ordinal)) ? [] : InputSpans(folded, listSeparator);
+        var input = new bool[folded.Length];
+        foreach (var (start, end) in inputs) for (var i = start; i < end; i++) input[i] = true;
         return new DescriptionText(folded, context, negated, letters > 0 && latin >= 0.6 * letters)
         {
             Facility = facility, Facilities = facilities.Select(f => folded[f.Start..f.End]).ToList(), Joins = joins,
+            Input = input, Inputs = inputs.Select(f => folded[f.Start..f.End]).ToList(),
         };
     }
 
@@ -154,12 +207,52 @@ public sealed record DescriptionText(string Text, bool[] Context, IReadOnlyList<
         return spans;
     }
 
+    /// <summary>
+    /// The input phrases of a normalised text (see the summary): from an <see cref="InputVerbs"/> verb to the end of its
+    /// clause (a separator that is not "、", per <paramref name="listSeparator"/>, when given) or to the first
+    /// <see cref="InputPhraseEnds"/> word, whichever comes first.
+    /// </summary>
+    public static IReadOnlyList<(int Start, int End)> InputSpans(string text, bool[]? listSeparator = null)
+    {
+        var spans = new List<(int Start, int End)>();
+        bool At(int at, string w) => at >= 0 && string.CompareOrdinal(text, at, w, 0, w.Length) == 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var verb = InputVerbs.FirstOrDefault(w => At(i, w));
+            if (verb is null) continue;
+            var from = i + verb.Length;
+            // The object follows the verb; 采购、库管 (a list of functions) has none.
+            if (from >= text.Length || text[from] == ChineseText.Separator) continue;
+            if (NotInputVerbs.Any(n => Covers(text, i, n) && Covers(text, i + verb.Length - 1, n))) continue;
+            var end = from;
+            while (end < text.Length && !(text[end] == ChineseText.Separator && !(listSeparator is not null && end < listSeparator.Length && listSeparator[end])) &&
+                   !InputPhraseEnds.Any(w => At(end, w)))
+            {
+                end++;
+            }
+            while (end > from && text[end - 1] == ChineseText.Separator) end--;
+            var obj = text[from..end];
+            if (end <= from || CapacityWords.Any(w => obj.Contains(w, StringComparison.Ordinal))) continue;
+            if (InputVerbsNeedingAHead.Contains(verb) && !InputHeadWords.Any(w => obj.Contains(w, StringComparison.Ordinal))) continue;
+            if (spans.Count > 0 && spans[^1].End >= i) spans[^1] = (spans[^1].Start, Math.Max(spans[^1].End, end));
+            else spans.Add((i, end));
+            i = end - 1;
+        }
+        return spans;
+    }
+
     /// <summary>Whether the span [start, start+length) lies wholly in the use context or in facility phrases.</summary>
-    public bool InContextOrFacility(int start, int length)
+    public bool InContextOrFacility(int start, int length) => InContextOr(start, length, facilities: true, inputs: false);
+
+    /// <summary>
+    /// Whether the span [start, start+length) lies wholly in the use context, or in facility phrases (when
+    /// <paramref name="facilities"/>) or input phrases (when <paramref name="inputs"/>): what counts as context.
+    /// </summary>
+    public bool InContextOr(int start, int length, bool facilities, bool inputs)
     {
         for (var i = start; i < start + length; i++)
         {
-            if (i >= Context.Length || !(Context[i] || (i < Facility.Length && Facility[i]))) return false;
+            if (i >= Context.Length || !(Context[i] || (facilities && i < Facility.Length && Facility[i]) || (inputs && i < Input.Length && Input[i]))) return false;
         }
         return length > 0;
     }

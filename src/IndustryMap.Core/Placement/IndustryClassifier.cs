@@ -63,6 +63,15 @@ public sealed record Classification(IReadOnlyList<IndustryMatch> Industries, IRe
     /// </summary>
     public IReadOnlyList<string> FacilitiesAsContext { get; init; } = [];
 
+    /// <summary>
+    /// The input phrases — what the project buys or rents ("购置反应釜、冷凝器等设备", "租用光电园") — read as context because
+    /// the description names a product or a facility elsewhere; empty when it names nothing else (decision 0034).
+    /// </summary>
+    public IReadOnlyList<string> InputsAsContext { get; init; } = [];
+
+    /// <summary>Every phrase read as context beside the project: facilities, then inputs bought or rented.</summary>
+    public IReadOnlyList<string> AncillaryAsContext => [.. FacilitiesAsContext, .. InputsAsContext];
+
     /// <summary>Phrases the description negates ("不涉及汽车零部件"): removed before matching.</summary>
     public IReadOnlyList<string> Negated => Text?.Negated ?? [];
 
@@ -294,7 +303,7 @@ public sealed class IndustryClassifier
 
     [ThreadStatic] private static Scratch? _scratch;
 
-    /// <summary>Words wholly inside the use part of "X用Y" / "用于X的Y" (or in ancillary-facility phrases, when they are context) count for this share of their weight.</summary>
+    /// <summary>Words wholly inside the use part of "X用Y" / "用于X的Y" (or in ancillary-facility or input phrases, when they are context) count for this share of their weight.</summary>
     public const double ContextFactor = 0.3;
 
     public Classification Classify(string? description) => Classify(DescriptionText.Parse(description));
@@ -348,11 +357,15 @@ public sealed class IndustryClassifier
         }
         if (parsed.Joins.Count > 0) found = WithoutCutsAtJoins(found, parsed.Joins);
 
-        var facilitiesAreContext = parsed.Facilities.Count > 0 && NamesAProductBesideFacilities(found, parsed);
+        // A product, then what is built beside it, then what is bought or rented for either (decision 0034): facility
+        // phrases are context beside a product named outside facility and input phrases; input phrases beside anything
+        // named outside them, a product or a facility.
+        var facilitiesAreContext = parsed.Facilities.Count > 0 && NamesSomethingBeside(found, parsed, facilities: true, inputs: true);
+        var inputsAreContext = parsed.Inputs.Count > 0 && NamesSomethingBeside(found, parsed, facilities: false, inputs: true);
         var hits = found.Select(h =>
         {
             if (h.Partial) return h;
-            var inContext = h.At.All(start => facilitiesAreContext ? parsed.InContextOrFacility(start, h.Term.Text.Length) : parsed.InContext(start, h.Term.Text.Length));
+            var inContext = h.At.All(start => parsed.InContextOr(start, h.Term.Text.Length, facilitiesAreContext, inputsAreContext));
             return inContext ? h with { Score = h.Score * ContextFactor } : h;
         }).ToList();
 
@@ -442,19 +455,26 @@ public sealed class IndustryClassifier
         result = result.Where(m => m.Score >= 0.25 * top).Take(MaxIndustries).ToList();
         var planItems = plan.GroupBy(p => (p.Unit, p.Item)).Select(g => g.OrderByDescending(p => p.Score).First())
             .OrderByDescending(p => p.Score).ToList();
-        return new Classification(result, planItems) { Text = parsed, FacilitiesAsContext = facilitiesAreContext ? parsed.Facilities : [] };
+        return new Classification(result, planItems)
+        {
+            Text = parsed,
+            FacilitiesAsContext = facilitiesAreContext ? parsed.Facilities : [],
+            InputsAsContext = inputsAreContext ? parsed.Inputs : [],
+        };
     }
 
     /// <summary>
-    /// Issue 13 §3: an ancillary facility ("大数据控制中心", "数据中心") is context only when the description names a product
-    /// beside it; a description that is only a data centre is a data centre. "Names a product": an exact word outside the
-    /// facility phrases and the use context that would be reported on its own (at least <see cref="MinScore"/>). The
-    /// stricter <see cref="ProductOverClusterMin"/> was tried and kept fewer tuning-half hits (decision 0031).
+    /// Issue 13 §3: an ancillary facility ("大数据控制中心", "数据中心") or an input bought or rented ("购置反应釜、冷凝器等设备",
+    /// "租用光电园") is context only when the description names something beside it; a description that is only a data
+    /// centre is a data centre. "Names something": an exact word outside the use context and the phrases asked for
+    /// (facility phrases when <paramref name="facilities"/>, input phrases when <paramref name="inputs"/>) that would be
+    /// reported on its own (at least <see cref="MinScore"/>). The stricter <see cref="ProductOverClusterMin"/> was tried
+    /// for facilities and kept fewer tuning-half hits (decision 0031); inputs use the same test (decision 0034).
     /// </summary>
-    private static bool NamesAProductBesideFacilities(List<(Term Term, bool Partial, double Score, List<int> At)> found, DescriptionText parsed) =>
+    private static bool NamesSomethingBeside(List<(Term Term, bool Partial, double Score, List<int> At)> found, DescriptionText parsed, bool facilities, bool inputs) =>
         found.Any(h => !h.Partial && h.Term.Targets.Count > 0 &&
             h.Score * h.Term.Targets.Values.Max(v => v.Weight) >= MinScore &&
-            h.At.Any(start => !parsed.InContextOrFacility(start, h.Term.Text.Length)));
+            h.At.Any(start => !parsed.InContextOr(start, h.Term.Text.Length, facilities, inputs)));
 
     /// <summary>
     /// "氢氧化铝深加工" reads as "氢氧化铝加工" (DescriptionText), which puts "铝加工" in the text although 铝 belongs to

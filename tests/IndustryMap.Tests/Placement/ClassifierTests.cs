@@ -146,6 +146,60 @@ public class ClassifierTests
         Assert.Equal(0.85, result.Top.Score, 3);
     }
 
+    /// <summary>The facility lexicon with two electronics products of one sub-industry (decision 0034).</summary>
+    private static IndustryClassifier InputLexicon() => new(new LexiconInput(
+        [
+            new CatalogItem(1, "33618", "cluster", "新能源及新型储能", null, [], Line),
+            new CatalogItem(2, "33618", "sub_industry", "新能源材料", 1, [], Line),
+            new CatalogItem(3, "33618", "product", "锂电材料", 2, [], Line),
+            new CatalogItem(20, "33618", "cluster", "软件信息服务", null, [], Line),
+            new CatalogItem(21, "33618", "sub_industry", "大数据", 20, [], Line),
+            new CatalogItem(22, "33618", "product", "数据中心", 21, [], Line),
+            new CatalogItem(50, "33618", "cluster", "新一代电子信息制造业", null, [], Line),
+            new CatalogItem(51, "33618", "sub_industry", "计算机及网络设备", 50, [], Line),
+            new CatalogItem(52, "33618", "product", "服务器", 51, [], Line),
+            new CatalogItem(53, "33618", "product", "交换机", 51, [], Line),
+        ],
+        [], [], new Dictionary<string, string>()));
+
+    /// <summary>服务器 and 交换机 (three characters, products: 0.85 × 0.85 each), the second adding a quarter.</summary>
+    private const double ServersAndSwitches = 0.85 * 0.85 * 1.25;
+
+    [Fact]
+    public void EquipmentBoughtBesideTheProduct_CountsAsContext()
+    {
+        var result = InputLexicon().Classify("年产5万吨锂电材料，购置服务器、交换机等设备");
+        Assert.Equal("新能源材料", result.Top!.Name);
+        Assert.Equal(["购置服务器|交换机等设备"], result.InputsAsContext);
+        var servers = result.Industries.Single(i => i.Name == "计算机及网络设备");
+        Assert.Equal(ServersAndSwitches * IndustryClassifier.ContextFactor, servers.Score, 3);
+        Assert.DoesNotContain(result.Leading, i => i.Name == "计算机及网络设备");
+    }
+
+    [Theory]
+    [InlineData("新建数据中心，购买服务器、交换机")]
+    [InlineData("采购服务器、交换机建设数据中心")] // the phrase ends before 建设
+    public void ADataCentreThatBuysServers_IsADataCentre(string description)
+    {
+        // Without the rule the servers (0.90) outweigh the data centre (0.85): the project read as a server maker.
+        var result = InputLexicon().Classify(description);
+        Assert.Equal("大数据", result.Top!.Name);
+        Assert.Equal(0.85, result.Top.Score, 3);
+        Assert.Empty(result.FacilitiesAsContext);
+        Assert.Single(result.InputsAsContext);
+        Assert.Equal(ServersAndSwitches * IndustryClassifier.ContextFactor, result.Industries.Single(i => i.Name == "计算机及网络设备").Score, 3);
+    }
+
+    [Theory]
+    [InlineData("购置服务器、交换机")] // nothing else named: the purchase is all there is to read
+    [InlineData("锂电材料生产线智能化改造，购置服务器、交换机")] // a transformation project: what it installs is the project
+    public void PurchasesWithNothingElseNamed_OrInATransformation_AreReadInFull(string description)
+    {
+        var result = InputLexicon().Classify(description);
+        Assert.Empty(result.InputsAsContext);
+        Assert.Equal(ServersAndSwitches, result.Industries.Single(i => i.Name == "计算机及网络设备").Score, 3);
+    }
+
     [Theory]
     [InlineData("农产品深加工项目")]
     [InlineData("农产品精深加工项目")]
@@ -203,5 +257,32 @@ public class SeededLexiconTests(CatalogFixture fixture)
         Assert.False(matched.Partial);
         Assert.Equal(document, matched.Source?.Document);
         Assert.Equal(line, matched.Source?.FromLine);
+    }
+}
+
+/// <summary>
+/// Decision 0034 on the seed data's lexicon: what a project buys is context beside what it makes or builds.
+/// </summary>
+[Collection(CatalogCollection.Name)]
+public class SeededInputTests(CatalogFixture fixture)
+{
+    [Fact]
+    public void ADataCentreBuyingSwitches_IsNotReadAsASwitchMaker()
+    {
+        // 交换机 alone reads as 新一代电子信息制造业 (0.61); bought for a data centre, 数据中心 leads.
+        var result = fixture.Catalog.Classifier.Classify("新建数据中心，购置服务器、交换机");
+        Assert.Equal("软件信息服务", result.Top!.Cluster);
+        Assert.DoesNotContain(result.Leading, i => i.Cluster == "新一代电子信息制造业");
+        Assert.Equal("新一代电子信息制造业", fixture.Catalog.Classifier.Classify("购置服务器、交换机").Top!.Cluster);
+    }
+
+    [Fact]
+    public void ThePremisesAProjectRents_AreNotItsProduct()
+    {
+        // 光电 names an industry; here it is the park where a battery-material maker rents its plant.
+        var result = fixture.Catalog.Classifier.Classify("年产10万吨锂电材料，租用光电园标准厂房");
+        Assert.Equal("新能源及新型储能", result.Top!.Cluster);
+        Assert.Equal(["租用光电园标准厂房"], result.InputsAsContext);
+        Assert.DoesNotContain(result.Leading, i => i.Name == "光电产业");
     }
 }

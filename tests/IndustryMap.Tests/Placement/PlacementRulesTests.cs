@@ -347,6 +347,33 @@ public class PlacementRulesTests
         Assert.Equal(["研发中心大楼"], DescriptionText.Parse("建设研发中心大楼2栋").Facilities);
     }
 
+    // ---- description text: inputs bought or rented (decision 0034) ------------------------------------------------
+
+    [Theory]
+    // The enumeration comma keeps a list of equipment in one phrase; a clause comma ends it.
+    [InlineData("年产1万吨杀虫剂，购置反应釜、冷凝器等设备", new[] { "购置反应釜|冷凝器等设备" })]
+    [InlineData("购置反应釜，冷凝器", new[] { "购置反应釜" })]
+    // Another action ends the phrase.
+    [InlineData("采购服务器建设数据中心", new[] { "采购服务器" })]
+    [InlineData("在线测头、对刀器，租用光电园", new[] { "租用光电园" })]
+    [InlineData("租赁标准厂房11000平方米，年产5万吨", new[] { "租赁标准厂房11000平方米" })]
+    // 新增 and 引进 need equipment or premises in their object.
+    [InlineData("新增设备160台套", new[] { "新增设备160台套" })]
+    [InlineData("引进8组高速卷接设备", new[] { "引进8组高速卷接设备" })]
+    public void InputPhrases_RunFromTheVerbToTheEndOfTheirClause(string description, string[] expected) =>
+        Assert.Equal(expected, DescriptionText.Parse(description).Inputs);
+
+    [Theory]
+    [InlineData("新增20万件/年减速机齿轮的生产能力")] // a capacity is the product
+    [InlineData("引进年产10万吨锂电池生产线")]
+    [InlineData("引进龙头企业建成年产2500万条轮胎项目")] // 引进 an enterprise
+    [InlineData("新增产值5000万元")]
+    [InlineData("建设融资租赁服务平台")] // a leasing business
+    [InlineData("采购、库管、销售智能化")] // 采购 with no object
+    [InlineData("5G全连接工厂智能化改造，购买5G模组、PRRU等设备")] // a transformation project
+    public void NoInputPhrase_WhereTheObjectIsTheProduct_OrTheVerbIsNoPurchase(string description) =>
+        Assert.Empty(DescriptionText.Parse(description).Inputs);
+
     [Theory]
     [InlineData("年产500台加工中心生产线")] // 加工中心 is the product the line makes
     [InlineData("中心城区物流配送")]
