@@ -45,15 +45,15 @@ public static class PlacementEngine
             });
         }
 
-        // Facilities built beside the product (decision 0031) were read as context: the officer sees which, and why.
-        if (classification.FacilitiesAsContext.Count > 0)
+        // Facilities built beside the product (decision 0031) and what the project buys or rents (decision 0034) were read
+        // as context: the officer sees which, and why they did not count as the product.
+        if (classification.AncillaryAsContext.Count > 0)
         {
-            var facilities = string.Join("；", classification.FacilitiesAsContext.Select(f => $"“{f}”"));
-            var facilitiesEn = string.Join("; ", classification.FacilitiesAsContext.Select(f => $"“{f}”"));
-            notes.Add(new PlacementReason(PlacementRules.FacilityContextRule,
-                $"项目配套建设的设施只作背景，不作为项目产品：{facilities}", PlacementClauses.DuikouShoutan)
+            notes.Add(new PlacementReason(PlacementRules.AncillaryContextRule,
+                $"项目配套建设的设施和购置、租用的设备场地只作背景，不作为项目产品：{string.Join("；", classification.AncillaryAsContext.Select(f => $"“{f}”"))}",
+                PlacementClauses.DuikouShoutan)
             {
-                TextEn = $"facilities the project builds beside its product are read as context, not as the product: {facilitiesEn}",
+                TextEn = $"facilities the project builds and equipment or premises it buys or rents are read as context, not as its product: {string.Join("; ", classification.AncillaryAsContext.Select(f => $"“{f}”"))}",
             });
         }
 

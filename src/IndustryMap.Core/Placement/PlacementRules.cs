@@ -58,7 +58,7 @@ public static partial class PlacementRules
     public const string LayoutNotRecordedRule = "layout_not_recorded";
     public const string NoMatchRule = "no_match";
     public const string NegationRule = "negation";
-    public const string FacilityContextRule = "facility_context";
+    public const string AncillaryContextRule = "ancillary_context";
     public const string LandRule = "land";
     public const string ApprovalRule = "approval_level";
     public const string EnglishRule = "english_glossary";
@@ -76,7 +76,7 @@ public static partial class PlacementRules
         LayoutNotRecordedRule => "布局未记录",
         NoMatchRule => "未识别产业",
         NegationRule => "否定内容",
-        FacilityContextRule => "配套设施",
+        AncillaryContextRule => "配套与购置",
         LandRule => "用地规模",
         ApprovalRule => "核准层级",
         EnglishRule => "英文词表",
@@ -104,7 +104,7 @@ public static partial class PlacementRules
         LayoutNotRecordedRule => "layout not recorded",
         NoMatchRule => "no industry recognised",
         NegationRule => "negated words",
-        FacilityContextRule => "ancillary facilities",
+        AncillaryContextRule => "ancillary facilities and inputs",
         LandRule => "land",
         ApprovalRule => "approval level",
         EnglishRule => "English glossary",

@@ -395,21 +395,22 @@ public class TrustedPlacementTests(CatalogFixture fixture)
     }
 
     /// <summary>
-    /// Decision 0031: facilities built beside the product are context, and the result says which were read so; a
-    /// description whose only product is the facility gets no such note (it is the project).
+    /// Decisions 0031 and 0034: facilities built beside the product and equipment the project buys are context, and the
+    /// result says which were read so; a description whose only product is the facility gets no such note (it is the project).
     /// </summary>
     [Fact]
-    public void FacilitiesReadAsContext_AreNamedInANote_OnlyWhenBesideAProduct()
+    public void AncillaryPhrasesReadAsContext_AreNamedInANote_OnlyWhenBesideAProduct()
     {
-        var beside = Place("年产5万吨磷酸铁锂正极材料，配套建设研发中心及职工宿舍");
+        var beside = Place("年产5万吨磷酸铁锂正极材料，配套建设研发中心及职工宿舍，购置反应釜、冷凝器等设备");
         Assert.Equal("新能源材料", beside.Industries[0].Name);
-        var note = Assert.Single(beside.Notes, n => n.Rule == PlacementRules.FacilityContextRule);
+        var note = Assert.Single(beside.Notes, n => n.Rule == PlacementRules.AncillaryContextRule);
         Assert.Contains("“研发中心", note.Text);
+        Assert.Contains("冷凝器", note.Text);
         Assert.StartsWith("facilities the project builds", note.TextEn);
-        Assert.Equal("配套设施", PlacementRules.RuleName(PlacementRules.FacilityContextRule));
+        Assert.Equal("配套与购置", PlacementRules.RuleName(PlacementRules.AncillaryContextRule));
 
         var alone = Place("建设大数据中心");
-        Assert.DoesNotContain(alone.Notes, n => n.Rule == PlacementRules.FacilityContextRule);
+        Assert.DoesNotContain(alone.Notes, n => n.Rule == PlacementRules.AncillaryContextRule);
     }
 
     /// <summary>
