@@ -105,15 +105,21 @@ public class ClassifierTests
         Assert.Equal(0.35, copper.Score, 3); // 铜箔 (2 characters: 0.7) inside 锂电铜箔, halved
     }
 
+    /// <summary>A battery material and a data centre: the products both ancillary lexicons below start from.</summary>
+    private static readonly CatalogItem[] MaterialAndDataCentre =
+    [
+        new CatalogItem(1, "33618", "cluster", "新能源及新型储能", null, [], Line),
+        new CatalogItem(2, "33618", "sub_industry", "新能源材料", 1, [], Line),
+        new CatalogItem(3, "33618", "product", "锂电材料", 2, [], Line),
+        new CatalogItem(20, "33618", "cluster", "软件信息服务", null, [], Line),
+        new CatalogItem(21, "33618", "sub_industry", "大数据", 20, [], Line),
+        new CatalogItem(22, "33618", "product", "数据中心", 21, [], Line),
+    ];
+
     /// <summary>A lexicon with a data centre, processing and aluminium words (issue 13 §3).</summary>
     private static IndustryClassifier FacilityLexicon() => new(new LexiconInput(
         [
-            new CatalogItem(1, "33618", "cluster", "新能源及新型储能", null, [], Line),
-            new CatalogItem(2, "33618", "sub_industry", "新能源材料", 1, [], Line),
-            new CatalogItem(3, "33618", "product", "锂电材料", 2, [], Line),
-            new CatalogItem(20, "33618", "cluster", "软件信息服务", null, [], Line),
-            new CatalogItem(21, "33618", "sub_industry", "大数据", 20, [], Line),
-            new CatalogItem(22, "33618", "product", "数据中心", 21, [], Line),
+            .. MaterialAndDataCentre,
             new CatalogItem(30, "33618", "cluster", "食品及农产品加工", null, [], Line),
             new CatalogItem(31, "33618", "sub_industry", "农产品加工", 30, [], Line),
             new CatalogItem(40, "33618", "cluster", "轻合金材料", null, [], Line),
@@ -149,12 +155,7 @@ public class ClassifierTests
     /// <summary>The facility lexicon with two electronics products of one sub-industry (decision 0034).</summary>
     private static IndustryClassifier InputLexicon() => new(new LexiconInput(
         [
-            new CatalogItem(1, "33618", "cluster", "新能源及新型储能", null, [], Line),
-            new CatalogItem(2, "33618", "sub_industry", "新能源材料", 1, [], Line),
-            new CatalogItem(3, "33618", "product", "锂电材料", 2, [], Line),
-            new CatalogItem(20, "33618", "cluster", "软件信息服务", null, [], Line),
-            new CatalogItem(21, "33618", "sub_industry", "大数据", 20, [], Line),
-            new CatalogItem(22, "33618", "product", "数据中心", 21, [], Line),
+            .. MaterialAndDataCentre,
             new CatalogItem(50, "33618", "cluster", "新一代电子信息制造业", null, [], Line),
             new CatalogItem(51, "33618", "sub_industry", "计算机及网络设备", 50, [], Line),
             new CatalogItem(52, "33618", "product", "服务器", 51, [], Line),
