@@ -241,14 +241,11 @@ public sealed record DescriptionText(string Text, bool[] Context, IReadOnlyList<
         return spans;
     }
 
-    /// <summary>Whether the span [start, start+length) lies wholly in the use context or in facility phrases.</summary>
-    public bool InContextOrFacility(int start, int length) => InContextOr(start, length, facilities: true, inputs: false);
-
     /// <summary>
     /// Whether the span [start, start+length) lies wholly in the use context, or in facility phrases (when
     /// <paramref name="facilities"/>) or input phrases (when <paramref name="inputs"/>): what counts as context.
     /// </summary>
-    public bool InContextOr(int start, int length, bool facilities, bool inputs)
+    public bool InContext(int start, int length, bool facilities = false, bool inputs = false)
     {
         for (var i = start; i < start + length; i++)
         {
@@ -267,13 +264,6 @@ public sealed record DescriptionText(string Text, bool[] Context, IReadOnlyList<
             if (start >= 0 && start + word.Length <= text.Length && string.CompareOrdinal(text, start, word, 0, word.Length) == 0) return true;
         }
         return false;
-    }
-
-    /// <summary>Whether the span [start, start+length) lies wholly in the use context.</summary>
-    public bool InContext(int start, int length)
-    {
-        for (var i = start; i < start + length; i++) if (i >= Context.Length || !Context[i]) return false;
-        return length > 0;
     }
 
     // ---- word boundaries ---------------------------------------------------------------------------------------

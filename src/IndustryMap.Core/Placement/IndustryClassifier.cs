@@ -365,7 +365,7 @@ public sealed class IndustryClassifier
         var hits = found.Select(h =>
         {
             if (h.Partial) return h;
-            var inContext = h.At.All(start => parsed.InContextOr(start, h.Term.Text.Length, facilitiesAreContext, inputsAreContext));
+            var inContext = h.At.All(start => parsed.InContext(start, h.Term.Text.Length, facilitiesAreContext, inputsAreContext));
             return inContext ? h with { Score = h.Score * ContextFactor } : h;
         }).ToList();
 
@@ -474,7 +474,7 @@ public sealed class IndustryClassifier
     private static bool NamesSomethingBeside(List<(Term Term, bool Partial, double Score, List<int> At)> found, DescriptionText parsed, bool facilities, bool inputs) =>
         found.Any(h => !h.Partial && h.Term.Targets.Count > 0 &&
             h.Score * h.Term.Targets.Values.Max(v => v.Weight) >= MinScore &&
-            h.At.Any(start => !parsed.InContextOr(start, h.Term.Text.Length, facilities, inputs)));
+            h.At.Any(start => !parsed.InContext(start, h.Term.Text.Length, facilities, inputs)));
 
     /// <summary>
     /// "氢氧化铝深加工" reads as "氢氧化铝加工" (DescriptionText), which puts "铝加工" in the text although 铝 belongs to

@@ -341,8 +341,8 @@ public class PlacementRulesTests
         var gauges = DescriptionText.Parse("建设年产50000套在线测头,对刀器及展示中心、营运中心、数据中心等项目");
         Assert.Equal(["展示中心", "营运中心", "数据中心"], gauges.Facilities);
         var at = gauges.Text.IndexOf("对刀器", StringComparison.Ordinal);
-        Assert.False(gauges.InContextOrFacility(at, 3));
-        Assert.True(gauges.InContextOrFacility(gauges.Text.IndexOf("数据中心", StringComparison.Ordinal), 4));
+        Assert.False(gauges.InContext(at, 3, facilities: true));
+        Assert.True(gauges.InContext(gauges.Text.IndexOf("数据中心", StringComparison.Ordinal), 4, facilities: true));
         // 中心 inside 研发中心大楼 does not end the phrase; 楼 does.
         Assert.Equal(["研发中心大楼"], DescriptionText.Parse("建设研发中心大楼2栋").Facilities);
     }
