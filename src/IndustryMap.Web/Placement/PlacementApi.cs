@@ -31,7 +31,7 @@ public static class PlacementApi
 
     /// <summary>
     /// A ranked unit; <c>rank</c>–<c>rankTo</c> is its tie group's range (<c>tied</c>: 并列 with others of equal priority and
-    /// score); <c>unknown</c>: the signals not known for the unit (layout, plan, registry), which neither add nor take away.
+    /// score); <c>unknown</c>: the signals not known for the unit (layout, plan, registry, parks), which neither add nor take away.
     /// </summary>
     public sealed record CandidateView(string Unit, int Rank, int RankTo, bool Tied, string RankText, double Score, double BaseScore, double EvidenceScore,
         int Priority, bool IsYuxi, bool IsDuikou, IReadOnlyList<ReasonView> Reasons, IReadOnlyList<ParkView> Parks, IReadOnlyList<string> Unknown);

@@ -2,7 +2,7 @@
 // score and in a table with score bars, each reason with its rule and the clause it cites. Everything is built as
 // DOM with textContent (never parsed as HTML). Writes made with the sign-in cookie carry the anti-forgery token from
 // GET /api/session as its header.
-import { el, t, tn, lang, api, getJson, data, run, setUpPage, session, signInLink, problemText, sourceView, unitHref } from "./common.js";
+import { el, t, tn, lang, listSep, api, getJson, data, run, setUpPage, session, signInLink, problemText, sourceView, unitHref } from "./common.js";
 import { loadChongqing, ZONE_POSITIONS } from "./geo.js";
 
 /* global echarts */
@@ -41,7 +41,7 @@ function renderCaption(weights) {
 /** The signals not known for a unit (issue 13 §2): shown as unknown, since they neither add nor take away. */
 function unknownNode(unknown) {
   if (!unknown || unknown.length === 0) return "";
-  const names = unknown.map((code) => t(`place.signal.${code}`)).join(lang === "en" ? ", " : "、");
+  const names = unknown.map((code) => t(`place.signal.${code}`)).join(listSep());
   return el("p", { className: "unknown muted", title: t("place.unknown.title"), textContent: t("place.unknown", names) });
 }
 
